@@ -1,0 +1,275 @@
+//! `CloseCode` and the rules that decide where a close code may be used.
+//!
+//! The registry's data (which codes are assigned, their names, which ones RFC 6455 keeps off
+//! the wire) comes from `generated/close_codes.rs`; this file holds only the rules:
+//! RFC 6455 section 7.4.2's ranges, the wire rule, and the WHATWG `close()` rule.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::close_codes;
+use crate::Reference;
+
+/// A WebSocket close code: the 16-bit status code of a Close frame (RFC 6455 section 7.4).
+///
+/// A transparent newtype over the wire value: every `u16` is a `CloseCode`, and each has
+/// exactly one representation, so conversion never fails and never loses anything. Whether a
+/// code is assigned, and where it may be used, are questions for the methods:
+/// [`is_registered`](Self::is_registered), [`is_valid_on_wire`](Self::is_valid_on_wire),
+/// [`is_valid_for_browser_close`](Self::is_valid_for_browser_close) and
+/// [`range`](Self::range). The constants (`CloseCode::NORMAL_CLOSURE`, ...) are generated from
+/// the registry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(transparent)]
+pub struct CloseCode(pub(crate) u16);
+
+impl CloseCode {
+    /// The close code with wire value `code`.
+    pub const fn from_u16(code: u16) -> CloseCode {
+        CloseCode(code)
+    }
+
+    /// The wire value.
+    pub const fn as_u16(self) -> u16 {
+        self.0
+    }
+
+    /// The RFC 6455 section 7.4.2 range the code falls in.
+    pub const fn range(self) -> CloseCodeRange {
+        match self.0 {
+            0..=999 => CloseCodeRange::NotUsed,
+            1000..=2999 => CloseCodeRange::Protocol,
+            3000..=3999 => CloseCodeRange::Registered,
+            4000..=4999 => CloseCodeRange::PrivateUse,
+            _ => CloseCodeRange::Undefined,
+        }
+    }
+
+    /// True when the registry has a record that assigns exactly this code (range rows such as
+    /// "Unassigned" do not count). 1004-1006 and 1015 are registered even though they may
+    /// never be sent.
+    pub const fn is_registered(self) -> bool {
+        close_codes::entry(self.0).is_some()
+    }
+
+    /// True when the code may appear in a Close frame, sent or received (RFC 6455 section 7.4).
+    ///
+    /// That is: a code the registry assigns in 1000-2999, except those RFC 6455 keeps for
+    /// local use only (1004, 1005, 1006 and 1015); or any code in 3000-4999 (registered and
+    /// private-use codes need no registration to be used). Everything else, including
+    /// unassigned codes in 1000-2999 and all codes below 1000 or above 4999, is invalid: an
+    /// endpoint that receives one should fail the connection with 1002.
+    ///
+    /// The set of assigned codes comes from the generated table, so a code that IANA assigns
+    /// later becomes valid by running `cargo xtask regen`.
+    pub const fn is_valid_on_wire(self) -> bool {
+        match self.0 {
+            1000..=2999 => match close_codes::entry(self.0) {
+                Some(entry) => entry.not_on_wire.is_none(),
+                None => false,
+            },
+            3000..=4999 => true,
+            _ => false,
+        }
+    }
+
+    /// True when the WHATWG WebSocket `close(code)` method accepts the code: 1000, or
+    /// 3000-4999. For any other code a browser throws `InvalidAccessError` before sending
+    /// anything, even for codes that are valid on the wire such as 1001 or 1011.
+    pub const fn is_valid_for_browser_close(self) -> bool {
+        matches!(self.0, 1000 | 3000..=4999)
+    }
+
+    /// Why RFC 6455 forbids this registered code in a Close frame, if it does (1004, 1005,
+    /// 1006, 1015), in the project's words.
+    pub const fn not_on_wire_reason(self) -> Option<&'static str> {
+        match close_codes::entry(self.0) {
+            Some(entry) => entry.not_on_wire,
+            None => None,
+        }
+    }
+
+    /// IANA's description of the code, verbatim (whitespace normalised): `Protocol error`,
+    /// `Mandatory Ext.`, or for 1014 a whole sentence. `None` if the code is not registered.
+    pub const fn name(self) -> Option<&'static str> {
+        match close_codes::entry(self.0) {
+            Some(entry) => Some(entry.name),
+            None => None,
+        }
+    }
+
+    /// A short readable name for a registered code (`Policy Violation`, `Bad Gateway` for
+    /// 1014). `None` if the code is not registered.
+    pub const fn label(self) -> Option<&'static str> {
+        match close_codes::entry(self.0) {
+            Some(entry) => Some(entry.label),
+            None => None,
+        }
+    }
+
+    /// One line in this project's own words on what the code means in practice. `None` if
+    /// the code is not registered (or, for a newly registered code, not yet described).
+    pub const fn description(self) -> Option<&'static str> {
+        match close_codes::entry(self.0) {
+            Some(entry) => entry.description,
+            None => None,
+        }
+    }
+
+    /// The registry's references for the code (empty if it is not registered).
+    pub const fn references(self) -> &'static [Reference] {
+        match close_codes::entry(self.0) {
+            Some(entry) => entry.references,
+            None => &[],
+        }
+    }
+
+    /// The registry's contact for the code (empty if it is not registered).
+    pub const fn contact(self) -> &'static [Reference] {
+        match close_codes::entry(self.0) {
+            Some(entry) => entry.contact,
+            None => &[],
+        }
+    }
+
+    /// When the code was registered, if the registry says (`YYYY-MM-DD` or `YYYY-MM`).
+    pub const fn registered(self) -> Option<&'static str> {
+        match close_codes::entry(self.0) {
+            Some(entry) => entry.registered,
+            None => None,
+        }
+    }
+
+    /// When the code's record last changed, if the registry says.
+    pub const fn updated(self) -> Option<&'static str> {
+        match close_codes::entry(self.0) {
+            Some(entry) => entry.updated,
+            None => None,
+        }
+    }
+}
+
+impl From<u16> for CloseCode {
+    fn from(code: u16) -> Self {
+        CloseCode(code)
+    }
+}
+
+impl From<CloseCode> for u16 {
+    fn from(code: CloseCode) -> Self {
+        code.0
+    }
+}
+
+/// `1008 Policy Violation` for a registered code; the range for any other
+/// (`4001 (private use)`, `1016 (unassigned)`).
+impl fmt::Display for CloseCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.label() {
+            Some(label) => write!(f, "{} {label}", self.0),
+            None => match self.range() {
+                CloseCodeRange::Protocol | CloseCodeRange::Registered => {
+                    write!(f, "{} (unassigned)", self.0)
+                }
+                range => write!(f, "{} ({})", self.0, range.short_name()),
+            },
+        }
+    }
+}
+
+/// The error of `CloseCode::from_str`: the text is not a decimal number from 0 to 65535.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseCloseCodeError(());
+
+impl fmt::Display for ParseCloseCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a close code is a decimal number from 0 to 65535")
+    }
+}
+
+impl core::error::Error for ParseCloseCodeError {}
+
+/// Parses a decimal number (`"1000"`), as in configuration files and logs.
+impl FromStr for CloseCode {
+    type Err = ParseCloseCodeError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ParseCloseCodeError(()));
+        }
+        text.parse::<u16>()
+            .map(CloseCode)
+            .map_err(|_| ParseCloseCodeError(()))
+    }
+}
+
+/// The ranges of close codes that RFC 6455 section 7.4.2 defines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CloseCodeRange {
+    /// 0-999: not used. No code here is valid anywhere.
+    NotUsed,
+    /// 1000-2999: reserved for the protocol, its revisions and extensions. Registration rule
+    /// in the registry: "Standards Action, Specification Required or IESG Review". Only the
+    /// codes IANA assigns are valid on the wire.
+    Protocol,
+    /// 3000-3999: for libraries, frameworks and applications, registered with IANA.
+    /// Registration rule in the registry: "First Come First Served". All are valid on the
+    /// wire, registered or not.
+    Registered,
+    /// 4000-4999: private use by prior agreement; never registered (the registry lists the
+    /// block as "Reserved for Private Use"). All are valid on the wire.
+    PrivateUse,
+    /// 5000-65535: outside every range RFC 6455 defines. Not valid anywhere.
+    Undefined,
+}
+
+impl CloseCodeRange {
+    /// The first code of the range.
+    pub const fn first(self) -> u16 {
+        match self {
+            CloseCodeRange::NotUsed => 0,
+            CloseCodeRange::Protocol => 1000,
+            CloseCodeRange::Registered => 3000,
+            CloseCodeRange::PrivateUse => 4000,
+            CloseCodeRange::Undefined => 5000,
+        }
+    }
+
+    /// The last code of the range (inclusive).
+    pub const fn last(self) -> u16 {
+        match self {
+            CloseCodeRange::NotUsed => 999,
+            CloseCodeRange::Protocol => 2999,
+            CloseCodeRange::Registered => 3999,
+            CloseCodeRange::PrivateUse => 4999,
+            CloseCodeRange::Undefined => u16::MAX,
+        }
+    }
+
+    /// A few words for people: `not used`, `protocol`, `registered`, `private use`,
+    /// `undefined`.
+    pub const fn short_name(self) -> &'static str {
+        match self {
+            CloseCodeRange::NotUsed => "not used",
+            CloseCodeRange::Protocol => "protocol",
+            CloseCodeRange::Registered => "registered",
+            CloseCodeRange::PrivateUse => "private use",
+            CloseCodeRange::Undefined => "undefined",
+        }
+    }
+
+    /// The registration rule the registry states for the range, verbatim, if it states one
+    /// (it does for 1000-2999 and 3000-3999).
+    pub const fn registration_rule(self) -> Option<&'static str> {
+        let rules = close_codes::REGISTRATION_RULES;
+        let mut i = 0;
+        while i < rules.len() {
+            if rules[i].first() == self.first() && rules[i].last() == self.last() {
+                return Some(rules[i].description());
+            }
+            i += 1;
+        }
+        None
+    }
+}

@@ -1,0 +1,206 @@
+//! The payload of a Close frame (RFC 6455 section 5.5.1): parsing and encoding, without
+//! allocation.
+//!
+//! The payload is empty, or a 2-byte big-endian close code followed by a UTF-8 reason. A
+//! control frame carries at most 125 bytes, so the reason has at most 123.
+
+use core::fmt;
+
+use crate::CloseCode;
+
+/// The largest Close payload: RFC 6455 section 5.5 limits every control frame to 125 bytes.
+pub const MAX_CLOSE_PAYLOAD: usize = 125;
+
+/// The longest reason, in bytes: 125 minus the 2-byte code.
+pub const MAX_CLOSE_REASON: usize = MAX_CLOSE_PAYLOAD - 2;
+
+/// A parsed Close frame payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CloseFrame<'a> {
+    /// An empty payload: the peer gave no status code. APIs report this as 1005
+    /// ([`CloseCode::NO_STATUS_RECEIVED`]); a browser page sees `CloseEvent.code` 1005.
+    NoStatus,
+    /// A status code, valid on the wire, and a reason (possibly empty).
+    Status {
+        /// The close code.
+        code: CloseCode,
+        /// The reason, valid UTF-8, at most [`MAX_CLOSE_REASON`] bytes.
+        reason: &'a str,
+    },
+}
+
+impl<'a> CloseFrame<'a> {
+    /// Parses an unmasked Close payload, applying every rule of RFC 6455: length at most 125,
+    /// never exactly 1 byte, a code that is [valid on the wire](CloseCode::is_valid_on_wire),
+    /// and a reason that is valid UTF-8. On error, [`CloseFrameError::response_code`] is the
+    /// code to close the connection with.
+    pub const fn parse(payload: &'a [u8]) -> Result<CloseFrame<'a>, CloseFrameError> {
+        match payload {
+            _ if payload.len() > MAX_CLOSE_PAYLOAD => {
+                Err(CloseFrameError::TooLong { len: payload.len() })
+            }
+            [] => Ok(CloseFrame::NoStatus),
+            [_] => Err(CloseFrameError::OneByte),
+            [high, low, reason @ ..] => {
+                let code = CloseCode::from_u16(u16::from_be_bytes([*high, *low]));
+                if !code.is_valid_on_wire() {
+                    return Err(CloseFrameError::InvalidCode(code));
+                }
+                match core::str::from_utf8(reason) {
+                    Ok(reason) => Ok(CloseFrame::Status { code, reason }),
+                    Err(err) => Err(CloseFrameError::InvalidUtf8 {
+                        offset: err.valid_up_to(),
+                    }),
+                }
+            }
+        }
+    }
+
+    /// The code, or `None` for an empty payload.
+    pub const fn code(&self) -> Option<CloseCode> {
+        match self {
+            CloseFrame::NoStatus => None,
+            CloseFrame::Status { code, .. } => Some(*code),
+        }
+    }
+
+    /// The code an API reports for this frame: the code, or 1005 for an empty payload (what
+    /// a browser shows as `CloseEvent.code`).
+    pub const fn reported_code(&self) -> CloseCode {
+        match self {
+            CloseFrame::NoStatus => CloseCode::NO_STATUS_RECEIVED,
+            CloseFrame::Status { code, .. } => *code,
+        }
+    }
+
+    /// The reason (empty for an empty payload).
+    pub const fn reason(&self) -> &'a str {
+        match self {
+            CloseFrame::NoStatus => "",
+            CloseFrame::Status { reason, .. } => reason,
+        }
+    }
+
+    /// Writes the payload for a Close frame with `code` and `reason` into `buf` and returns
+    /// how many bytes it wrote (2 + the reason's length). Refuses codes that are not
+    /// [valid on the wire](CloseCode::is_valid_on_wire), reasons over
+    /// [`MAX_CLOSE_REASON`] bytes, and a `buf` too small; on error nothing is written.
+    pub fn encode(
+        code: CloseCode,
+        reason: &str,
+        buf: &mut [u8],
+    ) -> Result<usize, EncodeCloseError> {
+        if !code.is_valid_on_wire() {
+            return Err(EncodeCloseError::InvalidCode(code));
+        }
+        if reason.len() > MAX_CLOSE_REASON {
+            return Err(EncodeCloseError::ReasonTooLong { len: reason.len() });
+        }
+        let needed = 2 + reason.len();
+        let Some(out) = buf.get_mut(..needed) else {
+            return Err(EncodeCloseError::BufferTooSmall {
+                needed,
+                available: buf.len(),
+            });
+        };
+        let (head, tail) = out.split_at_mut(2);
+        head.copy_from_slice(&code.as_u16().to_be_bytes());
+        tail.copy_from_slice(reason.as_bytes());
+        Ok(needed)
+    }
+}
+
+/// Why a Close payload is invalid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CloseFrameError {
+    /// The payload is exactly one byte: too short for a code, too long for none.
+    OneByte,
+    /// The payload is over [`MAX_CLOSE_PAYLOAD`] bytes.
+    TooLong {
+        /// The payload's length.
+        len: usize,
+    },
+    /// The code may not appear in a Close frame (see [`CloseCode::is_valid_on_wire`]).
+    InvalidCode(CloseCode),
+    /// The reason is not valid UTF-8.
+    InvalidUtf8 {
+        /// Byte offset, within the reason, of the first byte that is not valid UTF-8 (add 2
+        /// for the offset in the payload).
+        offset: usize,
+    },
+}
+
+impl CloseFrameError {
+    /// The close code to fail the connection with: 1007 (Invalid Frame Payload Data) for a
+    /// reason that is not UTF-8 (RFC 6455 section 8.1), 1002 (Protocol Error) for the rest.
+    pub const fn response_code(&self) -> CloseCode {
+        match self {
+            CloseFrameError::InvalidUtf8 { .. } => CloseCode::INVALID_FRAME_PAYLOAD_DATA,
+            _ => CloseCode::PROTOCOL_ERROR,
+        }
+    }
+}
+
+impl fmt::Display for CloseFrameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CloseFrameError::OneByte => f.write_str(
+                "Close payload of 1 byte: a payload is empty or starts with a 2-byte code",
+            ),
+            CloseFrameError::TooLong { len } => write!(
+                f,
+                "Close payload of {len} bytes: control frames carry at most {MAX_CLOSE_PAYLOAD}"
+            ),
+            CloseFrameError::InvalidCode(code) => {
+                write!(f, "close code {code} may not appear in a Close frame")
+            }
+            CloseFrameError::InvalidUtf8 { offset } => write!(
+                f,
+                "Close reason is not valid UTF-8 (at byte {offset} of the reason)"
+            ),
+        }
+    }
+}
+
+impl core::error::Error for CloseFrameError {}
+
+/// Why a Close payload cannot be encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EncodeCloseError {
+    /// The code may not appear in a Close frame (see [`CloseCode::is_valid_on_wire`]).
+    InvalidCode(CloseCode),
+    /// The reason is over [`MAX_CLOSE_REASON`] bytes.
+    ReasonTooLong {
+        /// The reason's length in bytes.
+        len: usize,
+    },
+    /// The output buffer is too small.
+    BufferTooSmall {
+        /// Bytes needed.
+        needed: usize,
+        /// Bytes available.
+        available: usize,
+    },
+}
+
+impl fmt::Display for EncodeCloseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EncodeCloseError::InvalidCode(code) => {
+                write!(f, "close code {code} may not be sent in a Close frame")
+            }
+            EncodeCloseError::ReasonTooLong { len } => write!(
+                f,
+                "Close reason of {len} bytes: at most {MAX_CLOSE_REASON} fit in a Close frame"
+            ),
+            EncodeCloseError::BufferTooSmall { needed, available } => write!(
+                f,
+                "Close payload needs {needed} bytes, the buffer has {available}"
+            ),
+        }
+    }
+}
+
+impl core::error::Error for EncodeCloseError {}

@@ -1,0 +1,357 @@
+//! `generated/close_codes.rs`: the `close-code-number` sub-registry.
+//!
+//! Emits the named constants of `CloseCode` (the type itself and the RFC 6455 rules are
+//! hand-written in `src/close_code.rs`), a lookup from code to its record, the range rows, and
+//! `close_codes.md`, the table that the crate-level docs include.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{docs, opt_str, refs};
+use crate::curated::Curated;
+use crate::error::{Error, Result};
+use crate::model::{CodeRecord, Registry, Value};
+use crate::naming;
+
+/// An assigned close code with everything the output needs.
+struct Assigned<'a> {
+    code: u16,
+    record: &'a CodeRecord<u16>,
+    const_name: String,
+    label: String,
+    description: Option<String>,
+    not_on_wire: Option<String>,
+}
+
+/// True when IANA's description reads as a short name ("Policy Violation") rather than a
+/// sentence (1014's "The server was acting as a gateway or proxy ...").
+pub fn is_name_like(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=6).contains(&words) && text.chars().count() <= 40 && !text.contains(". ")
+}
+
+fn assigned<'a>(registry: &'a Registry, curated: &Curated) -> Vec<Assigned<'a>> {
+    let records: Vec<(u16, &CodeRecord<u16>)> = registry
+        .close_codes
+        .records
+        .iter()
+        .filter(|r| r.is_assignment())
+        .map(|r| (r.value.first(), r))
+        .collect();
+    let mut labels = Vec::new();
+    let mut names = Vec::new();
+    for (code, record) in &records {
+        let notes = curated.close_code(*code);
+        let label = notes
+            .and_then(|n| n.label.clone())
+            .unwrap_or_else(|| record.description.clone());
+        let name = match notes.and_then(|n| n.rust_name.clone()) {
+            Some(name) => name,
+            None if is_name_like(&label) => naming::const_name(&label, "CODE_"),
+            None => format!("CODE_{code}"),
+        };
+        labels.push(label);
+        names.push(name);
+    }
+    let names = naming::deduplicate(names, &mut BTreeSet::new());
+    records
+        .into_iter()
+        .zip(labels)
+        .zip(names)
+        .map(|(((code, record), label), const_name)| {
+            let notes = curated.close_code(code);
+            Assigned {
+                code,
+                record,
+                const_name,
+                label,
+                description: notes.and_then(|n| n.description.clone()),
+                not_on_wire: notes.and_then(|n| n.not_on_wire.clone()),
+            }
+        })
+        .collect()
+}
+
+pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
+    check_no_overlap(registry)?;
+    for (key, notes) in &curated.close_code {
+        if let Some(name) = &notes.rust_name {
+            if !naming::is_screaming_snake(name) {
+                return Err(curated.entry_error(
+                    "close-code",
+                    key,
+                    format!("rust-name {name:?} is not a SCREAMING_SNAKE_CASE identifier"),
+                ));
+            }
+        }
+    }
+    let people = &registry.people;
+    let codes = assigned(registry, curated);
+    let module_docs = super::module_docs(
+        registry,
+        &registry.close_codes.meta,
+        "WebSocket close codes (the status code of a Close frame, RFC 6455 section 7.4): the \
+         registry's records and ranges. The named constants live on [`CloseCode`](crate::CloseCode).",
+    );
+
+    let consts = codes.iter().map(|c| {
+        let ident = format_ident!("{}", c.const_name);
+        let code = proc_macro2::Literal::u16_unsuffixed(c.code);
+        let doc = docs::attrs(&const_doc(c, people));
+        quote! {
+            #doc
+            pub const #ident: CloseCode = CloseCode(#code);
+        }
+    });
+    let entries = codes.iter().map(|c| {
+        let name = &c.record.description;
+        let label = &c.label;
+        let description = opt_str(c.description.as_deref());
+        let not_on_wire = opt_str(c.not_on_wire.as_deref());
+        let references = refs::slice_tokens(&c.record.references, people);
+        let contact = refs::slice_tokens(&c.record.contact, people);
+        let date = opt_str(c.record.meta.date.as_deref());
+        let updated = opt_str(c.record.meta.updated.as_deref());
+        quote! {
+            Entry {
+                name: #name,
+                label: #label,
+                description: #description,
+                not_on_wire: #not_on_wire,
+                references: #references,
+                contact: #contact,
+                registered: #date,
+                updated: #updated,
+            }
+        }
+    });
+    let lookup_arms = codes.iter().enumerate().map(|(index, c)| {
+        let code = c.code;
+        quote!(#code => Some(&ENTRIES[#index]))
+    });
+    let all = codes.iter().map(|c| format_ident!("{}", c.const_name));
+    let ranges = registry
+        .close_codes
+        .records
+        .iter()
+        .filter(|r| !r.is_assignment())
+        .map(|r| {
+            let (first, last) = (r.value.first(), r.value.last());
+            let description = &r.description;
+            let references = refs::slice_tokens(&r.references, people);
+            quote!(RangeRecord { first: #first, last: #last, description: #description, references: #references })
+        });
+    let rules = registry.close_codes.meta.range_rules.iter().filter_map(|rule| {
+        let (first, last) = parse_range(&rule.value)?;
+        let text = docs::plain(&rule.rule, people);
+        let references = refs::slice_tokens(rule.rule.references(), people);
+        Some(quote!(RangeRecord { first: #first, last: #last, description: #text, references: #references }))
+    });
+    let count = codes.len();
+
+    Ok(quote! {
+        #module_docs
+
+        use crate::{CloseCode, RangeRecord, Reference};
+
+        /// Named constants for every close code the registry assigns, with IANA's text.
+        impl CloseCode {
+            #(#consts)*
+        }
+
+        /// Every close code the registry assigns, in the registry's order.
+        pub const ASSIGNED: &[CloseCode] = &[#(CloseCode::#all),*];
+
+        /// The registry's range rows: values it describes as a block rather than assigning
+        /// (`Unassigned`, `Reserved for Private Use`).
+        pub const RANGES: &[RangeRecord] = &[#(#ranges),*];
+
+        /// The registry's registration rules, per range of codes, in IANA's words.
+        pub const REGISTRATION_RULES: &[RangeRecord] = &[#(#rules),*];
+
+        /// What the registry (and the project's curated notes) say about one assigned code.
+        #[derive(Debug)]
+        pub(crate) struct Entry {
+            pub(crate) name: &'static str,
+            pub(crate) label: &'static str,
+            pub(crate) description: Option<&'static str>,
+            pub(crate) not_on_wire: Option<&'static str>,
+            pub(crate) references: &'static [Reference],
+            pub(crate) contact: &'static [Reference],
+            pub(crate) registered: Option<&'static str>,
+            pub(crate) updated: Option<&'static str>,
+        }
+
+        const ENTRIES: [Entry; #count] = [#(#entries),*];
+
+        /// The registry's record for `code`, if the registry assigns it.
+        pub(crate) const fn entry(code: u16) -> Option<&'static Entry> {
+            match code {
+                #(#lookup_arms,)*
+                _ => None,
+            }
+        }
+    })
+}
+
+/// Two rows that claim the same code would make every lookup ambiguous: refuse them.
+fn check_no_overlap(registry: &Registry) -> Result<()> {
+    let records = &registry.close_codes.records;
+    for (i, a) in records.iter().enumerate() {
+        for b in &records[i + 1..] {
+            if a.value.overlaps(b.value) {
+                return Err(Error::at(
+                    "registry/websocket.xml",
+                    b.meta.pos,
+                    format!(
+                        "close code {} overlaps the record at line {} ({}); each code may appear in one record only",
+                        show(b.value),
+                        a.meta.pos.line,
+                        show(a.value)
+                    ),
+                )
+                .within("sub-registry close-code-number"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn show(value: Value<u16>) -> String {
+    match value {
+        Value::Single(v) => v.to_string(),
+        Value::Range(a, b) => format!("{a}-{b}"),
+    }
+}
+
+/// `1000-2999` -> (1000, 2999); `3000` -> (3000, 3000).
+fn parse_range(text: &str) -> Option<(u16, u16)> {
+    let (a, b) = text.split_once('-').unwrap_or((text, text));
+    let (a, b): (u16, u16) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    (a <= b).then_some((a, b))
+}
+
+fn const_doc(
+    c: &Assigned<'_>,
+    people: &std::collections::BTreeMap<String, crate::model::Person>,
+) -> String {
+    let r = c.record;
+    let mut parts = vec![format!("**{}** {}", c.code, docs::md(&c.label))];
+    if c.label != r.description {
+        parts.push(format!("IANA: \"{}\"", docs::md(&r.description)));
+    }
+    if let Some(description) = &c.description {
+        parts.push(docs::md(description));
+    }
+    if let Some(reason) = &c.not_on_wire {
+        parts.push(format!(
+            "Never valid in a Close frame: {}",
+            docs::md(reason)
+        ));
+    }
+    let mut facts = Vec::new();
+    if !r.references.is_empty() {
+        facts.push(format!(
+            "Reference: {}.",
+            docs::references(&r.references, people)
+        ));
+    }
+    if !r.contact.is_empty() {
+        facts.push(format!(
+            "Contact: {}.",
+            docs::references(&r.contact, people)
+        ));
+    }
+    if let Some(controller) = &r.controller {
+        facts.push(format!(
+            "Change controller: {}.",
+            docs::rich(controller, people)
+        ));
+    }
+    facts.push(docs::dates(&r.meta));
+    parts.push(
+        facts
+            .into_iter()
+            .filter(|f| !f.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    docs::paragraphs(parts)
+}
+
+/// RFC 6455 section 7.4.2's ranges, for the table's "Range" column.
+fn range_name(code: u16) -> &'static str {
+    match code {
+        0..=999 => "not used",
+        1000..=2999 => "protocol",
+        3000..=3999 => "registered (libraries, frameworks, applications)",
+        4000..=4999 => "private use",
+        _ => "undefined",
+    }
+}
+
+/// `generated/close_codes.md`: one row per assigned code and per range row, in code order.
+/// The crate-level docs include it; a test in `tests/` checks every row against the runtime
+/// predicates, so the table and the code cannot disagree.
+pub fn table_markdown(registry: &Registry, curated: &Curated) -> String {
+    let mut rows: Vec<(u16, String)> = Vec::new();
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    for c in assigned(registry, curated) {
+        let on_wire = match c.code {
+            1000..=2999 => c.not_on_wire.is_none(),
+            3000..=4999 => true,
+            _ => false,
+        };
+        let browser = c.code == 1000 || (3000..=4999).contains(&c.code);
+        rows.push((
+            c.code,
+            format!(
+                "| {} | {} | {} | {} | {} | {} |",
+                c.code,
+                docs::md(&c.record.description),
+                docs::md(&c.label),
+                range_name(c.code),
+                yes_no(on_wire),
+                yes_no(browser)
+            ),
+        ));
+    }
+    for r in registry
+        .close_codes
+        .records
+        .iter()
+        .filter(|r| !r.is_assignment())
+    {
+        let (first, last) = (r.value.first(), r.value.last());
+        let on_wire = (3000..=4999).contains(&first) && (3000..=4999).contains(&last);
+        let browser = on_wire;
+        rows.push((
+            first,
+            format!(
+                "| {first}-{last} | {} | | {} | {} | {} |",
+                docs::md(&r.description),
+                range_name(first),
+                yes_no(on_wire),
+                yes_no(browser)
+            ),
+        ));
+    }
+    rows.sort_by_key(|(code, _)| *code);
+    let mut out = String::new();
+    out.push_str(&format!(
+        "<!-- @generated by `cargo xtask regen` from the IANA registry updated {:?}. DO NOT EDIT. -->\n\n",
+        registry.updated
+    ));
+    out.push_str("| Code | IANA name | Label | Range (RFC 6455 §7.4.2) | Valid on the wire | Valid for `close()` |\n");
+    out.push_str("|---:|---|---|---|:---:|:---:|\n");
+    for (_, row) in rows {
+        out.push_str(&row);
+        out.push('\n');
+    }
+    out.push_str(
+        "\nCodes 0-999 and 5000-65535 are outside every range RFC 6455 defines: never valid on the wire or for `close()`.\n",
+    );
+    out
+}

@@ -1,0 +1,154 @@
+//! `generated/versions.rs`: the `version-number` sub-registry (`Sec-WebSocket-Version`).
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{docs, opt_str, refs};
+use crate::error::{Error, Result};
+use crate::model::{Registry, Value};
+use crate::naming;
+
+pub fn emit(registry: &Registry) -> Result<TokenStream> {
+    let people = &registry.people;
+    let records = &registry.versions.records;
+    for (i, a) in records.iter().enumerate() {
+        if let Some(b) = records[i + 1..].iter().find(|b| a.value.overlaps(b.value)) {
+            return Err(Error::at(
+                "registry/websocket.xml",
+                b.meta.pos,
+                format!(
+                    "version record overlaps the one at line {}",
+                    a.meta.pos.line
+                ),
+            )
+            .within("sub-registry version-number"));
+        }
+    }
+    // Status values become `VersionStatus` variants, in order of first appearance.
+    let mut statuses: Vec<&str> = Vec::new();
+    for record in records {
+        if let Some(status) = record.status.as_deref() {
+            if !statuses.contains(&status) {
+                statuses.push(status);
+            }
+        }
+    }
+    let status_names = naming::deduplicate(
+        statuses
+            .iter()
+            .map(|s| naming::variant_name(s, "Status"))
+            .collect(),
+        &mut BTreeSet::new(),
+    );
+    let status_idents: Vec<_> = status_names
+        .iter()
+        .map(|n| format_ident!("{}", n))
+        .collect();
+    let status_variants = statuses.iter().zip(&status_idents).map(|(status, ident)| {
+        let doc = docs::attrs(&format!("IANA's status \"{}\".", docs::md(status)));
+        quote!(#doc #ident)
+    });
+    let status_str_arms = statuses
+        .iter()
+        .zip(&status_idents)
+        .map(|(status, ident)| quote!(Self::#ident => #status));
+    let status_tokens = |status: Option<&str>| match status {
+        Some(status) => {
+            let ident = &status_idents[statuses.iter().position(|s| *s == status).unwrap_or(0)];
+            quote!(Some(VersionStatus::#ident))
+        }
+        None => quote!(None),
+    };
+
+    // One entry per number: a range record stands for each number it covers.
+    let mut consts = Vec::new();
+    let mut arms = Vec::new();
+    for record in records {
+        let (first, last) = (record.value.first(), record.value.last());
+        let status = status_tokens(record.status.as_deref());
+        let references = refs::slice_tokens(&record.references, people);
+        let date = opt_str(record.meta.date.as_deref());
+        let updated = opt_str(record.meta.updated.as_deref());
+        let entry = quote! {
+            Entry { status: #status, references: #references, registered: #date, updated: #updated }
+        };
+        arms.push(match record.value {
+            Value::Single(v) => quote!(#v => Some(&#entry)),
+            Value::Range(a, b) => quote!(#a..=#b => Some(&#entry)),
+        });
+        for value in first..=last {
+            let ident = format_ident!("V{}", value);
+            let mut parts = vec![format!(
+                "Version **{value}**: {}.",
+                record
+                    .status
+                    .as_deref()
+                    .map_or("no status given".to_owned(), docs::md)
+            )];
+            let mut facts = Vec::new();
+            if !record.references.is_empty() {
+                facts.push(format!(
+                    "Reference: {}.",
+                    docs::references(&record.references, people)
+                ));
+            }
+            facts.push(docs::dates(&record.meta));
+            parts.push(facts.join(" "));
+            let doc = docs::attrs(&docs::paragraphs(parts));
+            consts.push(quote!(#doc pub const #ident: Version = Version(#value);));
+        }
+    }
+    let module_docs = super::module_docs(
+        registry,
+        &registry.versions.meta,
+        "WebSocket version numbers: the values of `Sec-WebSocket-Version` (RFC 6455 section 4.1).",
+    );
+    let status_as_str = if statuses.is_empty() {
+        quote!(match self {})
+    } else {
+        quote!(match self { #(#status_str_arms,)* })
+    };
+
+    Ok(quote! {
+        #module_docs
+
+        use crate::{Reference, Version};
+
+        /// Named constants for every version number the registry lists.
+        impl Version {
+            #(#consts)*
+        }
+
+        /// A version's status in the registry (IANA's `<status>`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum VersionStatus {
+            #(#status_variants,)*
+        }
+
+        impl VersionStatus {
+            /// IANA's text for the status.
+            pub const fn as_str(self) -> &'static str {
+                #status_as_str
+            }
+        }
+
+        #[derive(Debug)]
+        pub(crate) struct Entry {
+            pub(crate) status: Option<VersionStatus>,
+            pub(crate) references: &'static [Reference],
+            pub(crate) registered: Option<&'static str>,
+            pub(crate) updated: Option<&'static str>,
+        }
+
+        /// The registry's record for version `value`, if it lists one.
+        pub(crate) const fn entry(value: u8) -> Option<&'static Entry> {
+            match value {
+                #(#arms,)*
+                _ => None,
+            }
+        }
+    })
+}

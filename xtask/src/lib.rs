@@ -1,0 +1,100 @@
+//! The iana-websocket code generator, as a library so that its tests, benchmarks and the
+//! `xtask` binary share one pipeline:
+//!
+//! 1. [`xml`]: bytes -> positioned element tree (bounded, no entity expansion);
+//! 2. [`parse`]: tree -> typed [`model::Registry`], checked against IANA's schema;
+//! 3. [`curated`]: the project's own notes, checked against the registry;
+//! 4. [`emit`]: model -> tokens -> formatted Rust files;
+//! 5. [`output`]: compare with or atomically replace `generated/`.
+
+pub mod curated;
+pub mod emit;
+pub mod error;
+pub mod model;
+pub mod naming;
+pub mod output;
+pub mod parse;
+pub mod text;
+pub mod xml;
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+pub use error::{Error, Result};
+pub use output::GeneratedSet;
+
+/// Paths of the inputs and output, relative to the workspace root.
+pub mod paths {
+    /// IANA's file, vendored unchanged.
+    pub const REGISTRY_XML: &str = "registry/websocket.xml";
+    /// The project's own notes.
+    pub const CURATED_TOML: &str = "registry/curated.toml";
+    /// Where generated files go.
+    pub const GENERATED_DIR: &str = "generated";
+}
+
+/// The workspace root (the parent of `xtask/`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Hex sha256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The inputs of one generation run, already read into memory.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    /// How the header names the registry file.
+    pub xml_name: String,
+    /// The registry file's bytes.
+    pub xml: Vec<u8>,
+    /// How the header names the curated file, and its text; `None` generates without curated
+    /// notes (used for the historical registry versions, which the notes do not describe).
+    pub curated: Option<(String, String)>,
+}
+
+impl Inputs {
+    /// Reads `registry/websocket.xml` and `registry/curated.toml` under `root`.
+    pub fn from_workspace(root: &Path) -> Result<Inputs> {
+        let xml_path = root.join(paths::REGISTRY_XML);
+        let curated_path = root.join(paths::CURATED_TOML);
+        let xml = std::fs::read(&xml_path).map_err(|err| Error::io(&xml_path, "read", err))?;
+        let curated = std::fs::read_to_string(&curated_path)
+            .map_err(|err| Error::io(&curated_path, "read", err))?;
+        Ok(Inputs {
+            xml_name: paths::REGISTRY_XML.to_owned(),
+            xml,
+            curated: Some((paths::CURATED_TOML.to_owned(), curated)),
+        })
+    }
+}
+
+/// Runs the whole pipeline in memory: nothing is written.
+pub fn generate(inputs: &Inputs) -> Result<GeneratedSet> {
+    let registry = parse::parse_registry(Path::new(&inputs.xml_name), &inputs.xml)?;
+    let curated = match &inputs.curated {
+        Some((name, text)) => curated::Curated::parse(Path::new(name), text)?,
+        None => curated::Curated::default(),
+    };
+    curated.check_against(&registry)?;
+    let source = emit::Source {
+        xml_path: inputs.xml_name.clone(),
+        xml_sha256: sha256_hex(&inputs.xml),
+        curated_path: inputs.curated.as_ref().map(|(name, _)| name.clone()),
+        curated_sha256: inputs
+            .curated
+            .as_ref()
+            .map(|(_, text)| sha256_hex(text.as_bytes())),
+    };
+    let files = emit::emit_all(&registry, &curated, &source)?;
+    Ok(GeneratedSet { files })
+}

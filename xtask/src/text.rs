@@ -1,0 +1,61 @@
+//! Text normalisation shared by the parser and the emitters.
+
+/// Collapses every run of XML whitespace (space, tab, CR, LF) into one space and trims both
+/// ends: IANA wraps long descriptions over several indented lines.
+pub fn normalize(text: &str) -> String {
+    text.split(is_xml_space)
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Like [`normalize`] but keeps one leading and one trailing space if the text had any: used
+/// for text pieces between references, where the boundary space matters.
+pub fn normalize_inner(text: &str) -> String {
+    let core = normalize(text);
+    if core.is_empty() {
+        return if text.is_empty() {
+            String::new()
+        } else {
+            " ".to_owned()
+        };
+    }
+    let lead = if text.starts_with(is_xml_space) {
+        " "
+    } else {
+        ""
+    };
+    let trail = if text.ends_with(is_xml_space) {
+        " "
+    } else {
+        ""
+    };
+    format!("{lead}{core}{trail}")
+}
+
+/// XML's definition of white space.
+pub fn is_xml_space(ch: char) -> bool {
+    matches!(ch, ' ' | '\t' | '\r' | '\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_multiline_descriptions() {
+        assert_eq!(
+            normalize("The server was acting\n        as a gateway.  "),
+            "The server was acting as a gateway."
+        );
+        assert_eq!(normalize(" \n\t "), "");
+    }
+
+    #[test]
+    fn keeps_boundary_spaces_for_inline_text() {
+        assert_eq!(normalize_inner("  (page 9)\n"), " (page 9) ");
+        assert_eq!(normalize_inner("(page 9)"), "(page 9)");
+        assert_eq!(normalize_inner("\n"), " ");
+        assert_eq!(normalize_inner(""), "");
+    }
+}
