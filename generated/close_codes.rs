@@ -179,32 +179,32 @@ pub const ASSIGNED: &[CloseCode] = &[
 /// (`Unassigned`, `Reserved for Private Use`).
 pub const RANGES: &[RangeRecord] = &[
     RangeRecord {
-        first: 1016u16,
-        last: 2999u16,
+        first: 1016,
+        last: 2999,
         description: "Unassigned",
         references: &[],
     },
     RangeRecord {
-        first: 3001u16,
-        last: 3002u16,
+        first: 3001,
+        last: 3002,
         description: "Unassigned",
         references: &[],
     },
     RangeRecord {
-        first: 3004u16,
-        last: 3007u16,
+        first: 3004,
+        last: 3007,
         description: "Unassigned",
         references: &[],
     },
     RangeRecord {
-        first: 3009u16,
-        last: 3999u16,
+        first: 3009,
+        last: 3999,
         description: "Unassigned",
         references: &[],
     },
     RangeRecord {
-        first: 4000u16,
-        last: 4999u16,
+        first: 4000,
+        last: 4999,
         description: "Reserved for Private Use",
         references: &[
             crate::Reference {
@@ -218,14 +218,14 @@ pub const RANGES: &[RangeRecord] = &[
 /// The registry's registration rules, per range of codes, in IANA's words.
 pub const REGISTRATION_RULES: &[RangeRecord] = &[
     RangeRecord {
-        first: 1000u16,
-        last: 2999u16,
+        first: 1000,
+        last: 2999,
         description: "Standards Action, Specification Required or IESG Review",
         references: &[],
     },
     RangeRecord {
-        first: 3000u16,
-        last: 3999u16,
+        first: 3000,
+        last: 3999,
         description: "First Come First Served",
         references: &[],
     },
@@ -242,7 +242,7 @@ pub(crate) struct Entry {
     pub(crate) registered: Option<&'static str>,
     pub(crate) updated: Option<&'static str>,
 }
-const ENTRIES: [Entry; 19usize] = [
+const ENTRIES: [Entry; 19] = [
     Entry {
         name: "Normal Closure",
         label: "Normal Closure",
@@ -698,25 +698,25 @@ const ENTRIES: [Entry; 19usize] = [
 /// The registry's record for `code`, if the registry assigns it.
 pub(crate) const fn entry(code: u16) -> Option<&'static Entry> {
     match code {
-        1000u16 => Some(&ENTRIES[0usize]),
-        1001u16 => Some(&ENTRIES[1usize]),
-        1002u16 => Some(&ENTRIES[2usize]),
-        1003u16 => Some(&ENTRIES[3usize]),
-        1004u16 => Some(&ENTRIES[4usize]),
-        1005u16 => Some(&ENTRIES[5usize]),
-        1006u16 => Some(&ENTRIES[6usize]),
-        1007u16 => Some(&ENTRIES[7usize]),
-        1008u16 => Some(&ENTRIES[8usize]),
-        1009u16 => Some(&ENTRIES[9usize]),
-        1010u16 => Some(&ENTRIES[10usize]),
-        1011u16 => Some(&ENTRIES[11usize]),
-        1012u16 => Some(&ENTRIES[12usize]),
-        1013u16 => Some(&ENTRIES[13usize]),
-        1014u16 => Some(&ENTRIES[14usize]),
-        1015u16 => Some(&ENTRIES[15usize]),
-        3000u16 => Some(&ENTRIES[16usize]),
-        3003u16 => Some(&ENTRIES[17usize]),
-        3008u16 => Some(&ENTRIES[18usize]),
+        1000 => Some(&ENTRIES[0]),
+        1001 => Some(&ENTRIES[1]),
+        1002 => Some(&ENTRIES[2]),
+        1003 => Some(&ENTRIES[3]),
+        1004 => Some(&ENTRIES[4]),
+        1005 => Some(&ENTRIES[5]),
+        1006 => Some(&ENTRIES[6]),
+        1007 => Some(&ENTRIES[7]),
+        1008 => Some(&ENTRIES[8]),
+        1009 => Some(&ENTRIES[9]),
+        1010 => Some(&ENTRIES[10]),
+        1011 => Some(&ENTRIES[11]),
+        1012 => Some(&ENTRIES[12]),
+        1013 => Some(&ENTRIES[13]),
+        1014 => Some(&ENTRIES[14]),
+        1015 => Some(&ENTRIES[15]),
+        3000 => Some(&ENTRIES[16]),
+        3003 => Some(&ENTRIES[17]),
+        3008 => Some(&ENTRIES[18]),
         _ => None,
     }
 }

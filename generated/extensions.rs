@@ -121,7 +121,7 @@ struct Entry {
     registered: Option<&'static str>,
     updated: Option<&'static str>,
 }
-const ENTRIES: [Entry; 2usize] = [
+const ENTRIES: [Entry; 2] = [
     Entry {
         id: "permessage-deflate",
         common: "WebSocket Per-Message Deflate",

@@ -21,7 +21,7 @@ pub enum HeaderBit {
     /// **RSV1** (mask `0x40` of the first header byte): The "Per-Message Compressed" bit, which indicates whether or not the message is compressed. RSV1 is set for compressed messages and unset for uncompressed messages.
     ///
     /// Reference: [RFC 7692](https://www.rfc-editor.org/rfc/rfc7692.html). Registered 2015-09-02.
-    Rsv1 = 64u8,
+    Rsv1 = 0x40,
 }
 impl HeaderBit {
     /// Every registered bit.

@@ -144,14 +144,14 @@ impl Opcode {
 /// The registry's range rows (`Unassigned`).
 pub const RANGES: &[RangeRecord] = &[
     RangeRecord {
-        first: 3u16,
-        last: 7u16,
+        first: 3,
+        last: 7,
         description: "Unassigned",
         references: &[],
     },
     RangeRecord {
-        first: 11u16,
-        last: 15u16,
+        first: 11,
+        last: 15,
         description: "Unassigned",
         references: &[],
     },

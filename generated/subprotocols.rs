@@ -655,7 +655,7 @@ struct Entry {
     registered: Option<&'static str>,
     updated: Option<&'static str>,
 }
-const ENTRIES: [Entry; 69usize] = [
+const ENTRIES: [Entry; 69] = [
     Entry {
         id: "MBWS.huawei.com",
         common: "MBWS",

@@ -21,59 +21,59 @@ impl Version {
     /// Version **0**: Interim.
     ///
     /// Reference: [draft-ietf-hybi-thewebsocketprotocol-00](https://datatracker.ietf.org/doc/draft-ietf-hybi-thewebsocketprotocol-00/).
-    pub const V0: Version = Version(0u8);
+    pub const V0: Version = Version(0);
     /// Version **1**: Interim.
     ///
     /// Reference: [draft-ietf-hybi-thewebsocketprotocol-01](https://datatracker.ietf.org/doc/draft-ietf-hybi-thewebsocketprotocol-01/).
-    pub const V1: Version = Version(1u8);
+    pub const V1: Version = Version(1);
     /// Version **2**: Interim.
     ///
     /// Reference: [draft-ietf-hybi-thewebsocketprotocol-02](https://datatracker.ietf.org/doc/draft-ietf-hybi-thewebsocketprotocol-02/).
-    pub const V2: Version = Version(2u8);
+    pub const V2: Version = Version(2);
     /// Version **3**: Interim.
     ///
     /// Reference: [draft-ietf-hybi-thewebsocketprotocol-03](https://datatracker.ietf.org/doc/draft-ietf-hybi-thewebsocketprotocol-03/).
-    pub const V3: Version = Version(3u8);
+    pub const V3: Version = Version(3);
     /// Version **4**: Interim.
     ///
     /// Reference: [draft-ietf-hybi-thewebsocketprotocol-04](https://datatracker.ietf.org/doc/draft-ietf-hybi-thewebsocketprotocol-04/).
-    pub const V4: Version = Version(4u8);
+    pub const V4: Version = Version(4);
     /// Version **5**: Interim.
     ///
     /// Reference: [draft-ietf-hybi-thewebsocketprotocol-05](https://datatracker.ietf.org/doc/draft-ietf-hybi-thewebsocketprotocol-05/).
-    pub const V5: Version = Version(5u8);
+    pub const V5: Version = Version(5);
     /// Version **6**: Interim.
     ///
     /// Reference: [draft-ietf-hybi-thewebsocketprotocol-06](https://datatracker.ietf.org/doc/draft-ietf-hybi-thewebsocketprotocol-06/).
-    pub const V6: Version = Version(6u8);
+    pub const V6: Version = Version(6);
     /// Version **7**: Interim.
     ///
     /// Reference: [draft-ietf-hybi-thewebsocketprotocol-07](https://datatracker.ietf.org/doc/draft-ietf-hybi-thewebsocketprotocol-07/).
-    pub const V7: Version = Version(7u8);
+    pub const V7: Version = Version(7);
     /// Version **8**: Interim.
     ///
     /// Reference: [draft-ietf-hybi-thewebsocketprotocol-08](https://datatracker.ietf.org/doc/draft-ietf-hybi-thewebsocketprotocol-08/).
-    pub const V8: Version = Version(8u8);
+    pub const V8: Version = Version(8);
     /// Version **9**: no status given.
     ///
     /// Reference: Reserved.
-    pub const V9: Version = Version(9u8);
+    pub const V9: Version = Version(9);
     /// Version **10**: no status given.
     ///
     /// Reference: Reserved.
-    pub const V10: Version = Version(10u8);
+    pub const V10: Version = Version(10);
     /// Version **11**: no status given.
     ///
     /// Reference: Reserved.
-    pub const V11: Version = Version(11u8);
+    pub const V11: Version = Version(11);
     /// Version **12**: no status given.
     ///
     /// Reference: Reserved.
-    pub const V12: Version = Version(12u8);
+    pub const V12: Version = Version(12);
     /// Version **13**: Standard.
     ///
     /// Reference: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455.html).
-    pub const V13: Version = Version(13u8);
+    pub const V13: Version = Version(13);
 }
 /// A version's status in the registry (IANA's `<status>`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -103,7 +103,7 @@ pub(crate) struct Entry {
 /// The registry's record for version `value`, if it lists one.
 pub(crate) const fn entry(value: u8) -> Option<&'static Entry> {
     match value {
-        0u8 => {
+        0 => {
             Some(
                 &Entry {
                     status: Some(VersionStatus::Interim),
@@ -121,7 +121,7 @@ pub(crate) const fn entry(value: u8) -> Option<&'static Entry> {
                 },
             )
         }
-        1u8 => {
+        1 => {
             Some(
                 &Entry {
                     status: Some(VersionStatus::Interim),
@@ -139,7 +139,7 @@ pub(crate) const fn entry(value: u8) -> Option<&'static Entry> {
                 },
             )
         }
-        2u8 => {
+        2 => {
             Some(
                 &Entry {
                     status: Some(VersionStatus::Interim),
@@ -157,7 +157,7 @@ pub(crate) const fn entry(value: u8) -> Option<&'static Entry> {
                 },
             )
         }
-        3u8 => {
+        3 => {
             Some(
                 &Entry {
                     status: Some(VersionStatus::Interim),
@@ -175,7 +175,7 @@ pub(crate) const fn entry(value: u8) -> Option<&'static Entry> {
                 },
             )
         }
-        4u8 => {
+        4 => {
             Some(
                 &Entry {
                     status: Some(VersionStatus::Interim),
@@ -193,7 +193,7 @@ pub(crate) const fn entry(value: u8) -> Option<&'static Entry> {
                 },
             )
         }
-        5u8 => {
+        5 => {
             Some(
                 &Entry {
                     status: Some(VersionStatus::Interim),
@@ -211,7 +211,7 @@ pub(crate) const fn entry(value: u8) -> Option<&'static Entry> {
                 },
             )
         }
-        6u8 => {
+        6 => {
             Some(
                 &Entry {
                     status: Some(VersionStatus::Interim),
@@ -229,7 +229,7 @@ pub(crate) const fn entry(value: u8) -> Option<&'static Entry> {
                 },
             )
         }
-        7u8 => {
+        7 => {
             Some(
                 &Entry {
                     status: Some(VersionStatus::Interim),
@@ -247,7 +247,7 @@ pub(crate) const fn entry(value: u8) -> Option<&'static Entry> {
                 },
             )
         }
-        8u8 => {
+        8 => {
             Some(
                 &Entry {
                     status: Some(VersionStatus::Interim),
@@ -265,7 +265,7 @@ pub(crate) const fn entry(value: u8) -> Option<&'static Entry> {
                 },
             )
         }
-        9u8 => {
+        9 => {
             Some(
                 &Entry {
                     status: None,
@@ -281,7 +281,7 @@ pub(crate) const fn entry(value: u8) -> Option<&'static Entry> {
                 },
             )
         }
-        10u8 => {
+        10 => {
             Some(
                 &Entry {
                     status: None,
@@ -297,7 +297,7 @@ pub(crate) const fn entry(value: u8) -> Option<&'static Entry> {
                 },
             )
         }
-        11u8 => {
+        11 => {
             Some(
                 &Entry {
                     status: None,
@@ -313,7 +313,7 @@ pub(crate) const fn entry(value: u8) -> Option<&'static Entry> {
                 },
             )
         }
-        12u8 => {
+        12 => {
             Some(
                 &Entry {
                     status: None,
@@ -329,7 +329,7 @@ pub(crate) const fn entry(value: u8) -> Option<&'static Entry> {
                 },
             )
         }
-        13u8 => {
+        13 => {
             Some(
                 &Entry {
                     status: Some(VersionStatus::Standard),

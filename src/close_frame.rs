@@ -68,7 +68,8 @@ impl<'a> CloseFrame<'a> {
     /// a browser shows as `CloseEvent.code`).
     pub const fn reported_code(&self) -> CloseCode {
         match self {
-            CloseFrame::NoStatus => CloseCode::NO_STATUS_RECEIVED,
+            // RFC 6455 section 7.1.5: no status code is reported as 1005.
+            CloseFrame::NoStatus => CloseCode(1005),
             CloseFrame::Status { code, .. } => *code,
         }
     }
@@ -136,8 +137,8 @@ impl CloseFrameError {
     /// reason that is not UTF-8 (RFC 6455 section 8.1), 1002 (Protocol Error) for the rest.
     pub const fn response_code(&self) -> CloseCode {
         match self {
-            CloseFrameError::InvalidUtf8 { .. } => CloseCode::INVALID_FRAME_PAYLOAD_DATA,
-            _ => CloseCode::PROTOCOL_ERROR,
+            CloseFrameError::InvalidUtf8 { .. } => CloseCode(1007),
+            _ => CloseCode(1002),
         }
     }
 }

@@ -128,7 +128,8 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         }
     });
     let lookup_arms = codes.iter().enumerate().map(|(index, c)| {
-        let code = c.code;
+        let code = super::int(c.code);
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
         quote!(#code => Some(&ENTRIES[#index]))
     });
     let all = codes.iter().map(|c| format_ident!("{}", c.const_name));
@@ -138,18 +139,19 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         .iter()
         .filter(|r| !r.is_assignment())
         .map(|r| {
-            let (first, last) = (r.value.first(), r.value.last());
+            let (first, last) = (super::int(r.value.first()), super::int(r.value.last()));
             let description = &r.description;
             let references = refs::slice_tokens(&r.references, people);
             quote!(RangeRecord { first: #first, last: #last, description: #description, references: #references })
         });
     let rules = registry.close_codes.meta.range_rules.iter().filter_map(|rule| {
         let (first, last) = parse_range(&rule.value)?;
+        let (first, last) = (super::int(first), super::int(last));
         let text = docs::plain(&rule.rule, people);
         let references = refs::slice_tokens(rule.rule.references(), people);
         Some(quote!(RangeRecord { first: #first, last: #last, description: #text, references: #references }))
     });
-    let count = codes.len();
+    let count = proc_macro2::Literal::usize_unsuffixed(codes.len());
 
     Ok(quote! {
         #module_docs

@@ -45,7 +45,10 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
         facts.push(docs::dates(&r.meta));
         parts.push(facts.join(" "));
         let doc = docs::attrs(&docs::paragraphs(parts));
-        quote!(#doc #ident = #mask)
+        let mask_literal: proc_macro2::Literal = format!("0x{mask:02x}")
+            .parse()
+            .unwrap_or_else(|_| proc_macro2::Literal::u8_unsuffixed(mask));
+        quote!(#doc #ident = #mask_literal)
     });
     let arms = |f: &dyn Fn(&crate::model::HeaderBitRecord) -> TokenStream| -> TokenStream {
         if records.is_empty() {
@@ -66,6 +69,12 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
         quote!(#text)
     });
     let refs_body = arms(&|r| refs::slice_tokens(&r.references, people));
+    // A zero-variant enum can have no `repr` and no `as` cast (IANA's 2015 file had no bits).
+    let (repr, mask_body) = if records.is_empty() {
+        (quote!(), quote!(match self {}))
+    } else {
+        (quote!(#[repr(u8)]), quote!(self as u8))
+    };
     let module_docs = super::module_docs(
         registry,
         &registry.header_bits.meta,
@@ -81,7 +90,7 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
         /// The discriminant is the bit's mask in the first header byte.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
-        #[repr(u8)]
+        #repr
         pub enum HeaderBit {
             #(#variants,)*
         }
@@ -92,7 +101,7 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
 
             /// The bit's mask in the first byte of a frame header.
             pub const fn mask(self) -> u8 {
-                self as u8
+                #mask_body
             }
 
             /// IANA's name for the bit (`RSV1`).

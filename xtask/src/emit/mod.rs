@@ -148,6 +148,11 @@ fn format_file(name: &str, header: &str, tokens: TokenStream) -> Result<String> 
     Ok(format!("{header}{}", prettyplease::unparse(&file)))
 }
 
+/// An unsuffixed integer literal (`1000`, not `1000u16`).
+pub(crate) fn int(value: impl Into<u64>) -> proc_macro2::Literal {
+    proc_macro2::Literal::u64_unsuffixed(value.into())
+}
+
 /// `Some("..")` / `None` tokens.
 pub(crate) fn opt_str(value: Option<&str>) -> TokenStream {
     match value {

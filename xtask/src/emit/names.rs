@@ -142,7 +142,7 @@ pub fn emit(registry: &Registry, curated: &Curated, kind: Kind) -> Result<TokenS
         let id = &r.id;
         quote!(#id => Some(Self::#ident))
     });
-    let count = sub.records.len();
+    let count = proc_macro2::Literal::usize_unsuffixed(sub.records.len());
     let incompatible_method = match kind {
         Kind::Extension => quote! {
             /// IANA's "known incompatible extensions" text for this extension, verbatim
@@ -163,10 +163,13 @@ pub fn emit(registry: &Registry, curated: &Curated, kind: Kind) -> Result<TokenS
          `#[non_exhaustive]` because IANA registers new names: match with a `_` arm.",
         docs::md(registry_title)
     ));
-    let empty_match = if count == 0 {
-        quote!(match self {})
+    let (empty_match, entries_const) = if sub.records.is_empty() {
+        (quote!(match self {}), quote!())
     } else {
-        quote!(&ENTRIES[self as usize])
+        (
+            quote!(&ENTRIES[self as usize]),
+            quote!(const ENTRIES: [Entry; #count] = [#(#entries),*];),
+        )
     };
 
     Ok(quote! {
@@ -269,7 +272,7 @@ pub fn emit(registry: &Registry, curated: &Curated, kind: Kind) -> Result<TokenS
             updated: Option<&'static str>,
         }
 
-        const ENTRIES: [Entry; #count] = [#(#entries),*];
+        #entries_const
     })
 }
 

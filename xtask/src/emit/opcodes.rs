@@ -96,7 +96,7 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         quote!(Self::#ident => #references)
     });
     let ranges = records.iter().filter(|r| !r.is_assignment()).map(|r| {
-        let (first, last) = (u16::from(r.value.first()), u16::from(r.value.last()));
+        let (first, last) = (super::int(r.value.first()), super::int(r.value.last()));
         let description = &r.description;
         let references = refs::slice_tokens(&r.references, people);
         quote!(RangeRecord { first: #first, last: #last, description: #description, references: #references })
@@ -106,6 +106,11 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         &registry.opcodes.meta,
         "WebSocket opcodes: the 4-bit frame type of RFC 6455 section 5.2.",
     );
+    let (repr, as_u8_body) = if assigned.is_empty() {
+        (quote!(), quote!(match self {}))
+    } else {
+        (quote!(#[repr(u8)]), quote!(self as u8))
+    };
     let (name_body, refs_body) = if assigned.is_empty() {
         (quote!(match self {}), quote!(match self {}))
     } else {
@@ -124,7 +129,7 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         /// wire value. `#[non_exhaustive]`: IANA may assign more (by Standards Action).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
-        #[repr(u8)]
+        #repr
         pub enum Opcode {
             #(#variants,)*
         }
@@ -144,7 +149,7 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
 
             /// The wire value.
             pub const fn as_u8(self) -> u8 {
-                self as u8
+                #as_u8_body
             }
 
             /// IANA's description (`Text Frame`, `Connection Close Frame`, ...).

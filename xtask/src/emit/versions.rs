@@ -75,8 +75,14 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
             Entry { status: #status, references: #references, registered: #date, updated: #updated }
         };
         arms.push(match record.value {
-            Value::Single(v) => quote!(#v => Some(&#entry)),
-            Value::Range(a, b) => quote!(#a..=#b => Some(&#entry)),
+            Value::Single(v) => {
+                let v = super::int(v);
+                quote!(#v => Some(&#entry))
+            }
+            Value::Range(a, b) => {
+                let (a, b) = (super::int(a), super::int(b));
+                quote!(#a..=#b => Some(&#entry))
+            }
         });
         for value in first..=last {
             let ident = format_ident!("V{}", value);
@@ -97,6 +103,7 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
             facts.push(docs::dates(&record.meta));
             parts.push(facts.join(" "));
             let doc = docs::attrs(&docs::paragraphs(parts));
+            let value = super::int(value);
             consts.push(quote!(#doc pub const #ident: Version = Version(#value);));
         }
     }

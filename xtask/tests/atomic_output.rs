@@ -1,0 +1,114 @@
+//! `regen` writes all of `generated/` or nothing: a failure injected at every stage leaves the
+//! directory byte for byte as it was.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fs::read_dir(dir)
+        .expect("readable dir")
+        .map(|e| {
+            let e = e.expect("entry");
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).expect("readable file"),
+            )
+        })
+        .collect()
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+#[test]
+fn a_failure_while_writing_any_file_leaves_the_directory_unchanged() {
+    let old = common::generate_ok(&common::committed_inputs());
+    let new = common::generate_ok(&common::edited_inputs(|xml| {
+        xml.replace(
+            "<description>Timeout</description>",
+            "<description>Time Out</description>",
+        )
+        .replace("<common>Transit</common>", "<common>Transit 2</common>")
+    }));
+    let stages: Vec<String> = new
+        .files
+        .iter()
+        .map(|f| format!("write:{}", f.name))
+        .collect();
+    for stage in stages {
+        let dir = temp_dir("atomic-write");
+        old.write_atomically(&dir).expect("initial write");
+        let before = snapshot(&dir);
+        let result = new.write_with(&dir, &mut |step| {
+            if step == stage {
+                Err(std::io::Error::other("injected failure"))
+            } else {
+                Ok(())
+            }
+        });
+        let changed_file = stage.trim_start_matches("write:");
+        // registry_info.rs and close_codes.md change too (sha256, 3008's label): every file does.
+        if !changed_file.is_empty() {
+            let err = result.expect_err("injected failure surfaces");
+            assert!(err.to_string().contains("injected failure"), "{err}");
+        }
+        assert_eq!(
+            snapshot(&dir),
+            before,
+            "directory changed after failure at {stage}"
+        );
+    }
+}
+
+#[test]
+fn a_generation_error_writes_nothing() {
+    let dir = temp_dir("atomic-error");
+    let old = common::generate_ok(&common::committed_inputs());
+    old.write_atomically(&dir).expect("initial write");
+    let before = snapshot(&dir);
+    let bad =
+        common::edited_inputs(|xml| xml.replace("<value>1009</value>", "<value>99999</value>"));
+    let result = xtask::generate(&bad).and_then(|set| set.write_atomically(&dir));
+    assert!(result.is_err());
+    assert_eq!(snapshot(&dir), before);
+}
+
+#[test]
+fn a_successful_write_replaces_exactly_the_changed_files_and_removes_stale_ones() {
+    let dir = temp_dir("atomic-ok");
+    let old = common::generate_ok(&common::committed_inputs());
+    old.write_atomically(&dir).expect("initial write");
+    fs::write(dir.join("obsolete.rs"), "// from an older generator\n").expect("write");
+    let new = common::generate_ok(&common::edited_inputs(|xml| {
+        xml.replace(
+            "<description>Timeout</description>",
+            "<description>Time Out</description>",
+        )
+    }));
+    let changed = new.write_atomically(&dir).expect("write");
+    // Every .rs header carries the registry's sha256, so all of them change with it.
+    for name in [
+        "close_codes.md",
+        "close_codes.rs",
+        "subprotocols.rs",
+        "obsolete.rs",
+    ] {
+        assert!(
+            changed.iter().any(|c| c == name),
+            "{name} not in {changed:?}"
+        );
+    }
+    assert!(!dir.join("obsolete.rs").exists());
+    assert!(new.compare(&dir).expect("compare").is_fresh());
+    assert!(
+        snapshot(&dir).keys().all(|name| !name.starts_with('.')),
+        "no temp files left"
+    );
+}

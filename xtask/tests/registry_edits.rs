@@ -1,0 +1,121 @@
+//! Editing the vendored registry changes the generated code, and the new record arrives with
+//! its docs: what a maintainer sees after `cargo xtask regen`.
+
+mod common;
+
+use common::{edited_inputs, file, generate_ok};
+
+#[test]
+fn registering_close_code_3999_adds_a_constant_with_docs() {
+    let inputs = edited_inputs(|xml| {
+        xml.replace(
+            "<value>3009-3999</value>\n      <description>Unassigned</description>\n      <contact/>\n    </record>",
+            "<value>3009-3998</value>\n      <description>Unassigned</description>\n      <contact/>\n    </record>\n    \
+             <record date=\"2026-11-21\">\n      <value>3999</value>\n      <description>Example Code</description>\n      \
+             <contact><xref type=\"person\" data=\"Ada_Young\"/></contact>\n    </record>",
+        )
+    });
+    let before = generate_ok(&common::committed_inputs());
+    let after = generate_ok(&inputs);
+    let codes = file(&after, "close_codes.rs");
+    assert_ne!(file(&before, "close_codes.rs"), codes);
+    assert!(codes.contains("pub const EXAMPLE_CODE: CloseCode = CloseCode(3999);"));
+    assert!(codes.contains("/// **3999** Example Code"));
+    assert!(codes.contains("Contact: Ada Young. Registered 2026-11-21."));
+    assert!(codes.contains("3999 => Some(&ENTRIES["));
+    // The committed generated/ is now stale: what `cargo xtask check` reports.
+    let staleness = after
+        .compare(&common::root().join("generated"))
+        .expect("readable");
+    assert!(!staleness.is_fresh());
+    assert!(staleness
+        .changed
+        .iter()
+        .any(|(name, _)| name == "close_codes.rs"));
+}
+
+#[test]
+fn registering_a_subprotocol_adds_a_variant_with_docs() {
+    let inputs = edited_inputs(|xml| {
+        xml.replace(
+            "  </registry>\n\n  <registry id=\"version-number\">",
+            "    <record date=\"2026-11-21\">\n      <id>example.org</id>\n      <common>Example</common>\n      \
+             <definition><xref type=\"uri\" data=\"https://example.org/spec\"/></definition>\n      \
+             <xref type=\"person\" data=\"Ada_Young\"/>\n    </record>\n  </registry>\n\n  <registry id=\"version-number\">",
+        )
+    });
+    let set = generate_ok(&inputs);
+    let subprotocols = file(&set, "subprotocols.rs");
+    assert!(subprotocols.contains("    ExampleOrg,"));
+    assert!(subprotocols.contains("/// `example.org`: Example"));
+    assert!(subprotocols.contains("\"example.org\" => Some(Self::ExampleOrg)"));
+    let staleness = set
+        .compare(&common::root().join("generated"))
+        .expect("readable");
+    assert!(staleness
+        .changed
+        .iter()
+        .any(|(name, _)| name == "subprotocols.rs"));
+}
+
+#[test]
+fn colliding_identifiers_get_distinct_deterministic_names() {
+    // `v1-usp` maps to the same Rust name as the registered `v1.usp`; `CLUE` to that of `clue`.
+    let inputs = edited_inputs(|xml| {
+        xml.replace(
+            "  </registry>\n\n  <registry id=\"version-number\">",
+            "    <record><id>v1-usp</id><common>x</common><definition>d</definition></record>\n    \
+             <record><id>CLUE</id><common>y</common><definition>d</definition></record>\n  </registry>\n\n  <registry id=\"version-number\">",
+        )
+    });
+    let set = generate_ok(&inputs);
+    let subprotocols = file(&set, "subprotocols.rs");
+    assert!(subprotocols.contains("\"v1.usp\" => Some(Self::V1Usp)"));
+    assert!(subprotocols.contains("\"v1-usp\" => Some(Self::V1Usp2)"));
+    assert!(subprotocols.contains("\"clue\" => Some(Self::Clue)"));
+    assert!(subprotocols.contains("\"CLUE\" => Some(Self::Clue2)"));
+}
+
+#[test]
+fn a_curated_entry_for_a_missing_record_is_an_error_with_its_position() {
+    let mut inputs = common::committed_inputs();
+    if let Some((_, text)) = &mut inputs.curated {
+        text.push_str("\n[close-code.3999]\nlabel = \"Nope\"\n");
+    }
+    let err = xtask::generate(&inputs).expect_err("stale curated entry");
+    let message = err.to_string();
+    assert!(message.starts_with("registry/curated.toml:"), "{message}");
+    assert!(message.contains("[close-code.3999]"), "{message}");
+    assert!(err.pos.is_some_and(|p| p.line > 1), "{message}");
+}
+
+#[test]
+fn errors_name_file_line_and_record() {
+    let inputs = edited_inputs(|xml| xml.replace("<value>1009</value>", "<value>10x9</value>"));
+    let err = xtask::generate(&inputs).expect_err("bad value");
+    let message = err.to_string();
+    let line = common::committed_inputs()
+        .xml
+        .split(|b| *b == b'\n')
+        .position(|l| String::from_utf8_lossy(l).contains("<value>1009</value>"))
+        .expect("line of 1009")
+        + 1;
+    assert!(
+        message.starts_with(&format!("registry/websocket.xml:{line}:")),
+        "{message}"
+    );
+    assert!(
+        message.contains("sub-registry close-code-number"),
+        "{message}"
+    );
+    assert!(message.contains("record \"10x9\""), "{message}");
+    assert!(message.contains("not a number"), "{message}");
+}
+
+#[test]
+fn overlapping_close_code_rows_are_refused() {
+    let inputs =
+        edited_inputs(|xml| xml.replace("<value>1016-2999</value>", "<value>1015-2999</value>"));
+    let message = xtask::generate(&inputs).expect_err("overlap").to_string();
+    assert!(message.contains("overlaps"), "{message}");
+}
