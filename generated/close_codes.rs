@@ -4,7 +4,7 @@
 // Sub-registry: "close-code-number"
 // `cargo xtask check` and `cargo test` fail while this file is out of date.
 
-//! WebSocket close codes (the status code of a Close frame, RFC 6455 section 7.4): the registry's records and ranges. The named constants live on [`CloseCode`](crate::CloseCode).
+//! WebSocket close codes (the status code of a Close frame, RFC 6455 section 7.4): the registry's records and ranges. The named constants live on [`CloseCode`].
 //!
 //! Generated from IANA's *WebSocket Close Code Number Registry* (`close-code-number`), registry file updated 2026-06-10.
 //!

@@ -95,3 +95,8 @@ pub use reference::{RangeRecord, Reference, ReferenceKind, UnregisteredName};
 pub use subprotocols::Subprotocol;
 pub use version::{ParseVersionError, Version};
 pub use versions::VersionStatus;
+
+/// The README's examples run as doctests, so the front page cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -93,7 +93,7 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         registry,
         &registry.close_codes.meta,
         "WebSocket close codes (the status code of a Close frame, RFC 6455 section 7.4): the \
-         registry's records and ranges. The named constants live on [`CloseCode`](crate::CloseCode).",
+         registry's records and ranges. The named constants live on [`CloseCode`].",
     );
 
     let consts = codes.iter().map(|c| {

@@ -1,0 +1,173 @@
+//! Every close-code predicate over all 65,536 codes, against an oracle written here from
+//! RFC 6455 section 7.4 and the registry file, not by calling the code under test.
+
+use iana_websocket::{CloseCode, CloseCodeRange};
+
+/// The registry file, read independently of the generator: every `<value>` of the close-code
+/// sub-registry that is a single number whose description is not "Unassigned".
+fn registry_assigned_codes() -> Vec<u16> {
+    let xml = include_str!("../registry/websocket.xml");
+    let start = xml
+        .find("<registry id=\"close-code-number\">")
+        .expect("close-code sub-registry");
+    let section = &xml[start..];
+    let section = &section[..section.find("</registry>").expect("end of sub-registry")];
+    let mut codes = Vec::new();
+    for record in section.split("<record").skip(1) {
+        let value = between(record, "<value>", "</value>").trim();
+        let description = between(record, "<description>", "</description>");
+        if value.contains('-') || description.trim().eq_ignore_ascii_case("unassigned") {
+            continue;
+        }
+        codes.push(value.parse().expect("numeric close code"));
+    }
+    codes
+}
+
+fn between<'a>(text: &'a str, open: &str, close: &str) -> &'a str {
+    let start = text.find(open).expect("open tag") + open.len();
+    let end = text[start..].find(close).expect("close tag") + start;
+    &text[start..end]
+}
+
+/// RFC 6455 section 7.4.1: registered, yet never to be sent in a Close frame.
+const LOCAL_ONLY: [u16; 4] = [1004, 1005, 1006, 1015];
+
+#[test]
+fn the_oracle_sees_the_registry_as_of_2026_06_10() {
+    // A guard on the oracle itself: if this fails, the registry changed; update the list.
+    let mut expected: Vec<u16> = (1000..=1015).collect();
+    expected.extend([3000, 3003, 3008]);
+    assert_eq!(registry_assigned_codes(), expected);
+}
+
+#[test]
+fn is_registered_matches_the_registry_for_every_code() {
+    let assigned = registry_assigned_codes();
+    for code in 0..=u16::MAX {
+        assert_eq!(
+            CloseCode::from_u16(code).is_registered(),
+            assigned.contains(&code),
+            "code {code}"
+        );
+    }
+}
+
+#[test]
+fn is_valid_on_wire_follows_rfc_6455_for_every_code() {
+    let assigned = registry_assigned_codes();
+    for code in 0..=u16::MAX {
+        let expected = match code {
+            1000..=2999 => assigned.contains(&code) && !LOCAL_ONLY.contains(&code),
+            3000..=4999 => true,
+            _ => false,
+        };
+        assert_eq!(
+            CloseCode::from_u16(code).is_valid_on_wire(),
+            expected,
+            "code {code}"
+        );
+    }
+}
+
+#[test]
+fn is_valid_for_browser_close_follows_whatwg_for_every_code() {
+    for code in 0..=u16::MAX {
+        let expected = code == 1000 || (3000..=4999).contains(&code);
+        assert_eq!(
+            CloseCode::from_u16(code).is_valid_for_browser_close(),
+            expected,
+            "code {code}"
+        );
+    }
+}
+
+#[test]
+fn range_follows_rfc_6455_section_7_4_2_for_every_code() {
+    for code in 0..=u16::MAX {
+        let expected = if code < 1000 {
+            CloseCodeRange::NotUsed
+        } else if code < 3000 {
+            CloseCodeRange::Protocol
+        } else if code < 4000 {
+            CloseCodeRange::Registered
+        } else if code < 5000 {
+            CloseCodeRange::PrivateUse
+        } else {
+            CloseCodeRange::Undefined
+        };
+        let range = CloseCode::from_u16(code).range();
+        assert_eq!(range, expected, "code {code}");
+        assert!(range.first() <= code && code <= range.last(), "code {code}");
+    }
+}
+
+#[test]
+fn names_and_labels_exist_exactly_for_registered_codes_and_display_never_panics() {
+    for code in 0..=u16::MAX {
+        let code = CloseCode::from_u16(code);
+        assert_eq!(code.name().is_some(), code.is_registered());
+        assert_eq!(code.label().is_some(), code.is_registered());
+        assert_eq!(code.description().is_some(), code.is_registered());
+        let shown = code.to_string();
+        assert!(shown.starts_with(&code.as_u16().to_string()));
+        let number = shown.split(' ').next().unwrap_or_default();
+        assert_eq!(number.parse::<CloseCode>(), Ok(code));
+        assert_eq!(CloseCode::from(u16::from(code)), code);
+    }
+}
+
+#[test]
+fn display_shows_the_label_or_the_range() {
+    assert_eq!(CloseCode::POLICY_VIOLATION.to_string(), "1008 Policy Violation");
+    assert_eq!(CloseCode::BAD_GATEWAY.to_string(), "1014 Bad Gateway");
+    assert_eq!(CloseCode::from_u16(4001).to_string(), "4001 (private use)");
+    assert_eq!(CloseCode::from_u16(1016).to_string(), "1016 (unassigned)");
+    assert_eq!(CloseCode::from_u16(3001).to_string(), "3001 (unassigned)");
+    assert_eq!(CloseCode::from_u16(999).to_string(), "999 (not used)");
+    assert_eq!(CloseCode::from_u16(5000).to_string(), "5000 (undefined)");
+}
+
+#[test]
+fn names_quote_iana_and_labels_read_well() {
+    assert_eq!(CloseCode::PROTOCOL_ERROR.name(), Some("Protocol error"));
+    assert_eq!(CloseCode::MANDATORY_EXTENSION.name(), Some("Mandatory Ext."));
+    assert_eq!(CloseCode::MANDATORY_EXTENSION.label(), Some("Mandatory Extension"));
+    let iana_1014 = "The server was acting as a gateway or proxy and received an invalid response \
+                     from the upstream server. This is similar to 502 HTTP Status Code.";
+    assert_eq!(CloseCode::BAD_GATEWAY.name(), Some(iana_1014));
+    assert_eq!(CloseCode::BAD_GATEWAY.as_u16(), 1014);
+    assert_eq!(CloseCode::UNAUTHORIZED.as_u16(), 3000);
+    assert_eq!(CloseCode::FORBIDDEN.as_u16(), 3003);
+    assert_eq!(CloseCode::TIMEOUT.as_u16(), 3008);
+    assert_eq!(CloseCode::TIMEOUT.registered(), Some("2024-02-01"));
+    assert!(CloseCode::NO_STATUS_RECEIVED.not_on_wire_reason().is_some());
+    assert!(CloseCode::NORMAL_CLOSURE.not_on_wire_reason().is_none());
+    assert_eq!(CloseCode::NORMAL_CLOSURE.references()[0].text(), "RFC 6455");
+    assert_eq!(
+        CloseCode::NORMAL_CLOSURE.references()[0].url(),
+        Some("https://www.rfc-editor.org/rfc/rfc6455.html")
+    );
+}
+
+#[test]
+fn ranges_state_the_registrys_registration_rules() {
+    assert_eq!(
+        CloseCodeRange::Protocol.registration_rule(),
+        Some("Standards Action, Specification Required or IESG Review")
+    );
+    assert_eq!(
+        CloseCodeRange::Registered.registration_rule(),
+        Some("First Come First Served")
+    );
+    assert_eq!(CloseCodeRange::PrivateUse.registration_rule(), None);
+}
+
+#[test]
+fn from_str_parses_decimal_only() {
+    assert_eq!("1000".parse(), Ok(CloseCode::NORMAL_CLOSURE));
+    assert_eq!("65535".parse(), Ok(CloseCode::from_u16(65535)));
+    for bad in ["", "65536", "+1000", " 1000", "0x3e8", "10.0"] {
+        assert!(bad.parse::<CloseCode>().is_err(), "{bad:?}");
+    }
+}
