@@ -33,7 +33,11 @@ fn case_7_9_x_invalid_codes_are_protocol_errors() {
         let bytes = payload(code, b"");
         let err = CloseFrame::parse(&bytes).expect_err("invalid code");
         assert_eq!(err, CloseFrameError::InvalidCode(CloseCode::from_u16(code)));
-        assert_eq!(err.response_code(), CloseCode::PROTOCOL_ERROR, "code {code}");
+        assert_eq!(
+            err.response_code(),
+            CloseCode::PROTOCOL_ERROR,
+            "code {code}"
+        );
     }
 }
 
@@ -87,7 +91,10 @@ fn payloads_of_125_bytes_pass_and_126_fail() {
 
 #[test]
 fn invalid_utf8_in_the_reason_is_1007_with_its_offset() {
-    let bytes = payload(1000, b"ok\xce\xba\xe1\xbd\xb9\xcf\x83\xce\xbc\xce\xb5\xed\xa0\x80edited");
+    let bytes = payload(
+        1000,
+        b"ok\xce\xba\xe1\xbd\xb9\xcf\x83\xce\xbc\xce\xb5\xed\xa0\x80edited",
+    );
     let err = CloseFrame::parse(&bytes).expect_err("bad utf-8");
     // "ok" (2) + "κόσμε" (11 bytes) are valid; the surrogate 0xED 0xA0 0x80 starts at 13.
     assert_eq!(err, CloseFrameError::InvalidUtf8 { offset: 13 });
@@ -103,7 +110,10 @@ fn encode_writes_code_and_reason_and_refuses_what_is_invalid() {
     assert_eq!(&buf[..n], b"\x03\xf5busy");
 
     let reason_123 = "r".repeat(123);
-    assert_eq!(CloseFrame::encode(CloseCode::NORMAL_CLOSURE, &reason_123, &mut buf), Ok(125));
+    assert_eq!(
+        CloseFrame::encode(CloseCode::NORMAL_CLOSURE, &reason_123, &mut buf),
+        Ok(125)
+    );
     let reason_124 = "r".repeat(124);
     assert_eq!(
         CloseFrame::encode(CloseCode::NORMAL_CLOSURE, &reason_124, &mut buf),
@@ -112,14 +122,19 @@ fn encode_writes_code_and_reason_and_refuses_what_is_invalid() {
     for code in [1005, 1006, 1015, 1004, 999, 5000, 2000] {
         assert_eq!(
             CloseFrame::encode(CloseCode::from_u16(code), "", &mut buf),
-            Err(iana_websocket::EncodeCloseError::InvalidCode(CloseCode::from_u16(code)))
+            Err(iana_websocket::EncodeCloseError::InvalidCode(
+                CloseCode::from_u16(code)
+            ))
         );
     }
     let mut small = [0u8; 3];
     let before = small;
     assert_eq!(
         CloseFrame::encode(CloseCode::NORMAL_CLOSURE, "bye", &mut small),
-        Err(iana_websocket::EncodeCloseError::BufferTooSmall { needed: 5, available: 3 })
+        Err(iana_websocket::EncodeCloseError::BufferTooSmall {
+            needed: 5,
+            available: 3
+        })
     );
     assert_eq!(small, before, "nothing written on error");
 }

@@ -119,7 +119,10 @@ fn names_and_labels_exist_exactly_for_registered_codes_and_display_never_panics(
 
 #[test]
 fn display_shows_the_label_or_the_range() {
-    assert_eq!(CloseCode::POLICY_VIOLATION.to_string(), "1008 Policy Violation");
+    assert_eq!(
+        CloseCode::POLICY_VIOLATION.to_string(),
+        "1008 Policy Violation"
+    );
     assert_eq!(CloseCode::BAD_GATEWAY.to_string(), "1014 Bad Gateway");
     assert_eq!(CloseCode::from_u16(4001).to_string(), "4001 (private use)");
     assert_eq!(CloseCode::from_u16(1016).to_string(), "1016 (unassigned)");
@@ -131,8 +134,14 @@ fn display_shows_the_label_or_the_range() {
 #[test]
 fn names_quote_iana_and_labels_read_well() {
     assert_eq!(CloseCode::PROTOCOL_ERROR.name(), Some("Protocol error"));
-    assert_eq!(CloseCode::MANDATORY_EXTENSION.name(), Some("Mandatory Ext."));
-    assert_eq!(CloseCode::MANDATORY_EXTENSION.label(), Some("Mandatory Extension"));
+    assert_eq!(
+        CloseCode::MANDATORY_EXTENSION.name(),
+        Some("Mandatory Ext.")
+    );
+    assert_eq!(
+        CloseCode::MANDATORY_EXTENSION.label(),
+        Some("Mandatory Extension")
+    );
     let iana_1014 = "The server was acting as a gateway or proxy and received an invalid response \
                      from the upstream server. This is similar to 502 HTTP Status Code.";
     assert_eq!(CloseCode::BAD_GATEWAY.name(), Some(iana_1014));

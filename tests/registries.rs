@@ -22,7 +22,10 @@ fn subprotocols_are_exact_and_case_sensitive() {
         assert_eq!(Subprotocol::from_name(protocol.as_str()), Some(protocol));
         assert_eq!(protocol.to_string().parse(), Ok(protocol));
     }
-    assert_eq!(Subprotocol::from_name("ocpp1.6"), Some(Subprotocol::Ocpp1_6));
+    assert_eq!(
+        Subprotocol::from_name("ocpp1.6"),
+        Some(Subprotocol::Ocpp1_6)
+    );
     assert_eq!(Subprotocol::from_name("OCPP1.6"), None);
     assert_eq!(Subprotocol::from_name(" ocpp1.6"), None);
     assert_eq!(Subprotocol::from_name("graphql-transport-ws"), None);
@@ -31,13 +34,18 @@ fn subprotocols_are_exact_and_case_sensitive() {
         Some(Subprotocol::Id2016ServerpushDashMpegOrg)
     );
     let wamp = Subprotocol::Wamp;
-    assert_eq!(wamp.common_name(), "WAMP (\"The WebSocket Application Messaging Protocol\")");
+    assert_eq!(
+        wamp.common_name(),
+        "WAMP (\"The WebSocket Application Messaging Protocol\")"
+    );
     assert_eq!(wamp.registered(), Some("2012-07-10"));
     assert_eq!(wamp.updated(), Some("2026-01-12"));
     assert_eq!(wamp.controller()[0].text(), "Tobias Oberstein");
     assert_eq!(wamp.definition(), "https://wamp-proto.org/spec.html");
     let err = "nope".parse::<Subprotocol>().expect_err("unregistered");
-    assert!(err.to_string().contains("WebSocket Subprotocol Name Registry"));
+    assert!(err
+        .to_string()
+        .contains("WebSocket Subprotocol Name Registry"));
 }
 
 #[test]
@@ -46,17 +54,31 @@ fn definitions_keep_text_around_references() {
         Subprotocol::MbwsHuaweiCom.definition(),
         "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt (page 9)"
     );
-    assert!(Subprotocol::Ship.definition().starts_with("SHIP (Smart Home IP) is a an IP based approach to plug and play home automation"));
+    assert!(Subprotocol::Ship.definition().starts_with(
+        "SHIP (Smart Home IP) is a an IP based approach to plug and play home automation"
+    ));
 }
 
 #[test]
 fn extensions() {
-    assert_eq!(Extension::ALL, &[Extension::PermessageDeflate, Extension::BbfUspProtocol]);
-    assert_eq!(Extension::from_name("permessage-deflate"), Some(Extension::PermessageDeflate));
+    assert_eq!(
+        Extension::ALL,
+        &[Extension::PermessageDeflate, Extension::BbfUspProtocol]
+    );
+    assert_eq!(
+        Extension::from_name("permessage-deflate"),
+        Some(Extension::PermessageDeflate)
+    );
     assert_eq!(Extension::from_name("Permessage-Deflate"), None);
     assert_eq!(Extension::PermessageDeflate.incompatible(), "None");
-    assert_eq!(Extension::PermessageDeflate.common_name(), "WebSocket Per-Message Deflate");
-    assert_eq!(Extension::PermessageDeflate.references()[0].text(), "RFC 7692");
+    assert_eq!(
+        Extension::PermessageDeflate.common_name(),
+        "WebSocket Per-Message Deflate"
+    );
+    assert_eq!(
+        Extension::PermessageDeflate.references()[0].text(),
+        "RFC 7692"
+    );
 }
 
 #[test]
@@ -89,7 +111,10 @@ fn versions() {
     assert_eq!(Version::V9.status(), None);
     assert!(Version::V9.is_registered());
     assert!(!Version::from_u8(14).is_registered());
-    assert_eq!(Version::V0.references()[0].text(), "draft-ietf-hybi-thewebsocketprotocol-00");
+    assert_eq!(
+        Version::V0.references()[0].text(),
+        "draft-ietf-hybi-thewebsocketprotocol-00"
+    );
     assert_eq!("13".parse(), Ok(Version::RFC_6455));
     assert_eq!("0".parse(), Ok(Version::V0));
     assert_eq!("255".parse(), Ok(Version::from_u8(255)));
@@ -104,7 +129,9 @@ fn header_bits() {
     assert_eq!(HeaderBit::ALL, &[HeaderBit::Rsv1]);
     assert_eq!(HeaderBit::Rsv1.mask(), 0x40);
     assert_eq!(HeaderBit::Rsv1.name(), "RSV1");
-    assert!(HeaderBit::Rsv1.description().starts_with("The \"Per-Message Compressed\" bit"));
+    assert!(HeaderBit::Rsv1
+        .description()
+        .starts_with("The \"Per-Message Compressed\" bit"));
 }
 
 #[test]
