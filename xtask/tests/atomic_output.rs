@@ -29,7 +29,7 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
 
 #[test]
 fn a_failure_while_writing_any_file_leaves_the_directory_unchanged() {
-    let old = common::generate_ok(&common::committed_inputs());
+    let old = common::generate_ok(&common::fixture_inputs());
     let new = common::generate_ok(&common::edited_inputs(|xml| {
         xml.replace(
             "<description>Timeout</description>",
@@ -70,7 +70,7 @@ fn a_failure_while_writing_any_file_leaves_the_directory_unchanged() {
 #[test]
 fn a_generation_error_writes_nothing() {
     let dir = temp_dir("atomic-error");
-    let old = common::generate_ok(&common::committed_inputs());
+    let old = common::generate_ok(&common::fixture_inputs());
     old.write_atomically(&dir).expect("initial write");
     let before = snapshot(&dir);
     let bad =
@@ -83,7 +83,7 @@ fn a_generation_error_writes_nothing() {
 #[test]
 fn a_successful_write_replaces_exactly_the_changed_files_and_removes_stale_ones() {
     let dir = temp_dir("atomic-ok");
-    let old = common::generate_ok(&common::committed_inputs());
+    let old = common::generate_ok(&common::fixture_inputs());
     old.write_atomically(&dir).expect("initial write");
     fs::write(dir.join("obsolete.rs"), "// from an older generator\n").expect("write");
     let new = common::generate_ok(&common::edited_inputs(|xml| {

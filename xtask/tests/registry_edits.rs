@@ -15,7 +15,7 @@ fn registering_close_code_3999_adds_a_constant_with_docs() {
              <contact><xref type=\"person\" data=\"Ada_Young\"/></contact>\n    </record>",
         )
     });
-    let before = generate_ok(&common::committed_inputs());
+    let before = generate_ok(&common::fixture_inputs());
     let after = generate_ok(&inputs);
     let codes = file(&after, "close_codes.rs");
     assert_ne!(file(&before, "close_codes.rs"), codes);
@@ -78,15 +78,17 @@ fn colliding_identifiers_get_distinct_deterministic_names() {
 
 #[test]
 fn a_curated_entry_for_a_missing_record_is_an_error_with_its_position() {
-    let mut inputs = common::committed_inputs();
-    if let Some((_, text)) = &mut inputs.curated {
-        text.push_str("\n[close-code.3999]\nlabel = \"Nope\"\n");
-    }
+    let mut inputs = common::fixture_inputs();
+    inputs.curated = Some((
+        "registry/curated.toml".to_owned(),
+        "# notes\n[close-code.1000]\nlabel = \"Normal\"\n\n[close-code.3999]\nlabel = \"Nope\"\n"
+            .to_owned(),
+    ));
     let err = xtask::generate(&inputs).expect_err("stale curated entry");
     let message = err.to_string();
     assert!(message.starts_with("registry/curated.toml:"), "{message}");
     assert!(message.contains("[close-code.3999]"), "{message}");
-    assert!(err.pos.is_some_and(|p| p.line > 1), "{message}");
+    assert_eq!(err.pos.map(|p| p.line), Some(5), "{message}");
 }
 
 #[test]
@@ -94,14 +96,14 @@ fn errors_name_file_line_and_record() {
     let inputs = edited_inputs(|xml| xml.replace("<value>1009</value>", "<value>10x9</value>"));
     let err = xtask::generate(&inputs).expect_err("bad value");
     let message = err.to_string();
-    let line = common::committed_inputs()
+    let line = common::fixture_inputs()
         .xml
         .split(|b| *b == b'\n')
         .position(|l| String::from_utf8_lossy(l).contains("<value>1009</value>"))
         .expect("line of 1009")
         + 1;
     assert!(
-        message.starts_with(&format!("registry/websocket.xml:{line}:")),
+        message.starts_with(&format!("history/2026-06-10-9db04fa975ba.xml:{line}:")),
         "{message}"
     );
     assert!(

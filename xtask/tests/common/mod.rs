@@ -15,9 +15,18 @@ pub fn committed_inputs() -> Inputs {
     Inputs::from_workspace(&root()).expect("registry/ is readable")
 }
 
-/// The committed inputs with the registry XML passed through `edit`.
+/// A fixed registry version (IANA's file of 2026-06-10) without curated notes: tests that
+/// edit a registry use it, so that they keep passing when `registry/` is updated.
+pub fn fixture_inputs() -> Inputs {
+    history_inputs(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/history/2026-06-10-9db04fa975ba.xml"),
+    )
+}
+
+/// The fixture with the registry XML passed through `edit`.
 pub fn edited_inputs(edit: impl FnOnce(&str) -> String) -> Inputs {
-    let mut inputs = committed_inputs();
+    let mut inputs = fixture_inputs();
     let xml = String::from_utf8(inputs.xml).expect("registry is UTF-8");
     inputs.xml = edit(&xml).into_bytes();
     inputs
