@@ -11,8 +11,8 @@ use quote::{format_ident, quote};
 
 use super::{docs, opt_str, refs};
 use crate::curated::Curated;
-use crate::error::{Error, Result};
-use crate::model::{CodeRecord, Registry, Value};
+use crate::error::Result;
+use crate::model::{CodeRecord, Registry};
 use crate::naming;
 
 /// An assigned close code with everything the output needs.
@@ -75,7 +75,12 @@ fn assigned<'a>(registry: &'a Registry, curated: &Curated) -> Vec<Assigned<'a>> 
 }
 
 pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
-    check_no_overlap(registry)?;
+    super::check_no_overlap(
+        "close-code-number",
+        &registry.close_codes.records,
+        |r| r.value,
+        |r| r.meta.pos,
+    )?;
     for (key, notes) in &curated.close_code {
         if let Some(name) = &notes.rust_name {
             if !naming::is_screaming_snake(name) {
@@ -198,36 +203,6 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
     })
 }
 
-/// Two rows that claim the same code would make every lookup ambiguous: refuse them.
-fn check_no_overlap(registry: &Registry) -> Result<()> {
-    let records = &registry.close_codes.records;
-    for (i, a) in records.iter().enumerate() {
-        for b in &records[i + 1..] {
-            if a.value.overlaps(b.value) {
-                return Err(Error::at(
-                    "registry/websocket.xml",
-                    b.meta.pos,
-                    format!(
-                        "close code {} overlaps the record at line {} ({}); each code may appear in one record only",
-                        show(b.value),
-                        a.meta.pos.line,
-                        show(a.value)
-                    ),
-                )
-                .within("sub-registry close-code-number"));
-            }
-        }
-    }
-    Ok(())
-}
-
-fn show(value: Value<u16>) -> String {
-    match value {
-        Value::Single(v) => v.to_string(),
-        Value::Range(a, b) => format!("{a}-{b}"),
-    }
-}
-
 /// `1000-2999` -> (1000, 2999); `3000` -> (3000, 3000).
 fn parse_range(text: &str) -> Option<(u16, u16)> {
     let (a, b) = text.split_once('-').unwrap_or((text, text));
@@ -253,33 +228,13 @@ fn const_doc(
             docs::md(reason)
         ));
     }
-    let mut facts = Vec::new();
-    if !r.references.is_empty() {
-        facts.push(format!(
-            "Reference: {}.",
-            docs::references(&r.references, people)
-        ));
-    }
-    if !r.contact.is_empty() {
-        facts.push(format!(
-            "Contact: {}.",
-            docs::references(&r.contact, people)
-        ));
-    }
-    if let Some(controller) = &r.controller {
-        facts.push(format!(
-            "Change controller: {}.",
-            docs::rich(controller, people)
-        ));
-    }
-    facts.push(docs::dates(&r.meta));
-    parts.push(
-        facts
-            .into_iter()
-            .filter(|f| !f.is_empty())
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
+    parts.push(docs::facts(
+        &r.references,
+        &r.contact,
+        r.controller.as_ref(),
+        &r.meta,
+        people,
+    ));
     docs::paragraphs(parts)
 }
 

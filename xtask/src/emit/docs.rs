@@ -153,6 +153,33 @@ pub fn inner_attrs(text: &str) -> proc_macro2::TokenStream {
     quote::quote!(#(#lines)*)
 }
 
+/// The closing line of an item's docs: "Reference: ... Contact: ... Change controller: ...
+/// Registered ..., updated ...", leaving out what the record does not have.
+pub fn facts(
+    references: &[Reference],
+    contact: &[Reference],
+    controller: Option<&RichText>,
+    meta: &RecordMeta,
+    people: &BTreeMap<String, Person>,
+) -> String {
+    let mut facts = Vec::new();
+    if !references.is_empty() {
+        facts.push(format!(
+            "Reference: {}.",
+            self::references(references, people)
+        ));
+    }
+    if !contact.is_empty() {
+        facts.push(format!("Contact: {}.", self::references(contact, people)));
+    }
+    if let Some(controller) = controller {
+        facts.push(format!("Change controller: {}.", rich(controller, people)));
+    }
+    facts.push(dates(meta));
+    facts.retain(|fact| !fact.is_empty());
+    facts.join(" ")
+}
+
 /// Builds doc text from paragraphs, dropping empty ones.
 pub fn paragraphs<I: IntoIterator<Item = String>>(parts: I) -> String {
     parts

@@ -35,15 +35,7 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
             docs::md(&r.name),
             docs::md(&r.description)
         )];
-        let mut facts = Vec::new();
-        if !r.references.is_empty() {
-            facts.push(format!(
-                "Reference: {}.",
-                docs::references(&r.references, people)
-            ));
-        }
-        facts.push(docs::dates(&r.meta));
-        parts.push(facts.join(" "));
+        parts.push(docs::facts(&r.references, &[], None, &r.meta, people));
         let doc = docs::attrs(&docs::paragraphs(parts));
         let mask_literal: proc_macro2::Literal = format!("0x{mask:02x}")
             .parse()

@@ -287,26 +287,12 @@ fn variant_doc(r: &NameRecord, people: &BTreeMap<String, crate::model::Person>) 
             docs::md(incompatible)
         ));
     }
-    let mut facts = Vec::new();
-    if !r.references.is_empty() {
-        facts.push(format!(
-            "Reference: {}.",
-            docs::references(&r.references, people)
-        ));
-    }
-    if let Some(controller) = &r.controller {
-        facts.push(format!(
-            "Change controller: {}.",
-            docs::rich(controller, people)
-        ));
-    }
-    facts.push(docs::dates(&r.meta));
-    parts.push(
-        facts
-            .into_iter()
-            .filter(|f| !f.is_empty())
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
+    parts.push(docs::facts(
+        &r.references,
+        &[],
+        r.controller.as_ref(),
+        &r.meta,
+        people,
+    ));
     docs::paragraphs(parts)
 }

@@ -7,23 +7,14 @@ use quote::{format_ident, quote};
 
 use super::{docs, refs};
 use crate::curated::Curated;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Registry;
 use crate::naming;
 
 pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
     let people = &registry.people;
     let records = &registry.opcodes.records;
-    for (i, a) in records.iter().enumerate() {
-        if let Some(b) = records[i + 1..].iter().find(|b| a.value.overlaps(b.value)) {
-            return Err(Error::at(
-                "registry/websocket.xml",
-                b.meta.pos,
-                format!("opcode record overlaps the one at line {}", a.meta.pos.line),
-            )
-            .within("sub-registry opcode"));
-        }
-    }
+    super::check_no_overlap("opcode", records, |r| r.value, |r| r.meta.pos)?;
     let assigned: Vec<_> = records.iter().filter(|r| r.is_assignment()).collect();
     for (key, notes) in &curated.opcode {
         if let Some(name) = &notes.rust_name {
@@ -75,15 +66,7 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
                 r.value.first(),
                 docs::md(&r.description)
             )];
-            let mut facts = Vec::new();
-            if !r.references.is_empty() {
-                facts.push(format!(
-                    "Reference: {}.",
-                    docs::references(&r.references, people)
-                ));
-            }
-            facts.push(docs::dates(&r.meta));
-            parts.push(facts.join(" "));
+            parts.push(docs::facts(&r.references, &[], None, &r.meta, people));
             let doc = docs::attrs(&docs::paragraphs(parts));
             quote! { #doc #ident = #value }
         });

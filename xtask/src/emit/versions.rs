@@ -6,26 +6,14 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{docs, opt_str, refs};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Registry, Value};
 use crate::naming;
 
 pub fn emit(registry: &Registry) -> Result<TokenStream> {
     let people = &registry.people;
     let records = &registry.versions.records;
-    for (i, a) in records.iter().enumerate() {
-        if let Some(b) = records[i + 1..].iter().find(|b| a.value.overlaps(b.value)) {
-            return Err(Error::at(
-                "registry/websocket.xml",
-                b.meta.pos,
-                format!(
-                    "version record overlaps the one at line {}",
-                    a.meta.pos.line
-                ),
-            )
-            .within("sub-registry version-number"));
-        }
-    }
+    super::check_no_overlap("version-number", records, |r| r.value, |r| r.meta.pos)?;
     // Status values become `VersionStatus` variants, in order of first appearance.
     let mut statuses: Vec<&str> = Vec::new();
     for record in records {
@@ -93,15 +81,13 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
                     .as_deref()
                     .map_or("no status given".to_owned(), docs::md)
             )];
-            let mut facts = Vec::new();
-            if !record.references.is_empty() {
-                facts.push(format!(
-                    "Reference: {}.",
-                    docs::references(&record.references, people)
-                ));
-            }
-            facts.push(docs::dates(&record.meta));
-            parts.push(facts.join(" "));
+            parts.push(docs::facts(
+                &record.references,
+                &[],
+                None,
+                &record.meta,
+                people,
+            ));
             let doc = docs::attrs(&docs::paragraphs(parts));
             let value = super::int(value);
             consts.push(quote!(#doc pub const #ident: Version = Version(#value);));
