@@ -59,3 +59,9 @@ impl HeaderBit {
         }
     }
 }
+/// IANA's name for the bit (`RSV1`).
+impl core::fmt::Display for HeaderBit {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}

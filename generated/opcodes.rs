@@ -141,6 +141,12 @@ impl Opcode {
         }
     }
 }
+/// `1 Text Frame`: the wire value and IANA's description.
+impl core::fmt::Display for Opcode {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{} {}", self.as_u8(), self.name())
+    }
+}
 /// The registry's range rows (`Unassigned`).
 pub const RANGES: &[RangeRecord] = &[
     RangeRecord {

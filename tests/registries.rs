@@ -142,3 +142,16 @@ fn registry_version_is_exposed() {
     assert_eq!(iana_websocket::registry::UPDATED, "2026-06-10");
     assert_eq!(iana_websocket::registry::SHA256.len(), 64);
 }
+
+#[test]
+fn display_reads_well() {
+    assert_eq!(Opcode::Text.to_string(), "1 Text Frame");
+    assert_eq!(Opcode::Close.to_string(), "8 Connection Close Frame");
+    assert_eq!(HeaderBit::Rsv1.to_string(), "RSV1");
+    assert_eq!(Version::RFC_6455.to_string(), "13");
+    assert_eq!(Subprotocol::Mqtt.to_string(), "mqtt");
+    assert_eq!(
+        Extension::PermessageDeflate.to_string(),
+        "permessage-deflate"
+    );
+}

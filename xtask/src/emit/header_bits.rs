@@ -111,5 +111,12 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
                 #refs_body
             }
         }
+
+        /// IANA's name for the bit (`RSV1`).
+        impl core::fmt::Display for HeaderBit {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
     })
 }
