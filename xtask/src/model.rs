@@ -208,6 +208,16 @@ pub enum Value<T> {
     Range(T, T),
 }
 
+/// `1000`, or `1016-2999`.
+impl<T: std::fmt::Display> std::fmt::Display for Value<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Single(v) => write!(f, "{v}"),
+            Value::Range(a, b) => write!(f, "{a}-{b}"),
+        }
+    }
+}
+
 impl<T: Copy + Ord> Value<T> {
     /// The first value covered.
     pub fn first(self) -> T {

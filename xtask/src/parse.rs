@@ -141,7 +141,7 @@ impl Parser {
             })
         };
         let within = |id: &'static str| move |err: Error| err.within(format!("sub-registry {id}"));
-        Ok(Registry {
+        let registry = Registry {
             title: title.unwrap_or_default(),
             created,
             updated,
@@ -164,7 +164,96 @@ impl Parser {
                 .sub_registry(sub("framing-header-bits")?, |r| self.header_bit_record(r))
                 .map_err(within("framing-header-bits"))?,
             people,
-        })
+        };
+        self.check_no_clashes(&registry)?;
+        Ok(registry)
+    }
+
+    /// Two records that claim the same value, identifier or bit would make every lookup
+    /// ambiguous: refuse them, naming both.
+    fn check_no_clashes(&self, registry: &Registry) -> Result<()> {
+        let close_codes = &registry.close_codes.records;
+        self.no_overlap(
+            "close-code-number",
+            close_codes.iter().map(|r| (r.value, r.meta.pos)).collect(),
+        )?;
+        let opcodes = &registry.opcodes.records;
+        self.no_overlap(
+            "opcode",
+            opcodes.iter().map(|r| (r.value, r.meta.pos)).collect(),
+        )?;
+        let versions = &registry.versions.records;
+        self.no_overlap(
+            "version-number",
+            versions.iter().map(|r| (r.value, r.meta.pos)).collect(),
+        )?;
+        // Identifiers are exact and case-sensitive on the wire (only identical ones clash).
+        for sub in [&registry.extensions, &registry.subprotocols] {
+            let ids = sub
+                .records
+                .iter()
+                .map(|r| (format!("identifier {:?}", r.id), r.meta.pos));
+            self.unique(&sub.meta.id, ids)?;
+        }
+        let bits = registry
+            .header_bits
+            .records
+            .iter()
+            .map(|r| (r.name.clone(), r.meta.pos));
+        self.unique("framing-header-bits", bits)?;
+        Ok(())
+    }
+
+    /// Refuses values that overlap. Sorting first keeps this O(n log n) on any input.
+    fn no_overlap<T: Copy + Ord + std::fmt::Display>(
+        &self,
+        sub_registry: &str,
+        mut values: Vec<(Value<T>, Pos)>,
+    ) -> Result<()> {
+        values.sort_by_key(|(value, pos)| (value.first(), *pos));
+        // The value seen so far that reaches furthest: whatever starts before its end overlaps it.
+        let mut widest: Option<(Value<T>, Pos)> = None;
+        for (value, pos) in values {
+            if let Some((other, other_pos)) =
+                widest.filter(|(other, _)| value.first() <= other.last())
+            {
+                let ((later, later_pos), (earlier, earlier_pos)) = if pos > other_pos {
+                    ((value, pos), (other, other_pos))
+                } else {
+                    ((other, other_pos), (value, pos))
+                };
+                return Err(self
+                    .err(
+                        later_pos,
+                        format!(
+                            "value {later} overlaps value {earlier} of the record at line {}; each value may appear in one record only",
+                            earlier_pos.line
+                        ),
+                    )
+                    .within(format!("sub-registry {sub_registry}")));
+            }
+            if widest.is_none_or(|(other, _)| value.last() > other.last()) {
+                widest = Some((value, pos));
+            }
+        }
+        Ok(())
+    }
+
+    /// Refuses a key (an identifier, a bit name) that two records share.
+    fn unique(&self, sub_registry: &str, keys: impl Iterator<Item = (String, Pos)>) -> Result<()> {
+        let mut seen: BTreeMap<String, Pos> = BTreeMap::new();
+        for (key, pos) in keys {
+            if let Some(first) = seen.get(&key) {
+                return Err(self
+                    .err(
+                        pos,
+                        format!("{key} is registered twice (first at line {})", first.line),
+                    )
+                    .within(format!("sub-registry {sub_registry}")));
+            }
+            seen.insert(key, pos);
+        }
+        Ok(())
     }
 
     fn sub_registry<R>(

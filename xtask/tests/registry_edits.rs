@@ -23,15 +23,19 @@ fn registering_close_code_3999_adds_a_constant_with_docs() {
     assert!(codes.contains("/// **3999** Example Code"));
     assert!(codes.contains("Contact: Ada Young. Registered 2026-11-21."));
     assert!(codes.contains("3999 => Some(&ENTRIES["));
-    // The committed generated/ is now stale: what `cargo xtask check` reports.
-    let staleness = after
-        .compare(&common::root().join("generated"))
-        .expect("readable");
+    // What was generated before the edit is now stale: what `cargo xtask check` reports.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("edit-3999");
+    let _ = std::fs::remove_dir_all(&dir);
+    before.write_atomically(&dir).expect("write");
+    let staleness = after.compare(&dir).expect("readable");
     assert!(!staleness.is_fresh());
     assert!(staleness
         .changed
         .iter()
         .any(|(name, _)| name == "close_codes.rs"));
+    assert!(staleness
+        .report()
+        .contains("+    pub const EXAMPLE_CODE: CloseCode = CloseCode(3999);"));
 }
 
 #[test]
@@ -49,13 +53,8 @@ fn registering_a_subprotocol_adds_a_variant_with_docs() {
     assert!(subprotocols.contains("    ExampleOrg,"));
     assert!(subprotocols.contains("/// `example.org`: Example"));
     assert!(subprotocols.contains("\"example.org\" => Some(Self::ExampleOrg)"));
-    let staleness = set
-        .compare(&common::root().join("generated"))
-        .expect("readable");
-    assert!(staleness
-        .changed
-        .iter()
-        .any(|(name, _)| name == "subprotocols.rs"));
+    let before = generate_ok(&common::fixture_inputs());
+    assert_ne!(file(&before, "subprotocols.rs"), subprotocols);
 }
 
 #[test]
@@ -120,4 +119,56 @@ fn overlapping_close_code_rows_are_refused() {
         edited_inputs(|xml| xml.replace("<value>1016-2999</value>", "<value>1015-2999</value>"));
     let message = xtask::generate(&inputs).expect_err("overlap").to_string();
     assert!(message.contains("overlaps"), "{message}");
+    assert!(
+        message.starts_with("history/2026-06-10-9db04fa975ba.xml:"),
+        "{message}"
+    );
+    assert!(
+        message.contains("sub-registry close-code-number"),
+        "{message}"
+    );
+    assert!(
+        message.contains("1015-2999") && message.contains("value 1015 "),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_range_inside_another_is_an_overlap() {
+    // 2000 lies inside 1016-2999 without touching either end.
+    let inputs = edited_inputs(|xml| xml.replace("<value>3000</value>", "<value>2000</value>"));
+    let message = xtask::generate(&inputs).expect_err("overlap").to_string();
+    assert!(
+        message.contains("value 2000 overlaps value 1016-2999"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_duplicate_identifier_or_bit_is_refused() {
+    let inputs = edited_inputs(|xml| xml.replace("<id>rwpcp</id>", "<id>wpcp</id>"));
+    let message = xtask::generate(&inputs).expect_err("duplicate").to_string();
+    assert!(
+        message.contains("sub-registry subprotocol-name"),
+        "{message}"
+    );
+    assert!(
+        message.contains("identifier \"wpcp\" is registered twice"),
+        "{message}"
+    );
+
+    let inputs = edited_inputs(|xml| {
+        xml.replace(
+            "  </registry>\n  \n  \n  <people>",
+            "    <record><value>RSV1</value><description>again</description></record>\n  </registry>\n  \n  \n  <people>",
+        )
+    });
+    let message = xtask::generate(&inputs)
+        .expect_err("duplicate bit")
+        .to_string();
+    assert!(
+        message.contains("sub-registry framing-header-bits"),
+        "{message}"
+    );
+    assert!(message.contains("RSV1 is registered twice"), "{message}");
 }

@@ -75,12 +75,6 @@ fn assigned<'a>(registry: &'a Registry, curated: &Curated) -> Vec<Assigned<'a>> 
 }
 
 pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
-    super::check_no_overlap(
-        "close-code-number",
-        &registry.close_codes.records,
-        |r| r.value,
-        |r| r.meta.pos,
-    )?;
     for (key, notes) in &curated.close_code {
         if let Some(name) = &notes.rust_name {
             if !naming::is_screaming_snake(name) {

@@ -4,25 +4,11 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{docs, refs};
-use crate::error::{Error, Result};
 use crate::model::Registry;
 
-pub fn emit(registry: &Registry) -> Result<TokenStream> {
+pub fn emit(registry: &Registry) -> TokenStream {
     let people = &registry.people;
     let records = &registry.header_bits.records;
-    for (i, a) in records.iter().enumerate() {
-        if let Some(b) = records[i + 1..].iter().find(|b| b.bit == a.bit) {
-            return Err(Error::at(
-                "registry/websocket.xml",
-                b.meta.pos,
-                format!(
-                    "{} is registered twice (first at line {})",
-                    b.name, a.meta.pos.line
-                ),
-            )
-            .within("sub-registry framing-header-bits"));
-        }
-    }
     let idents: Vec<_> = records
         .iter()
         .map(|r| format_ident!("Rsv{}", r.bit))
@@ -73,7 +59,7 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
         "WebSocket framing header bits: the meanings registered for RSV1-RSV3 (RFC 6455 section 5.2).",
     );
 
-    Ok(quote! {
+    quote! {
         #module_docs
 
         use crate::Reference;
@@ -118,5 +104,5 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
                 f.write_str(self.name())
             }
         }
-    })
+    }
 }

@@ -105,7 +105,7 @@ pub fn emit_all(
             contents: format_file(
                 "header_bits.rs",
                 &header(Some(&registry.header_bits.meta)),
-                header_bits::emit(registry)?,
+                header_bits::emit(registry),
             )?,
         },
     ];
@@ -197,31 +197,4 @@ fn module_docs(registry: &Registry, meta: &SubRegistryMeta, summary: &str) -> To
     }
     let text = docs::paragraphs(parts);
     docs::inner_attrs(&text)
-}
-
-/// Refuses two records of one sub-registry that claim the same value: every lookup would be
-/// ambiguous. `label` shows a record's value in the message.
-fn check_no_overlap<R, T: Copy + Ord>(
-    sub_registry: &str,
-    records: &[R],
-    value: impl Fn(&R) -> crate::model::Value<T>,
-    pos: impl Fn(&R) -> crate::error::Pos,
-) -> Result<()> {
-    for (i, a) in records.iter().enumerate() {
-        if let Some(b) = records[i + 1..]
-            .iter()
-            .find(|b| value(a).overlaps(value(b)))
-        {
-            return Err(Error::at(
-                "registry/websocket.xml",
-                pos(b),
-                format!(
-                    "this record's value overlaps the record at line {}; each value may appear in one record only",
-                    pos(a).line
-                ),
-            )
-            .within(format!("sub-registry {sub_registry}")));
-        }
-    }
-    Ok(())
 }

@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 
 use super::{docs, opt_str, refs};
 use crate::curated::{Curated, NameNotes};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{NameRecord, Registry, SubRegistry};
 use crate::naming;
 
@@ -72,23 +72,6 @@ pub fn emit(registry: &Registry, curated: &Curated, kind: Kind) -> Result<TokenS
             }
         }
     }
-    // Identifiers are exact and case-sensitive on the wire, so two records with the very same
-    // identifier would make `from_name` ambiguous.
-    let mut seen: BTreeMap<&str, &NameRecord> = BTreeMap::new();
-    for record in &sub.records {
-        if let Some(first) = seen.insert(&record.id, record) {
-            return Err(Error::at(
-                "registry/websocket.xml",
-                record.meta.pos,
-                format!(
-                    "identifier {:?} is registered twice (first at line {})",
-                    record.id, first.meta.pos.line
-                ),
-            )
-            .within(format!("sub-registry {}", sub.meta.id)));
-        }
-    }
-
     let people = &registry.people;
     let names = variant_names(&sub.records, notes);
     let idents: Vec<_> = names.iter().map(|n| format_ident!("{}", n)).collect();

@@ -14,7 +14,6 @@ use crate::naming;
 pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
     let people = &registry.people;
     let records = &registry.opcodes.records;
-    super::check_no_overlap("opcode", records, |r| r.value, |r| r.meta.pos)?;
     let assigned: Vec<_> = records.iter().filter(|r| r.is_assignment()).collect();
     for (key, notes) in &curated.opcode {
         if let Some(name) = &notes.rust_name {

@@ -13,7 +13,6 @@ use crate::naming;
 pub fn emit(registry: &Registry) -> Result<TokenStream> {
     let people = &registry.people;
     let records = &registry.versions.records;
-    super::check_no_overlap("version-number", records, |r| r.value, |r| r.meta.pos)?;
     // Status values become `VersionStatus` variants, in order of first appearance.
     let mut statuses: Vec<&str> = Vec::new();
     for record in records {
