@@ -6,15 +6,26 @@
 //! 3. [`curated`]: the project's own notes, checked against the registry;
 //! 4. [`emit`]: model -> tokens -> formatted Rust files;
 //! 5. [`output`]: compare with or atomically replace `generated/`.
+//!
+//! `cargo xtask diff` and `fetch` add: [`diff`] (record-level comparison of two registry
+//! versions), [`release`] (the semver kind of a change, from the generated API), [`report`]
+//! (text and JSON), [`update`] (compare with and replace the vendored copy) and, with the
+//! `net` feature, `fetch` (the download).
 
 pub mod curated;
+pub mod diff;
 pub mod emit;
 pub mod error;
+#[cfg(feature = "net")]
+pub mod fetch;
 pub mod model;
 pub mod naming;
 pub mod output;
 pub mod parse;
+pub mod release;
+pub mod report;
 pub mod text;
+pub mod update;
 pub mod xml;
 
 use std::path::{Path, PathBuf};
@@ -96,5 +107,8 @@ pub fn generate(inputs: &Inputs) -> Result<GeneratedSet> {
             .map(|(_, text)| sha256_hex(text.as_bytes())),
     };
     let files = emit::emit_all(&registry, &curated, &source)?;
-    Ok(GeneratedSet { files })
+    Ok(GeneratedSet {
+        files,
+        xml_sha256: source.xml_sha256,
+    })
 }

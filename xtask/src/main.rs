@@ -1,37 +1,137 @@
 //! `cargo xtask <command>`: the maintainer's entry point. See `cargo xtask help`.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use xtask::update::{compare, Candidate};
 use xtask::{generate, paths, workspace_root, Inputs};
 
 const USAGE: &str = "\
-usage: cargo xtask <command>
+usage: cargo xtask [--root DIR] <command> [options]
 
 commands:
-  regen   read registry/websocket.xml and registry/curated.toml, rewrite generated/
-  check   regenerate in memory; exit 1 with a diff if generated/ is out of date
-  help    show this message
+  regen     read registry/websocket.xml and registry/curated.toml, rewrite generated/
+  check     regenerate in memory; exit 1 with a diff if generated/ is out of date
+  diff      compare the vendored registry with IANA's live one (or a file); write nothing
+              [--url URL | --file PATH] [--format text|json] [--timeout SECONDS]
+            exit 0: same content; 1: the registry changed; 2: could not compare
+  fetch     download the live registry, report the changes, replace registry/websocket.xml
+            and regenerate generated/
+              [--url URL] [--allow-removals] [--format text|json] [--timeout SECONDS]
+            refuses (exit 1, nothing written) a registry that drops records, unless
+            --allow-removals
+  help      show this message
+
+--root DIR  work on the checkout at DIR instead of this one
+--url       defaults to https://www.iana.org/assignments/websocket/websocket.xml
 ";
+
+#[cfg(not(feature = "net"))]
+/// Set when the binary re-runs itself with the `net` feature, so that it cannot loop.
+const REEXEC_GUARD: &str = "IANA_WEBSOCKET_XTASK_NET_REEXEC";
+
+/// Exit status of `diff` when it could not compare, and of any usage error.
+const EXIT_UNCHECKED: u8 = 2;
+
+#[derive(Debug, Default)]
+struct Options {
+    root: Option<PathBuf>,
+    command: Option<String>,
+    url: Option<String>,
+    file: Option<PathBuf>,
+    json: bool,
+    allow_removals: bool,
+    timeout_secs: Option<f64>,
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut options = Options::default();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = |name: &str| {
+            iter.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match arg.as_str() {
+            "--root" => options.root = Some(PathBuf::from(value("--root")?)),
+            "--url" => options.url = Some(value("--url")?),
+            "--file" => options.file = Some(PathBuf::from(value("--file")?)),
+            "--format" => match value("--format")?.as_str() {
+                "text" => options.json = false,
+                "json" => options.json = true,
+                other => return Err(format!("unknown format {other:?}; expected text or json")),
+            },
+            "--timeout" => {
+                let text = value("--timeout")?;
+                match text.parse::<f64>() {
+                    Ok(secs) if secs > 0.0 && secs.is_finite() => options.timeout_secs = Some(secs),
+                    _ => return Err(format!("--timeout {text:?}: expected seconds, above 0")),
+                }
+            }
+            "--allow-removals" => options.allow_removals = true,
+            "-h" | "--help" => options.command = Some("help".to_owned()),
+            flag if flag.starts_with('-') => return Err(format!("unknown option {flag:?}")),
+            command if options.command.is_none() => options.command = Some(command.to_owned()),
+            extra => return Err(format!("unexpected argument {extra:?}")),
+        }
+    }
+    let command = options.command.as_deref().unwrap_or("");
+    let allowed: &[&str] = match command {
+        "regen" | "check" | "help" => &[],
+        "diff" => &["url", "file", "format", "timeout"],
+        "fetch" => &["url", "format", "timeout", "allow-removals"],
+        "" => return Err("no command given".to_owned()),
+        other => return Err(format!("unknown command {other:?}")),
+    };
+    let given = [
+        ("url", options.url.is_some()),
+        ("file", options.file.is_some()),
+        ("format", options.json),
+        ("timeout", options.timeout_secs.is_some()),
+        ("allow-removals", options.allow_removals),
+    ];
+    for (name, is_given) in given {
+        if is_given && !allowed.contains(&name) {
+            return Err(format!("`{command}` does not take --{name}"));
+        }
+    }
+    if options.url.is_some() && options.file.is_some() {
+        return Err("give --url or --file, not both".to_owned());
+    }
+    Ok(options)
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("regen") if args.len() == 1 => regen(),
-        Some("check") if args.len() == 1 => check(),
-        Some("help" | "--help" | "-h") => {
+    let options = match parse_args(&args) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("error: {message}\n");
+            eprint!("{USAGE}");
+            return ExitCode::from(EXIT_UNCHECKED);
+        }
+    };
+    let root = options.root.clone().unwrap_or_else(workspace_root);
+    match options.command.as_deref() {
+        Some("regen") => regen(&root),
+        Some("check") => check(&root),
+        Some("diff") if options.file.is_some() => diff(&root, &options),
+        Some("diff" | "fetch") => networked(&root, &options, &args),
+        _ => {
             print!("{USAGE}");
             ExitCode::SUCCESS
-        }
-        _ => {
-            eprint!("{USAGE}");
-            ExitCode::from(2)
         }
     }
 }
 
-fn regen() -> ExitCode {
-    let root = workspace_root();
-    let result = Inputs::from_workspace(&root)
+/// Errors are printed on one line, whatever the underlying library put in its message.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn regen(root: &std::path::Path) -> ExitCode {
+    let result = Inputs::from_workspace(root)
         .and_then(|inputs| generate(&inputs))
         .and_then(|set| set.write_atomically(&root.join(paths::GENERATED_DIR)));
     match result {
@@ -53,9 +153,8 @@ fn regen() -> ExitCode {
     }
 }
 
-fn check() -> ExitCode {
-    let root = workspace_root();
-    let result = Inputs::from_workspace(&root)
+fn check(root: &std::path::Path) -> ExitCode {
+    let result = Inputs::from_workspace(root)
         .and_then(|inputs| generate(&inputs))
         .and_then(|set| set.compare(&root.join(paths::GENERATED_DIR)));
     match result {
@@ -70,6 +169,155 @@ fn check() -> ExitCode {
         Err(err) => {
             eprintln!("error: {err}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// `diff --file`: compares with a local file; needs no network.
+fn diff(root: &std::path::Path, options: &Options) -> ExitCode {
+    let Some(path) = &options.file else {
+        return ExitCode::from(EXIT_UNCHECKED);
+    };
+    let source = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("error: {source}: cannot read: {err}");
+            return ExitCode::from(EXIT_UNCHECKED);
+        }
+    };
+    report_diff(root, options, Candidate { source, bytes })
+}
+
+fn report_diff(root: &std::path::Path, options: &Options, candidate: Candidate) -> ExitCode {
+    match compare(root, &candidate) {
+        Ok(comparison) => {
+            let report = &comparison.report;
+            print!(
+                "{}",
+                if options.json {
+                    report.json()
+                } else {
+                    report.text()
+                }
+            );
+            if report.identical {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Err(err) => {
+            eprintln!("error: {}", one_line(&err.to_string()));
+            ExitCode::from(EXIT_UNCHECKED)
+        }
+    }
+}
+
+#[cfg(feature = "net")]
+fn networked(root: &std::path::Path, options: &Options, _args: &[String]) -> ExitCode {
+    use xtask::fetch::{fetch, FetchOptions, DEFAULT_URL};
+
+    let is_fetch = options.command.as_deref() == Some("fetch");
+    let failure = if is_fetch {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::from(EXIT_UNCHECKED)
+    };
+    let untouched = if is_fetch {
+        " (registry/ and generated/ unchanged)"
+    } else {
+        ""
+    };
+    let mut fetch_options = FetchOptions::new(options.url.as_deref().unwrap_or(DEFAULT_URL));
+    if let Some(secs) = options.timeout_secs {
+        fetch_options.timeout = std::time::Duration::from_secs_f64(secs);
+        fetch_options.connect_timeout = fetch_options.connect_timeout.min(fetch_options.timeout);
+    }
+    let bytes = match fetch(&fetch_options) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("error: {}{untouched}", one_line(&err.to_string()));
+            return failure;
+        }
+    };
+    let candidate = Candidate {
+        source: fetch_options.url.clone(),
+        bytes,
+    };
+    if !is_fetch {
+        return report_diff(root, options, candidate);
+    }
+    let comparison = match compare(root, &candidate) {
+        Ok(comparison) => comparison,
+        Err(err) => {
+            eprintln!("error: {}{untouched}", one_line(&err.to_string()));
+            return failure;
+        }
+    };
+    let report = &comparison.report;
+    print!(
+        "{}",
+        if options.json {
+            report.json()
+        } else {
+            report.text()
+        }
+    );
+    match comparison.apply(root, &candidate, options.allow_removals) {
+        Ok(applied) => {
+            // Progress goes to stderr so that `--format json` keeps stdout machine-readable.
+            if applied.registry_replaced {
+                eprintln!("wrote {}", paths::REGISTRY_XML);
+            }
+            for name in &applied.generated_changed {
+                eprintln!("wrote generated/{name}");
+            }
+            if !applied.registry_replaced && applied.generated_changed.is_empty() {
+                eprintln!("registry/ and generated/ are already up to date");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {}{untouched}", one_line(&err.to_string()));
+            failure
+        }
+    }
+}
+
+/// Built without the network stack (the `cargo xtask` alias leaves it out so that `regen`
+/// and `check` build fast): run this same command again through Cargo with `--features net`.
+#[cfg(not(feature = "net"))]
+fn networked(_root: &std::path::Path, options: &Options, args: &[String]) -> ExitCode {
+    let command = options.command.as_deref().unwrap_or_default();
+    if std::env::var_os(REEXEC_GUARD).is_some() {
+        eprintln!(
+            "error: `{command}` needs the xtask `net` feature, and this build lacks it even \
+             after a rebuild with `--features net`"
+        );
+        return ExitCode::from(EXIT_UNCHECKED);
+    }
+    eprintln!(
+        "note: `{command}` needs the network stack: running xtask with `--features net` \
+         (the first time, this compiles reqwest and rustls)"
+    );
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let status = std::process::Command::new(cargo)
+        .args(["run", "--quiet", "--features", "net", "--manifest-path"])
+        .arg(manifest)
+        .arg("--")
+        .args(args)
+        .env(REEXEC_GUARD, "1")
+        .status();
+    match status {
+        Ok(status) => match status.code() {
+            Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(EXIT_UNCHECKED)),
+            None => ExitCode::from(EXIT_UNCHECKED),
+        },
+        Err(err) => {
+            eprintln!("error: cannot run cargo to build xtask with `--features net`: {err}");
+            ExitCode::from(EXIT_UNCHECKED)
         }
     }
 }

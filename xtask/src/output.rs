@@ -11,6 +11,8 @@ use crate::error::{Error, Result};
 pub struct GeneratedSet {
     /// The files, in a fixed order.
     pub files: Vec<OutputFile>,
+    /// The sha256 of the registry file they were generated from, which they quote.
+    pub xml_sha256: String,
 }
 
 /// How `generated/` differs from what the inputs produce.
@@ -179,4 +181,26 @@ impl GeneratedSet {
             .chain(staleness.extra.iter().cloned())
             .collect())
     }
+}
+
+/// Replaces one file atomically: the bytes go to a temporary dot-file beside it, are synced,
+/// and the temporary file is renamed over `path`. On failure `path` is untouched and the
+/// temporary file is removed.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let written = fs::File::create(&temp).and_then(|mut out| {
+        out.write_all(bytes)?;
+        out.sync_all()
+    });
+    if let Err(err) = written.and_then(|()| fs::rename(&temp, path)) {
+        let _ = fs::remove_file(&temp);
+        return Err(Error::io(path, "replace", err));
+    }
+    Ok(())
 }

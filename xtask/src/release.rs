@@ -1,0 +1,236 @@
+//! Does a registry change need a new crate release, and of which semver kind?
+//!
+//! The answer comes from the generated code itself, not from guesses about the registry: both
+//! versions are generated, the public items of each (constants, enum variants, functions,
+//! types) are listed with `syn`, and the two lists are compared. Removing an item is breaking,
+//! adding one is a feature (every generated enum is `#[non_exhaustive]`; a variant added to
+//! one that is not counts as breaking), and any other difference in the generated code is a
+//! fix-level data or documentation change.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::output::GeneratedSet;
+
+/// The semver kind of release a change calls for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReleaseKind {
+    /// The generated code is the same apart from its provenance header: no release needed.
+    None,
+    /// Data or documentation changed, the API did not.
+    Patch,
+    /// Public items were added.
+    Minor,
+    /// Public items were removed or renamed.
+    Major,
+}
+
+/// What a change means for the crate's users.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReleaseAdvice {
+    /// The kind of release needed.
+    pub kind: ReleaseKind,
+    /// Public items only the new version has (`subprotocols::Subprotocol::Camp`).
+    pub added_items: Vec<String>,
+    /// Public items only the old version has.
+    pub removed_items: Vec<String>,
+    /// Generated files whose contents changed, beyond the header.
+    pub changed_files: Vec<String>,
+    /// Caveats about how the advice was reached, if any.
+    pub note: Option<String>,
+}
+
+impl ReleaseKind {
+    /// How a person reads it, for a crate still at 0.x (where Cargo treats the minor number
+    /// as the breaking one).
+    pub fn explain(self) -> &'static str {
+        match self {
+            ReleaseKind::None => "no release needed (the generated code does not change)",
+            ReleaseKind::Patch => {
+                "patch release (data or documentation changes; the public API is unchanged)"
+            }
+            ReleaseKind::Minor => {
+                "minor release (new public items; at 0.x bump the patch number, it is additive)"
+            }
+            ReleaseKind::Major => {
+                "major release (public items removed or renamed; at 0.x bump the minor number)"
+            }
+        }
+    }
+}
+
+/// Compares the code generated from two registry versions.
+pub fn advise(old: &GeneratedSet, new: &GeneratedSet) -> ReleaseAdvice {
+    let (old_items, old_exhaustive) = public_items(old);
+    let (new_items, _) = public_items(new);
+    let added_items: Vec<String> = new_items.difference(&old_items).cloned().collect();
+    let removed_items: Vec<String> = old_items.difference(&new_items).cloned().collect();
+    let mut changed_files = Vec::new();
+    for file in &new.files {
+        let before = old.files.iter().find(|f| f.name == file.name);
+        let unchanged = before.is_some_and(|before| {
+            without_provenance(&before.contents, &old.xml_sha256)
+                == without_provenance(&file.contents, &new.xml_sha256)
+        });
+        if !unchanged {
+            changed_files.push(file.name.to_owned());
+        }
+    }
+    for file in &old.files {
+        if !new.files.iter().any(|f| f.name == file.name) {
+            changed_files.push(file.name.to_owned());
+        }
+    }
+    let breaks_exhaustive = added_items
+        .iter()
+        .any(|item| old_exhaustive.iter().any(|e| is_variant_of(item, e)));
+    let kind = if !removed_items.is_empty() || breaks_exhaustive {
+        ReleaseKind::Major
+    } else if !added_items.is_empty() {
+        ReleaseKind::Minor
+    } else if !changed_files.is_empty() {
+        ReleaseKind::Patch
+    } else {
+        ReleaseKind::None
+    };
+    ReleaseAdvice {
+        kind,
+        added_items,
+        removed_items,
+        changed_files,
+        note: None,
+    }
+}
+
+fn is_variant_of(item: &str, enum_path: &str) -> bool {
+    item.strip_prefix(enum_path)
+        .and_then(|rest| rest.strip_prefix("::"))
+        .is_some_and(|rest| !rest.contains("::"))
+}
+
+/// A generated file without what records where it came from: the leading header comment and
+/// the input's sha256 (`registry::SHA256`). Both change whenever the registry's bytes do,
+/// even when its content does not, and neither calls for a release.
+fn without_provenance(contents: &str, xml_sha256: &str) -> String {
+    let body = without_header(contents);
+    if xml_sha256.is_empty() {
+        body.to_owned()
+    } else {
+        body.replace(xml_sha256, "<sha256>")
+    }
+}
+
+/// A generated file without its leading comment lines.
+fn without_header(contents: &str) -> &str {
+    let mut rest = contents;
+    loop {
+        let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+        let line = &rest[..line_end];
+        let is_header = (line.starts_with("//") && !line.starts_with("//!"))
+            || (line.starts_with("<!--") && line.trim_end().ends_with("-->"));
+        if !is_header || line.is_empty() {
+            return rest;
+        }
+        rest = &rest[line_end..];
+    }
+}
+
+/// The public items of the generated Rust files, as `module::Type::ITEM` paths, and the
+/// paths of the enums that are not `#[non_exhaustive]`.
+fn public_items(set: &GeneratedSet) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut items = BTreeSet::new();
+    let mut exhaustive = BTreeSet::new();
+    for file in &set.files {
+        let Some(module) = file.name.strip_suffix(".rs") else {
+            continue;
+        };
+        // The generator formatted these files from a syntax tree, so they parse; if one ever
+        // did not, its items would all look removed, which errs on the safe (major) side.
+        let Ok(parsed) = syn::parse_file(&file.contents) else {
+            continue;
+        };
+        for item in &parsed.items {
+            collect(module, item, &mut items, &mut exhaustive);
+        }
+    }
+    (items, exhaustive)
+}
+
+fn is_pub(vis: &syn::Visibility) -> bool {
+    matches!(vis, syn::Visibility::Public(_))
+}
+
+fn collect(
+    module: &str,
+    item: &syn::Item,
+    items: &mut BTreeSet<String>,
+    exhaustive: &mut BTreeSet<String>,
+) {
+    let mut add = |name: String| {
+        items.insert(format!("{module}::{name}"));
+    };
+    match item {
+        syn::Item::Const(c) if is_pub(&c.vis) => add(c.ident.to_string()),
+        syn::Item::Static(s) if is_pub(&s.vis) => add(s.ident.to_string()),
+        syn::Item::Fn(f) if is_pub(&f.vis) => add(f.sig.ident.to_string()),
+        syn::Item::Type(t) if is_pub(&t.vis) => add(t.ident.to_string()),
+        syn::Item::Struct(s) if is_pub(&s.vis) => {
+            add(s.ident.to_string());
+            for field in s.fields.iter().filter(|f| is_pub(&f.vis)) {
+                if let Some(name) = &field.ident {
+                    add(format!("{}.{name}", s.ident));
+                }
+            }
+        }
+        syn::Item::Enum(e) if is_pub(&e.vis) => {
+            add(e.ident.to_string());
+            for variant in &e.variants {
+                add(format!("{}::{}", e.ident, variant.ident));
+            }
+            let non_exhaustive = e.attrs.iter().any(|a| a.path().is_ident("non_exhaustive"));
+            if !non_exhaustive {
+                exhaustive.insert(format!("{module}::{}", e.ident));
+            }
+        }
+        syn::Item::Impl(imp) if imp.trait_.is_none() => {
+            let syn::Type::Path(self_ty) = &*imp.self_ty else {
+                return;
+            };
+            let Some(type_name) = self_ty.path.segments.last().map(|s| s.ident.to_string()) else {
+                return;
+            };
+            for inner in &imp.items {
+                match inner {
+                    syn::ImplItem::Const(c) if is_pub(&c.vis) => {
+                        add(format!("{type_name}::{}", c.ident))
+                    }
+                    syn::ImplItem::Fn(f) if is_pub(&f.vis) => {
+                        add(format!("{type_name}::{}", f.sig.ident))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        syn::Item::Impl(imp) => {
+            // A trait impl is public API too (`impl Display for Opcode`).
+            if let (Some((_, trait_path, _)), syn::Type::Path(self_ty)) =
+                (&imp.trait_, &*imp.self_ty)
+            {
+                let name = |path: &syn::Path| {
+                    path.segments
+                        .last()
+                        .map(|s| s.ident.to_string())
+                        .unwrap_or_default()
+                };
+                add(format!(
+                    "impl {} for {}",
+                    name(trait_path),
+                    name(&self_ty.path)
+                ));
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,176 @@
+//! The change report of `cargo xtask diff` and `fetch`: text for people, JSON for tools.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::diff::{FieldChange, RecordView, RegistryDiff, SectionDiff};
+use crate::release::ReleaseAdvice;
+
+/// A comparison of two registry versions and what it means for a release.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// True when both versions list the same content (`diff` exits 0).
+    pub identical: bool,
+    /// True when the two files are the same bytes.
+    pub same_bytes: bool,
+    /// Record-level differences.
+    #[serde(flatten)]
+    pub diff: RegistryDiff,
+    /// The release the change calls for.
+    pub release: ReleaseAdvice,
+}
+
+impl Report {
+    /// Builds a report.
+    pub fn new(diff: RegistryDiff, release: ReleaseAdvice, same_bytes: bool) -> Report {
+        Report {
+            identical: diff.is_identical(),
+            same_bytes,
+            diff,
+            release,
+        }
+    }
+
+    /// The report as pretty-printed JSON: one object with this struct's fields, the fields
+    /// of [`RegistryDiff`] inlined.
+    pub fn json(&self) -> String {
+        // Serialising plain strings, vectors and enums cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_else(|err| format!("{{\"error\":{err:?}}}"))
+            + "\n"
+    }
+
+    /// The report as text for people.
+    pub fn text(&self) -> String {
+        let diff = &self.diff;
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "old: {} (updated {})",
+            diff.old.source, diff.old.updated
+        );
+        let _ = writeln!(
+            out,
+            "new: {} (updated {})",
+            diff.new.source, diff.new.updated
+        );
+        if self.identical {
+            out.push_str(if self.same_bytes {
+                "\nNo change: the files are identical.\n"
+            } else {
+                "\nNo change in content: the files differ only in layout (whitespace, \
+                 processing instructions, attribute quoting).\n"
+            });
+            return out;
+        }
+        if !diff.registry.is_empty() {
+            out.push_str("\nregistry:\n");
+            field_changes(&mut out, "    ", &diff.registry);
+        }
+        let mut unchanged = Vec::new();
+        for section in diff.sub_registries.iter().chain([&diff.people]) {
+            if section.is_empty() {
+                unchanged.push(section.id.as_str());
+            } else {
+                write_section(&mut out, section);
+            }
+        }
+        if !unchanged.is_empty() {
+            let _ = writeln!(out, "\nunchanged: {}", unchanged.join(", "));
+        }
+        let release = &self.release;
+        let _ = writeln!(out, "\nrelease: {}", release.kind.explain());
+        for item in &release.added_items {
+            let _ = writeln!(out, "    + {item}");
+        }
+        for item in &release.removed_items {
+            let _ = writeln!(out, "    - {item}");
+        }
+        if !release.changed_files.is_empty() {
+            let _ = writeln!(
+                out,
+                "    generated files that change: {}",
+                release.changed_files.join(", ")
+            );
+        }
+        if let Some(note) = &release.note {
+            let _ = writeln!(out, "    note: {note}");
+        }
+        out
+    }
+}
+
+fn write_section(out: &mut String, section: &SectionDiff) {
+    let mut counts = Vec::new();
+    for (n, what) in [
+        (section.added.len(), "added"),
+        (section.removed.len(), "removed"),
+        (section.changed.len(), "changed"),
+    ] {
+        if n > 0 {
+            counts.push(format!("{n} {what}"));
+        }
+    }
+    if !section.metadata.is_empty() {
+        counts.push("metadata changed".to_owned());
+    }
+    let _ = writeln!(
+        out,
+        "\n{} ({}): {}",
+        section.id,
+        section.title,
+        counts.join(", ")
+    );
+    if !section.metadata.is_empty() {
+        out.push_str("  ~ (sub-registry metadata)\n");
+        field_changes(out, "      ", &section.metadata);
+    }
+    for record in &section.added {
+        let _ = writeln!(out, "  + {}", summary(record));
+    }
+    for record in &section.removed {
+        let _ = writeln!(out, "  - {}", summary(record));
+    }
+    for change in &section.changed {
+        if change.old_key == change.new_key {
+            let _ = writeln!(out, "  ~ {}", change.old_key);
+        } else {
+            let _ = writeln!(out, "  ~ {} -> {}", change.old_key, change.new_key);
+        }
+        field_changes(out, "      ", &change.fields);
+    }
+}
+
+/// `camp: CAMP (date 2026-06-10)`: the key and the field that says what the record is.
+fn summary(record: &RecordView) -> String {
+    let describing = ["common name", "description", "status", "name"];
+    let what = record
+        .fields
+        .iter()
+        .find(|f| describing.contains(&f.name.as_str()))
+        .map(|f| format!(": {}", f.value))
+        .unwrap_or_default();
+    let date = record
+        .fields
+        .iter()
+        .find(|f| f.name == "date")
+        .map(|f| format!(" (registered {})", f.value))
+        .unwrap_or_default();
+    format!("{}{what}{date}", record.key)
+}
+
+fn field_changes(out: &mut String, indent: &str, changes: &[FieldChange]) {
+    let show = |value: &Option<String>| match value {
+        Some(value) => format!("{value:?}"),
+        None => "(none)".to_owned(),
+    };
+    for change in changes {
+        let _ = writeln!(
+            out,
+            "{indent}{}: {} -> {}",
+            change.field,
+            show(&change.old),
+            show(&change.new)
+        );
+    }
+}
