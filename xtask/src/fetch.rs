@@ -84,15 +84,18 @@ pub fn fetch(options: &FetchOptions) -> Result<Vec<u8>, FetchError> {
                 .unwrap_or_default()
         )));
     }
-    let too_big = |size: String| {
-        fail(format!(
-            "the body is {size} bytes, over the limit of {} bytes",
-            options.max_bytes
-        ))
+    let too_big = |announced: Option<u64>| {
+        fail(match announced {
+            Some(length) => format!(
+                "the body is {length} bytes, over the limit of {} bytes",
+                options.max_bytes
+            ),
+            None => format!("the body exceeds the limit of {} bytes", options.max_bytes),
+        })
     };
     if let Some(length) = response.content_length() {
         if length > options.max_bytes {
-            return Err(too_big(length.to_string()));
+            return Err(too_big(Some(length)));
         }
     }
     // Read one byte past the limit to tell "exactly at the limit" from "over it".
@@ -102,7 +105,7 @@ pub fn fetch(options: &FetchOptions) -> Result<Vec<u8>, FetchError> {
         .read_to_end(&mut body)
         .map_err(|err| fail(format!("reading the body failed: {}", innermost_io(&err))))?;
     if body.len() as u64 > options.max_bytes {
-        return Err(too_big(format!("more than {}", options.max_bytes)));
+        return Err(too_big(None));
     }
     Ok(body)
 }

@@ -297,10 +297,14 @@ fn networked(_root: &std::path::Path, options: &Options, args: &[String]) -> Exi
         );
         return ExitCode::from(EXIT_UNCHECKED);
     }
-    eprintln!(
-        "note: `{command}` needs the network stack: running xtask with `--features net` \
-         (the first time, this compiles reqwest and rustls)"
-    );
+    // Only people at a terminal need to know why the first run pauses to compile; scripts
+    // and CI get nothing but the command's own output (an error stays one line).
+    if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        eprintln!(
+            "note: `{command}` needs the network stack: running xtask with `--features net` \
+             (the first time, this compiles reqwest and rustls)"
+        );
+    }
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
     let status = std::process::Command::new(cargo)

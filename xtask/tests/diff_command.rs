@@ -1,0 +1,158 @@
+//! `cargo xtask diff --file` and the update step of `fetch`, without any network.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use xtask::update::{compare, Candidate};
+
+fn history_file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/history")
+        .join(name)
+}
+
+/// A checkout whose vendored registry is the pinned fixture, with empty curated notes.
+fn checkout(name: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("diff-{name}"));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("registry")).expect("create checkout");
+    std::fs::write(
+        root.join("registry/websocket.xml"),
+        common::fixture_inputs().xml,
+    )
+    .expect("write registry");
+    std::fs::write(root.join("registry/curated.toml"), "").expect("write curated");
+    root
+}
+
+fn xtask(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .expect("run xtask")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn diff_file_exit_codes() {
+    let root = checkout("exit-codes");
+    let same = history_file("2026-06-10-9db04fa975ba.xml");
+    let output = xtask(&root, &["diff", "--file", &same.display().to_string()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("No change: the files are identical."));
+
+    let older = history_file("2026-01-12-967aad0a4e1b.xml");
+    let output = xtask(&root, &["diff", "--file", &older.display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = text(&output.stdout);
+    assert!(
+        report.contains("- camp: Cryo Application Messaging Protocol"),
+        "{report}"
+    );
+    assert!(
+        report.contains("updated: \"2026-06-10\" -> \"2026-01-12\""),
+        "{report}"
+    );
+    assert!(report.contains("release: major"), "{report}");
+    assert!(
+        report.contains("- subprotocols::Subprotocol::Camp"),
+        "{report}"
+    );
+
+    let missing = root.join("no-such-file.xml");
+    let output = xtask(&root, &["diff", "--file", &missing.display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("no-such-file.xml") && stderr.contains("cannot read"));
+
+    let broken = root.join("broken.xml");
+    std::fs::write(&broken, "<registry").expect("write");
+    let output = xtask(&root, &["diff", "--file", &broken.display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("broken.xml:1:"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let root = checkout("usage");
+    for args in [
+        &["diff", "--url", "http://x/", "--file", "y"][..],
+        &["regen", "--url", "http://x/"],
+        &["diff", "--format", "yaml"],
+        &["fetch", "--timeout", "-1"],
+        &["fetch", "--file", "x.xml"],
+        &["frobnicate"],
+        &[],
+    ] {
+        let output = xtask(&root, args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            text(&output.stderr).contains("usage: cargo xtask"),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_failed_regeneration_puts_the_old_registry_back() {
+    let root = checkout("restore");
+    let vendored = std::fs::read(root.join("registry/websocket.xml")).expect("read");
+    // generated/ cannot be created: a plain file stands in its way.
+    std::fs::write(root.join("generated"), "not a directory").expect("write");
+    let newer = std::fs::read(history_file("2026-01-12-967aad0a4e1b.xml")).expect("read");
+    let candidate = Candidate {
+        source: "older.xml".to_owned(),
+        bytes: newer,
+    };
+    let comparison = compare(&root, &candidate).expect("compares");
+    let err = comparison
+        .apply(&root, &candidate, true)
+        .expect_err("generated/ cannot be written");
+    assert!(err.to_string().contains("generated"), "{err}");
+    assert_eq!(
+        std::fs::read(root.join("registry/websocket.xml")).expect("read"),
+        vendored,
+        "the registry file is restored"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(root.join("registry"))
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .filter(|n| n.to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn curated_notes_that_do_not_fit_block_the_update_but_not_the_report() {
+    let root = checkout("curated");
+    std::fs::write(
+        root.join("registry/curated.toml"),
+        "[subprotocol.\"camp\"]\nrust-name = \"Camp\"\n",
+    )
+    .expect("write curated");
+    let before = std::fs::read(root.join("registry/websocket.xml")).expect("read");
+    let candidate = Candidate {
+        source: "older.xml".to_owned(),
+        bytes: std::fs::read(history_file("2026-01-12-967aad0a4e1b.xml")).expect("read"),
+    };
+    let comparison = compare(&root, &candidate).expect("the report is still produced");
+    let note = comparison.report.release.note.clone().unwrap_or_default();
+    assert!(note.contains("curated.toml"), "{note}");
+    let err = comparison
+        .apply(&root, &candidate, true)
+        .expect_err("curated names a dropped record");
+    assert!(err.to_string().contains("camp"), "{err}");
+    assert_eq!(
+        std::fs::read(root.join("registry/websocket.xml")).expect("read"),
+        before
+    );
+    assert!(!root.join("generated").exists());
+}
