@@ -106,25 +106,34 @@ impl GeneratedSet {
         Ok(staleness)
     }
 
-    /// Replaces the contents of `dir` with these files, all or nothing as far as the file
-    /// system allows: every file is first written and synced under a temporary dot-name in
-    /// `dir`; only when all of them are written are they renamed into place (a rename within
-    /// one directory is atomic). A failure before that point removes the temporary files and
-    /// leaves `dir` untouched. Returns the names of the files that changed.
+    /// Replaces the contents of `dir` with these files, all or nothing.
+    ///
+    /// 1. Every changed file is written and synced under a temporary dot-name in `dir`.
+    /// 2. Each file it replaces (and each stale file the generator no longer produces) is
+    ///    renamed to a backup dot-name, and the new file is renamed into place. Renames within
+    ///    one directory are atomic.
+    /// 3. Only when every file is in place are the backups deleted.
+    ///
+    /// A failure at any step undoes the steps before it (new files out, backups back), so
+    /// `dir` is left as it was; only if that undo itself fails does the error say which state
+    /// is left. Dot-files are never the generator's output, and a later run removes any it
+    /// finds. Returns the names of the files that changed or were removed.
     pub fn write_atomically(&self, dir: &Path) -> Result<Vec<String>> {
         self.write_with(dir, &mut |_| Ok(()))
     }
 
     /// [`write_atomically`](Self::write_atomically) with a hook called before each step
-    /// (`"write:<name>"`, `"rename:<name>"`), so tests can inject a failure at every stage.
+    /// (`"write:<name>"`, `"backup:<name>"`, `"rename:<name>"`, `"remove:<name>"`), so tests
+    /// can inject a failure at every stage.
     pub fn write_with(
         &self,
         dir: &Path,
         hook: &mut dyn FnMut(&str) -> std::io::Result<()>,
     ) -> Result<Vec<String>> {
         fs::create_dir_all(dir).map_err(|err| Error::io(dir, "create", err))?;
+        remove_leftovers(dir);
         let staleness = self.compare(dir)?;
-        let changed: Vec<&crate::emit::OutputFile> = self
+        let changed: Vec<&OutputFile> = self
             .files
             .iter()
             .filter(|f| {
@@ -132,54 +141,196 @@ impl GeneratedSet {
                     || staleness.changed.iter().any(|(n, _)| n == f.name)
             })
             .collect();
-        let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
-        let cleanup = |temps: &[(PathBuf, PathBuf)]| {
-            for (temp, _) in temps {
-                let _ = fs::remove_file(temp);
-            }
+        let mut transaction = Transaction {
+            dir,
+            temps: Vec::new(),
+            done: Vec::new(),
         };
-        for file in &changed {
-            let temp = dir.join(format!(".{}.tmp-{}", file.name, std::process::id()));
-            let target = dir.join(file.name);
-            let result = hook(&format!("write:{}", file.name)).and_then(|()| {
-                use std::io::Write;
+        let result = (|| {
+            for file in &changed {
+                transaction.stage(file.name, file.contents.as_bytes(), hook)?;
+            }
+            for file in &changed {
+                transaction.replace(file.name, hook)?;
+            }
+            for name in &staleness.extra {
+                transaction.remove(name, hook)?;
+            }
+            Ok(())
+        })();
+        match result {
+            Ok(()) => {
+                transaction.commit();
+                Ok(changed
+                    .iter()
+                    .map(|f| f.name.to_owned())
+                    .chain(staleness.extra.iter().cloned())
+                    .collect())
+            }
+            Err(err) => Err(transaction.roll_back(err)),
+        }
+    }
+}
+
+/// One step of [`GeneratedSet::write_with`] that has been carried out and can be undone.
+struct Done {
+    /// The file in `dir` that now holds new contents (or was removed).
+    target: PathBuf,
+    /// Where its previous contents went, if it had any.
+    backup: Option<PathBuf>,
+    /// True when the new file was renamed into place (false: a stale file was only moved to
+    /// its backup).
+    placed: bool,
+}
+
+/// The state of one write of `generated/`, so that a failure can put everything back.
+struct Transaction<'a> {
+    dir: &'a Path,
+    /// Temporary files written, by target name.
+    temps: Vec<(String, PathBuf)>,
+    /// Steps carried out, in order.
+    done: Vec<Done>,
+}
+
+impl Transaction<'_> {
+    fn dot_name(&self, name: &str, kind: &str) -> PathBuf {
+        self.dir
+            .join(format!(".{name}.{kind}-{}", std::process::id()))
+    }
+
+    fn stage(
+        &mut self,
+        name: &str,
+        contents: &[u8],
+        hook: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    ) -> Result<()> {
+        use std::io::Write;
+        let temp = self.dot_name(name, "tmp");
+        self.temps.push((name.to_owned(), temp.clone()));
+        hook(&format!("write:{name}"))
+            .and_then(|()| {
                 let mut out = fs::File::create(&temp)?;
-                out.write_all(file.contents.as_bytes())?;
+                out.write_all(contents)?;
                 out.sync_all()
-            });
-            temps.push((temp.clone(), target));
-            if let Err(err) = result {
-                cleanup(&temps);
-                return Err(Error::io(&temp, "write", err));
-            }
-        }
-        for (index, (temp, target)) in temps.iter().enumerate() {
-            let name = target
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if let Err(err) =
-                hook(&format!("rename:{name}")).and_then(|()| fs::rename(temp, target))
-            {
-                // Files renamed so far are already final; the rest are discarded. Renames of
-                // written files almost never fail, but say exactly what state is left.
-                cleanup(&temps[index..]);
-                return Err(Error::io(
-                    target,
-                    &format!("move into place (after {index} of {} files were replaced; run `cargo xtask regen` again)", temps.len()),
-                    err,
-                ));
-            }
-        }
-        for name in &staleness.extra {
-            let path = dir.join(name);
-            fs::remove_file(&path).map_err(|err| Error::io(&path, "remove stale file", err))?;
-        }
-        Ok(changed
+            })
+            .map_err(|err| Error::io(&temp, "write", err))
+    }
+
+    /// Moves `name`'s current file (if any) to a backup, then the staged file into place.
+    fn replace(
+        &mut self,
+        name: &str,
+        hook: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let target = self.dir.join(name);
+        let backup = self.back_up(name, &target, hook)?;
+        let index = self.done.len();
+        self.done.push(Done {
+            target: target.clone(),
+            backup,
+            placed: false,
+        });
+        let temp = self
+            .temps
             .iter()
-            .map(|f| f.name.to_owned())
-            .chain(staleness.extra.iter().cloned())
-            .collect())
+            .find(|(n, _)| n == name)
+            .map(|(_, temp)| temp.clone())
+            .unwrap_or_else(|| self.dot_name(name, "tmp"));
+        hook(&format!("rename:{name}"))
+            .and_then(|()| fs::rename(&temp, &target))
+            .map_err(|err| Error::io(&target, "move into place", err))?;
+        self.done[index].placed = true;
+        Ok(())
+    }
+
+    /// Moves a stale file to a backup; it is deleted on commit.
+    fn remove(
+        &mut self,
+        name: &str,
+        hook: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let target = self.dir.join(name);
+        hook(&format!("remove:{name}")).map_err(|err| Error::io(&target, "remove", err))?;
+        let backup = self.back_up(name, &target, hook)?;
+        self.done.push(Done {
+            target,
+            backup,
+            placed: false,
+        });
+        Ok(())
+    }
+
+    fn back_up(
+        &mut self,
+        name: &str,
+        target: &Path,
+        hook: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    ) -> Result<Option<PathBuf>> {
+        if !target.exists() {
+            return Ok(None);
+        }
+        let backup = self.dot_name(name, "bak");
+        hook(&format!("backup:{name}"))
+            .and_then(|()| fs::rename(target, &backup))
+            .map_err(|err| Error::io(target, "back up", err))?;
+        Ok(Some(backup))
+    }
+
+    /// Everything is in place: delete the backups. A backup that cannot be deleted is only
+    /// a stray dot-file, which the next run removes.
+    fn commit(self) {
+        for done in &self.done {
+            if let Some(backup) = &done.backup {
+                let _ = fs::remove_file(backup);
+            }
+        }
+    }
+
+    /// Undoes every step, newest first, and removes the temporary files.
+    fn roll_back(self, err: Error) -> Error {
+        let mut stuck = Vec::new();
+        for done in self.done.iter().rev() {
+            let undone = (|| {
+                if done.placed {
+                    fs::remove_file(&done.target)?;
+                }
+                if let Some(backup) = &done.backup {
+                    fs::rename(backup, &done.target)?;
+                }
+                std::io::Result::Ok(())
+            })();
+            if let Err(undo_err) = undone {
+                stuck.push(format!("{} ({undo_err})", done.target.display()));
+            }
+        }
+        for (_, temp) in &self.temps {
+            let _ = fs::remove_file(temp);
+        }
+        if stuck.is_empty() {
+            err
+        } else {
+            Error::new(
+                self.dir,
+                format!(
+                    "{err}; and could not restore {}: run `cargo xtask regen` again",
+                    stuck.join(", ")
+                ),
+            )
+        }
+    }
+}
+
+/// Removes the dot-files an interrupted earlier run may have left (`.name.tmp-PID`,
+/// `.name.bak-PID`).
+fn remove_leftovers(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') && (name.contains(".tmp-") || name.contains(".bak-")) {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 

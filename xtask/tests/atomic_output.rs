@@ -28,7 +28,7 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
 }
 
 #[test]
-fn a_failure_while_writing_any_file_leaves_the_directory_unchanged() {
+fn a_failure_at_any_stage_leaves_the_directory_unchanged() {
     let old = common::generate_ok(&common::fixture_inputs());
     let new = common::generate_ok(&common::edited_inputs(|xml| {
         xml.replace(
@@ -37,8 +37,8 @@ fn a_failure_while_writing_any_file_leaves_the_directory_unchanged() {
         )
         .replace("<common>Transit</common>", "<common>Transit 2</common>")
     }));
-    // The edit and the registry's sha256 in every header make every file differ, so a failure
-    // injected before any file's write must surface.
+    // The edit and the registry's sha256 in every header make every file differ, so every
+    // file goes through every stage.
     for file in &new.files {
         assert_ne!(
             Some(file),
@@ -47,14 +47,30 @@ fn a_failure_while_writing_any_file_leaves_the_directory_unchanged() {
             file.name
         );
     }
-    let stages: Vec<String> = new
-        .files
-        .iter()
-        .map(|f| format!("write:{}", f.name))
-        .collect();
-    for stage in stages {
-        let dir = temp_dir("atomic-write");
+    // Record the stages of a successful run (with a stale file to remove), then fail at
+    // each of them in turn.
+    let mut stages = Vec::new();
+    {
+        let dir = temp_dir("atomic-stages");
         old.write_atomically(&dir).expect("initial write");
+        fs::write(dir.join("obsolete.rs"), "// stale\n").expect("write");
+        new.write_with(&dir, &mut |step| {
+            stages.push(step.to_owned());
+            Ok(())
+        })
+        .expect("write without failures");
+    }
+    for kind in ["write:", "backup:", "rename:", "remove:"] {
+        assert!(
+            stages.iter().any(|s| s.starts_with(kind)),
+            "no {kind} stage in {stages:?}"
+        );
+    }
+    assert_eq!(stages.len(), new.files.len() * 3 + 2, "{stages:?}");
+    for stage in &stages {
+        let dir = temp_dir("atomic-fail");
+        old.write_atomically(&dir).expect("initial write");
+        fs::write(dir.join("obsolete.rs"), "// stale\n").expect("write");
         let before = snapshot(&dir);
         let result = new.write_with(&dir, &mut |step| {
             if step == stage {
@@ -68,9 +84,24 @@ fn a_failure_while_writing_any_file_leaves_the_directory_unchanged() {
         assert_eq!(
             snapshot(&dir),
             before,
-            "directory changed after failure at {stage}"
+            "directory changed after a failure at {stage}"
         );
     }
+}
+
+#[test]
+fn leftovers_of_an_interrupted_run_are_removed() {
+    let dir = temp_dir("atomic-leftovers");
+    let set = common::generate_ok(&common::fixture_inputs());
+    set.write_atomically(&dir).expect("initial write");
+    fs::write(dir.join(".close_codes.rs.tmp-12345"), "half").expect("write");
+    fs::write(dir.join(".opcodes.rs.bak-12345"), "old").expect("write");
+    set.write_atomically(&dir).expect("second write");
+    assert!(
+        snapshot(&dir).keys().all(|name| !name.starts_with('.')),
+        "{:?}",
+        snapshot(&dir).keys()
+    );
 }
 
 #[test]
