@@ -17,8 +17,8 @@ pub const MAX_CLOSE_REASON: usize = MAX_CLOSE_PAYLOAD - 2;
 /// A parsed Close frame payload.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CloseFrame<'a> {
-    /// An empty payload: the peer gave no status code. APIs report this as 1005
-    /// ([`CloseCode::NO_STATUS_RECEIVED`]); a browser page sees `CloseEvent.code` 1005.
+    /// An empty payload: the peer gave no status code. APIs report this as 1005 (IANA's
+    /// "No Status Rcvd", never sent on the wire); a browser page sees `CloseEvent.code` 1005.
     NoStatus,
     /// A status code, valid on the wire, and a reason (possibly empty).
     Status {

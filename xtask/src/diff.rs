@@ -129,20 +129,15 @@ impl RegistryDiff {
 
 /// Compares two parsed registries.
 pub fn diff(old: &Registry, old_source: &str, new: &Registry, new_source: &str) -> RegistryDiff {
+    let root_fields = |registry: &Registry| {
+        fields(vec![
+            ("title", registry.title.clone()),
+            ("created", registry.created.clone().unwrap_or_default()),
+            ("updated", registry.updated.clone()),
+        ])
+    };
     let mut registry = Vec::new();
-    compare_fields(
-        &[
-            field("title", &old.title),
-            opt_field("created", old.created.as_deref()),
-            field("updated", &old.updated),
-        ],
-        &[
-            field("title", &new.title),
-            opt_field("created", new.created.as_deref()),
-            field("updated", &new.updated),
-        ],
-        &mut registry,
-    );
+    compare_fields(&root_fields(old), &root_fields(new), &mut registry);
     let sub_registries = vec![
         section(&old.extensions, &new.extensions, name_record),
         section(&old.subprotocols, &new.subprotocols, name_record),
@@ -354,17 +349,6 @@ fn compare_fields(old: &[Field], new: &[Field], out: &mut Vec<FieldChange>) {
             });
         }
     }
-}
-
-fn field(name: &str, value: &str) -> Field {
-    Field {
-        name: name.to_owned(),
-        value: value.to_owned(),
-    }
-}
-
-fn opt_field(name: &'static str, value: Option<&str>) -> Field {
-    field(name, value.unwrap_or(""))
 }
 
 /// Fields as a list, leaving out empty ones.

@@ -133,9 +133,14 @@ fn write_section(out: &mut String, section: &SectionDiff) {
     }
     for change in &section.changed {
         if change.old_key == change.new_key {
-            let _ = writeln!(out, "  ~ {}", change.old_key);
+            let _ = writeln!(out, "  ~ {}", printable(&change.old_key));
         } else {
-            let _ = writeln!(out, "  ~ {} -> {}", change.old_key, change.new_key);
+            let _ = writeln!(
+                out,
+                "  ~ {} -> {}",
+                printable(&change.old_key),
+                printable(&change.new_key)
+            );
         }
         field_changes(out, "      ", &change.fields);
     }
@@ -156,7 +161,22 @@ fn summary(record: &RecordView) -> String {
         .find(|f| f.name == "date")
         .map(|f| format!(" (registered {})", f.value))
         .unwrap_or_default();
-    format!("{}{what}{date}", record.key)
+    printable(&format!("{}{what}{date}", record.key))
+}
+
+/// Registry text for a terminal: control characters and bidirectional overrides (which could
+/// make a report line read differently from what it says) are shown as `\u{...}` escapes.
+/// Field values are printed with `{:?}`, which already does this.
+fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if ch.is_control() || crate::text::is_bidi_control(ch) {
+            let _ = write!(out, "\\u{{{:x}}}", ch as u32);
+        } else {
+            out.push(ch);
+        }
+    }
+    out
 }
 
 fn field_changes(out: &mut String, indent: &str, changes: &[FieldChange]) {

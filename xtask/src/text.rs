@@ -38,6 +38,16 @@ pub fn is_xml_space(ch: char) -> bool {
     matches!(ch, ' ' | '\t' | '\r' | '\n')
 }
 
+/// Unicode's bidirectional formatting characters (embeddings, overrides, isolates, marks).
+/// Registry text is never allowed to carry them raw into output: rustc rejects them in
+/// literals and comments, and they make text display in an order other than its own.
+pub fn is_bidi_control(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,36 +8,100 @@
 use std::collections::BTreeMap;
 
 use super::refs::{resolve, Resolved};
-use crate::model::{Inline, Person, RecordMeta, Reference, RichText};
+use crate::model::{Inline, Person, RecordMeta, RefKind, Reference, RichText};
+use crate::text::is_bidi_control;
 
-/// Escapes `text` so that Markdown shows it literally.
+/// Escapes `text` so that Markdown shows it literally. A web address in the text becomes an
+/// autolink (`<https://...>`): rustdoc rejects bare URLs (`rustdoc::bare_urls`), and inside
+/// an autolink nothing is markup, so the address is shown exactly.
 pub fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            // Inline markup. Block markup (`#`, `-`, `1.` at the start of a line) cannot
-            // occur: registry text never starts a doc line, and has no line breaks.
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            // Line breaks and other control characters would end the doc line or hide text.
-            ch if ch.is_control() => out.push_str(&format!("\\u{{{:04x}}}", ch as u32)),
-            // Bidirectional overrides and isolates could make the rendered text lie about
-            // its order; show them as escapes.
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {
-                out.push_str(&format!("\\u{{{:04x}}}", ch as u32))
-            }
-            ch => out.push(ch),
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(url) = url_at_start(rest, out.chars().last()) {
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+            rest = &rest[url.len()..];
+            continue;
         }
+        let mut chars = rest.chars();
+        let Some(ch) = chars.next() else { break };
+        rest = chars.as_str();
+        escape_char(ch, &mut out);
     }
     out
 }
 
+/// Escapes `text` so that Markdown shows it literally, without turning addresses into links
+/// (for the text of a link, which must not hold another link).
+fn md_plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        escape_char(ch, &mut out);
+    }
+    out
+}
+
+fn escape_char(ch: char, out: &mut String) {
+    match ch {
+        // Inline markup. Block markup (`#`, `-`, `1.` at the start of a line) cannot occur:
+        // registry text never starts a doc line, and has no line breaks.
+        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' => {
+            out.push('\\');
+            out.push(ch);
+        }
+        // Line breaks and other control characters would end the doc line or hide text.
+        ch if ch.is_control() => out.push_str(&format!("\\u{{{:04x}}}", ch as u32)),
+        // Bidirectional overrides and isolates could make the rendered text lie about its
+        // order; show them as escapes.
+        ch if is_bidi_control(ch) => out.push_str(&format!("\\u{{{:04x}}}", ch as u32)),
+        ch => out.push(ch),
+    }
+}
+
+/// The web address `text` starts with, if any: `http://` or `https://` (at a word start),
+/// up to whitespace or a character an autolink cannot hold, without trailing punctuation.
+fn url_at_start(text: &str, previous: Option<char>) -> Option<&str> {
+    if previous.is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let scheme_len = ["https://", "http://"]
+        .iter()
+        .find(|scheme| {
+            text.get(..scheme.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+        })?
+        .len();
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| {
+            c.is_whitespace()
+                || c.is_control()
+                || is_bidi_control(c)
+                || matches!(c, '<' | '>' | '"' | '`' | '\\')
+        })
+        .map_or(text.len(), |(i, _)| i);
+    let mut url = &text[..end];
+    // "see https://example.org/x." ends the sentence, not the address.
+    while let Some(last) = url.chars().last() {
+        let unbalanced_paren = last == ')' && url.matches('(').count() < url.matches(')').count();
+        if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '\'') || unbalanced_paren {
+            url = &url[..url.len() - last.len_utf8()];
+        } else {
+            break;
+        }
+    }
+    (url.len() > scheme_len).then_some(url)
+}
+
 /// An inline-code span showing `text` exactly (wire identifiers).
 pub fn code(text: &str) -> String {
-    if text.chars().any(|ch| ch.is_control() || ch == '`') {
-        // Backticks or control characters cannot sit safely in a code span.
+    if text
+        .chars()
+        .any(|ch| ch.is_control() || is_bidi_control(ch) || ch == '`')
+    {
+        // Backticks, control and bidi characters cannot sit safely in a code span.
         return md(text);
     }
     format!("`{text}`")
@@ -59,11 +123,13 @@ fn url_destination(url: &str) -> String {
     out
 }
 
-/// A reference as Markdown: a link when it has a URL.
+/// A reference as Markdown: a link when it has a URL. A URI that is not a web address
+/// (`javascript:...`, or one with spaces) is shown as code, never as a link.
 pub fn reference(reference: &Reference, people: &BTreeMap<String, Person>) -> String {
-    let Resolved { text, url, .. } = resolve(reference, people);
+    let Resolved { kind, text, url } = resolve(reference, people);
     match url {
-        Some(url) => format!("[{}]({})", md(&text), url_destination(&url)),
+        Some(url) => format!("[{}]({})", md_plain(&text), url_destination(&url)),
+        None if kind == RefKind::Uri && text == reference.data => code(&text),
         None => md(&text),
     }
 }
@@ -200,6 +266,20 @@ mod tests {
         assert_eq!(md("\u{202e}"), "\\u{202e}");
         assert_eq!(code("v1.usp"), "`v1.usp`");
         assert_eq!(code("a`b"), "a\\`b");
+        assert_eq!(code("x\u{202e}y"), "x\\u{202e}y");
+    }
+
+    #[test]
+    fn addresses_in_text_become_autolinks_shown_exactly() {
+        assert_eq!(
+            md("see https://a.test/x_y*z. Or HTTP://b.test/(c)), and more"),
+            "see <https://a.test/x_y*z>. Or <HTTP://b.test/(c)>), and more"
+        );
+        // Not at a word start, no host, or stopped by a character an autolink cannot hold.
+        assert_eq!(md("xhttp://a.test"), "xhttp://a.test");
+        assert_eq!(md("http:// x"), "http:// x");
+        assert_eq!(md("http://a.test/<b>"), "<http://a.test/>\\<b\\>");
+        assert_eq!(md("javascript:alert(1)"), "javascript:alert(1)");
     }
 
     #[test]

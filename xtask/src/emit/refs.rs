@@ -38,7 +38,9 @@ pub fn resolve(reference: &Reference, people: &BTreeMap<String, Person>) -> Reso
             } else {
                 reference.text.clone()
             };
-            (text, Some(data.to_owned()))
+            // Only web addresses become links: a `javascript:` or `data:` URI in the registry
+            // must not turn into a clickable link in docs or a `url` that tools follow.
+            (text, is_web_url(data).then(|| data.to_owned()))
         }
         RefKind::Person => match people.get(data) {
             Some(person) => (
@@ -153,4 +155,11 @@ pub fn slice_tokens<'a>(
         quote!(crate::Reference { kind: #kind, text: #text, url: #url })
     });
     quote!(&[#(#items),*])
+}
+
+/// An `http://` or `https://` URL with no whitespace or control characters in it.
+fn is_web_url(uri: &str) -> bool {
+    let lower = uri.get(..8).unwrap_or(uri).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !uri.chars().any(|c| c.is_whitespace() || c.is_control())
 }

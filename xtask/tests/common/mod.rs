@@ -1,7 +1,10 @@
 //! Helpers shared by the generator's integration tests.
 #![allow(dead_code)]
 
+use std::fmt::Write as _;
+use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use xtask::{generate, GeneratedSet, Inputs};
 
@@ -67,5 +70,75 @@ pub fn history_inputs(path: &Path) -> Inputs {
         ),
         xml: std::fs::read(path).expect("readable history file"),
         curated: None,
+    }
+}
+
+/// Builds each generated set into its own copy of the runtime crate (`src/` as committed),
+/// all in one temporary Cargo workspace so they share one build, with warnings as errors
+/// (missing docs or dead code in generated output fail). With `rustdoc`, also documents them
+/// with rustdoc warnings as errors (broken links, unclosed HTML in doc text). Panics with the
+/// compiler's output on failure.
+pub fn build_runtime_crates(work: &str, sets: &[(String, GeneratedSet)], rustdoc: bool) {
+    let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join(work);
+    let _ = fs::remove_dir_all(&work);
+    fs::create_dir_all(&work).expect("create work dir");
+    let src = root().join("src");
+    let mut members = String::new();
+    for (name, set) in sets {
+        let krate = work.join(name);
+        fs::create_dir_all(krate.join("src")).expect("create crate");
+        for entry in fs::read_dir(&src).expect("src/ readable") {
+            let entry = entry.expect("entry");
+            fs::copy(entry.path(), krate.join("src").join(entry.file_name())).expect("copy src");
+        }
+        set.write_atomically(&krate.join("generated"))
+            .expect("write generated");
+        fs::write(
+            krate.join("Cargo.toml"),
+            format!(
+                "[package]\nname = \"generated-{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
+                 publish = false\n[lib]\npath = \"src/lib.rs\"\ndoctest = false\n"
+            ),
+        )
+        .expect("write manifest");
+        let _ = write!(members, "\"{name}\", ");
+    }
+    fs::write(
+        work.join("Cargo.toml"),
+        format!("[workspace]\nresolver = \"2\"\nmembers = [{members}]\n"),
+    )
+    .expect("write workspace manifest");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let mut commands = vec![vec![
+        "build",
+        "--workspace",
+        "--lib",
+        "--offline",
+        "--quiet",
+    ]];
+    if rustdoc {
+        commands.push(vec![
+            "doc",
+            "--workspace",
+            "--no-deps",
+            "--offline",
+            "--quiet",
+        ]);
+    }
+    for args in commands {
+        let output = Command::new(&cargo)
+            .args(&args)
+            .current_dir(&work)
+            .env("CARGO_TARGET_DIR", work.join("target"))
+            .env("RUSTFLAGS", "-D warnings")
+            .env("RUSTDOCFLAGS", "-D warnings")
+            .output()
+            .expect("cargo runs");
+        assert!(
+            output.status.success(),
+            "`cargo {}` failed on generated code:\n{}",
+            args.join(" "),
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
 }
