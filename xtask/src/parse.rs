@@ -473,8 +473,22 @@ impl Parser {
     /// most `max`.
     fn value<T: TryFrom<u64> + Copy + Ord>(&self, element: &Element, max: u64) -> Result<Value<T>> {
         let text = self.plain_text(element)?;
+        if text.starts_with('-') {
+            return Err(self.err(
+                element.pos,
+                format!("value {text:?}: negative numbers are not registry values"),
+            ));
+        }
         let parse_one = |part: &str| -> Result<T> {
             let part = part.trim_matches(crate::text::is_xml_space);
+            if part.len() > 1 && part.starts_with('0') && !part.starts_with("0x") {
+                // IANA writes 1000, never 01000; a leading zero is a typo or an octal habit,
+                // and either way not a value to guess at.
+                return Err(self.err(
+                    element.pos,
+                    format!("value {text:?}: {part:?} has a leading zero (expected plain decimal digits)"),
+                ));
+            }
             let parsed = if let Some(hex) = part.strip_prefix("0x") {
                 u64::from_str_radix(hex, 16)
                     .ok()

@@ -100,6 +100,21 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// XML 1.0's `Char` production: tab, line feed, carriage return, and everything from U+0020
+/// except the non-characters U+FFFE and U+FFFF (Rust `char`s are never surrogates). Anything
+/// else, raw or as a character reference, makes the document not well-formed.
+fn is_xml_char(ch: char) -> bool {
+    matches!(ch, '\t' | '\n' | '\r') || (ch >= ' ' && ch != '\u{fffe}' && ch != '\u{ffff}')
+}
+
+/// `U+0000 (NUL)`, `U+0001`.
+fn describe_char(ch: char) -> String {
+    match ch {
+        '\0' => "U+0000 (NUL)".to_owned(),
+        ch => format!("U+{:04X}", ch as u32),
+    }
+}
+
 /// Parses `bytes` (the contents of `file`) into its root element.
 pub fn parse(file: &Path, bytes: &[u8]) -> Result<Element> {
     if bytes.is_empty() {
@@ -127,6 +142,13 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<Element> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let index = LineIndex::new(text);
+    if let Some((at, ch)) = text.char_indices().find(|&(_, ch)| !is_xml_char(ch)) {
+        return Err(Error::at(
+            file,
+            index.pos(at),
+            format!("{} is not allowed in XML 1.0 text", describe_char(ch)),
+        ));
+    }
     let mut reader = Reader::from_str(text);
     // Every check quick-xml offers stays on: mismatched end tags are errors.
     reader.config_mut().check_end_names = true;
@@ -165,7 +187,18 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<Element> {
             Event::CData(raw) => push_text(file, pos, &mut stack, &raw.xml10_content())?,
             Event::GeneralRef(reference) => {
                 let resolved = match reference.resolve_char_ref() {
-                    Ok(Some(ch)) => ch.to_string(),
+                    Ok(Some(ch)) if is_xml_char(ch) => ch.to_string(),
+                    Ok(Some(ch)) => {
+                        return Err(Error::at(
+                            file,
+                            pos,
+                            format!(
+                                "character reference &{}; is {}, which XML 1.0 does not allow",
+                                reference.xml10_content(),
+                                describe_char(ch)
+                            ),
+                        ))
+                    }
                     Ok(None) => {
                         let name = reference.xml10_content();
                         match name.as_ref() {

@@ -108,9 +108,276 @@ fn hostile_text_compiles_and_documents_cleanly() {
             common::generate_ok(&fixture("injection.xml")),
         ),
         (
+            "identifiers".to_owned(),
+            common::generate_ok(&fixture("identifiers.xml")),
+        ),
+        (
             "big".to_owned(),
             common::generate_ok(&inputs("big.xml", big.into_bytes())),
         ),
     ];
     common::build_runtime_crates("hostile-crates", &sets, true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Identifiers
+
+#[test]
+fn identifiers_resolve_deterministically_and_no_record_is_dropped() {
+    let set = common::generate_ok(&fixture("identifiers.xml"));
+    let source = common::file(&set, "subprotocols.rs");
+    // Documented resolution (README, "How Rust names are derived"): keywords are fine as
+    // UpperCamelCase; `Self`, digits first and empty names get `Id`; collisions get 2, 3, ...
+    // in file order; non-ASCII characters separate pieces like punctuation does.
+    for (id, variant) in [
+        ("type", "Type"),
+        ("match", "Match"),
+        ("Self", "IdSelf"),
+        ("crate", "Crate"),
+        ("self", "IdSelf2"),
+        ("1abc", "Id1abc"),
+        ("...", "Id"),
+        ("-", "Id2"),
+        ("AMQP", "Amqp"),
+        ("amqp", "Amqp2"),
+        ("Amqp", "Amqp3"),
+        ("v1.usp", "V1Usp"),
+        ("v1-usp", "V1Usp2"),
+        ("v1_usp", "V1Usp3"),
+        ("Id1abc", "Id1abc2"),
+        ("r#type", "RType"),
+        ("_", "Id3"),
+        ("Ünïcödé", "NCD"),
+        ("Type", "Type2"),
+    ] {
+        let arm = format!("{id:?} => Some(Self::{variant}),");
+        assert!(source.contains(&arm), "expected `{arm}`");
+    }
+    // One variant per record: 1 + 19.
+    let registry = xtask::parse::parse_registry(
+        Path::new("identifiers.xml"),
+        &fixture("identifiers.xml").xml,
+    )
+    .expect("parses");
+    assert_eq!(registry.subprotocols.records.len(), 20);
+    assert_eq!(source.matches(" => Some(Self::").count(), 20);
+    // The same input gives the same names, byte for byte.
+    assert_eq!(set, common::generate_ok(&fixture("identifiers.xml")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs that must be refused, with the file, line and column, the sub-registry and record,
+// and what was expected.
+
+/// Runs the generator on `xml` and returns its error, which must name `name` and a position.
+fn refused(name: &str, xml: Vec<u8>) -> String {
+    let started = std::time::Instant::now();
+    let result = xtask::generate(&inputs(name, xml));
+    let message = match result {
+        Ok(_) => panic!("{name}: generated code from a broken registry"),
+        Err(err) => err.to_string(),
+    };
+    // Not a timing assertion on speed, only a guard against a hang (entity expansion).
+    assert!(started.elapsed().as_secs() < 60, "{name}: took too long");
+    assert!(
+        message.starts_with(&format!("hostile/{name}")),
+        "{name}: the error names the file: {message}"
+    );
+    assert!(!message.contains('\n'), "{name}: one line: {message}");
+    message
+}
+
+fn assert_mentions(message: &str, pieces: &[&str]) {
+    for piece in pieces {
+        assert!(message.contains(piece), "{piece:?} not in: {message}");
+    }
+}
+
+#[test]
+fn whole_files_that_are_not_this_registry() {
+    for (name, pieces) in [
+        ("not-xml.xml", &["hostile/not-xml.xml:1:1"][..]),
+        ("empty.xml", &["hostile/empty.xml", "empty"]),
+        (
+            "other-registry.xml",
+            &[
+                "other-registry.xml:2:1",
+                "\"http-status-codes\"",
+                "not the WebSocket one",
+            ],
+        ),
+        (
+            "wrong-namespace.xml",
+            &[
+                "wrong-namespace.xml:2:1",
+                "http://example.org/not-iana",
+                "expected \"http://www.iana.org/assignments\"",
+            ],
+        ),
+        (
+            "billion-laughs.xml",
+            &["billion-laughs.xml:15:10", "&lol9;", "never expanded"],
+        ),
+        (
+            "external-entity.xml",
+            &["external-entity.xml:6:10", "&xxe;", "never expanded"],
+        ),
+    ] {
+        let xml = std::fs::read(fixture_path(name)).expect("fixture");
+        let message = refused(name, xml);
+        assert_mentions(&message, pieces);
+    }
+}
+
+#[test]
+fn deep_nesting_is_refused_without_recursion() {
+    let depth = 100_000;
+    let mut xml =
+        String::from(r#"<registry xmlns="http://www.iana.org/assignments" id="websocket">"#);
+    xml.push_str(&"<a>".repeat(depth));
+    xml.push_str(&"</a>".repeat(depth));
+    xml.push_str("</registry>");
+    let message = refused("deep.xml", xml.into_bytes());
+    assert_mentions(&message, &["deep.xml:1:", "nest deeper than 64"]);
+}
+
+/// `minimal.xml` with `from` replaced by `to` (which must occur).
+fn edited(from: &str, to: &str) -> Vec<u8> {
+    let xml = String::from_utf8(fixture("minimal.xml").xml).expect("utf-8");
+    assert!(xml.contains(from), "the edit {from:?} does not apply");
+    xml.replacen(from, to, 1).into_bytes()
+}
+
+const CLOSE_1000: &str = "<value>1000</value>";
+const OPCODE_1: &str = "<value>1</value>\n      <description>Text Frame</description>";
+
+#[test]
+fn broken_records_are_refused_with_their_place() {
+    let unknown_sub_registry = r#"<registry id="made-up"><title>New</title></registry>
+  <people>"#;
+    let cases: Vec<(&str, Vec<u8>, Vec<&str>)> = vec![
+        (
+            "missing-sub-registry",
+            {
+                let xml = String::from_utf8(fixture("minimal.xml").xml).expect("utf-8");
+                let start = xml.find("  <registry id=\"opcode\">").expect("opcode");
+                let end = start + xml[start..].find("</registry>\n").expect("end") + 12;
+                format!("{}{}", &xml[..start], &xml[end..]).into_bytes()
+            },
+            vec!["the sub-registry \"opcode\" is missing"],
+        ),
+        (
+            "unknown-sub-registry",
+            edited("<people>", unknown_sub_registry),
+            vec!["unknown sub-registry \"made-up\""],
+        ),
+        (
+            "unknown-element",
+            edited(
+                "<incompatible>None</incompatible>",
+                "<incompatible>None</incompatible><surprise/>",
+            ),
+            vec![
+                "sub-registry extension-name",
+                "record \"example-ext\"",
+                "<surprise>",
+            ],
+        ),
+        (
+            "record-without-id",
+            edited("<id>example</id>", ""),
+            vec!["sub-registry subprotocol-name", "<id>"],
+        ),
+        (
+            "close-code-without-description",
+            edited("<description>Normal Closure</description>", ""),
+            vec!["sub-registry close-code-number", "<description>"],
+        ),
+        (
+            "close-code-over-u16",
+            edited(CLOSE_1000, "<value>70000</value>"),
+            vec![
+                "sub-registry close-code-number",
+                "70000",
+                "out of range (at most 65535)",
+            ],
+        ),
+        (
+            "close-code-negative",
+            edited(CLOSE_1000, "<value>-1</value>"),
+            vec!["sub-registry close-code-number", "\"-1\"", "negative"],
+        ),
+        (
+            "close-code-not-a-number",
+            edited(CLOSE_1000, "<value>one thousand</value>"),
+            vec!["sub-registry close-code-number", "not a number"],
+        ),
+        (
+            "close-code-leading-zero",
+            edited(CLOSE_1000, "<value>01000</value>"),
+            vec!["sub-registry close-code-number", "leading zero"],
+        ),
+        (
+            "close-code-space-inside",
+            edited(CLOSE_1000, "<value>10 00</value>"),
+            vec!["sub-registry close-code-number", "not a number"],
+        ),
+        (
+            "close-code-backwards-range",
+            edited("<value>1001-2999</value>", "<value>2999-1001</value>"),
+            vec!["sub-registry close-code-number", "backwards range"],
+        ),
+        (
+            "close-code-overlap",
+            edited("<value>1001-2999</value>", "<value>1000-2999</value>"),
+            vec!["close-code-number", "1000", "1000-2999", "overlap"],
+        ),
+        (
+            "close-code-two-meanings",
+            edited(
+                "<value>1001-2999</value>\n      <description>Unassigned</description>",
+                "<value>1000</value>\n      <description>Abnormal Closure</description>",
+            ),
+            vec!["close-code-number", "1000"],
+        ),
+        (
+            "opcode-over-4-bits",
+            edited(
+                OPCODE_1,
+                "<value>16</value>\n      <description>Text Frame</description>",
+            ),
+            vec!["sub-registry opcode", "out of range (at most 15)"],
+        ),
+        (
+            "nul-byte",
+            edited("Normal Closure", "Normal\0Closure"),
+            vec!["U+0000 (NUL) is not allowed"],
+        ),
+        (
+            "nul-character-reference",
+            edited("Normal Closure", "Normal&#0;Closure"),
+            vec!["character reference"],
+        ),
+        (
+            "control-character-reference",
+            edited("Normal Closure", "Normal&#x1;Closure"),
+            vec!["character reference", "U+0001"],
+        ),
+    ];
+    for (name, xml, pieces) in cases {
+        let file = format!("{name}.xml");
+        let message = refused(&file, xml);
+        // Every record-level error is positioned: `file:line:column: `.
+        let position = message[file.len() + "hostile/".len()..]
+            .split(':')
+            .take(3)
+            .collect::<Vec<_>>();
+        assert!(
+            position.len() == 3
+                && position[1].parse::<u32>().is_ok()
+                && position[2].trim().parse::<u32>().is_ok(),
+            "{name}: no line and column in {message}"
+        );
+        assert_mentions(&message, &pieces);
+    }
 }
