@@ -381,3 +381,52 @@ fn broken_records_are_refused_with_their_place() {
         assert_mentions(&message, &pieces);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Very large input
+
+/// `minimal.xml` with `n` extra subprotocol records.
+fn with_subprotocols(n: usize) -> Vec<u8> {
+    let mut records = String::with_capacity(n * 220);
+    for i in 0..n {
+        records.push_str(&format!(
+            "    <record date=\"2026-01-01\">\n      <id>proto-{i}.example.test</id>\n      \
+             <common>Protocol number {i}</common>\n      \
+             <definition><xref type=\"uri\" data=\"https://example.test/{i}\"/></definition>\n      \
+             <xref type=\"person\" data=\"Example_Person\"/>\n    </record>\n"
+        ));
+    }
+    edited(
+        "  </registry>\n  <registry id=\"version-number\">",
+        &format!("{records}  </registry>\n  <registry id=\"version-number\">"),
+    )
+}
+
+#[test]
+fn a_hundred_thousand_subprotocols_generate() {
+    let started = std::time::Instant::now();
+    let set = common::generate_ok(&inputs("large.xml", with_subprotocols(100_000)));
+    let source = common::file(&set, "subprotocols.rs");
+    assert_eq!(source.matches(" => Some(Self::").count(), 100_001);
+    assert!(source.contains("\"proto-99999.example.test\" => Some(Self::Proto99999ExampleTest),"));
+    // Reported, never asserted (timing belongs in benchmarks).
+    eprintln!(
+        "100,000 subprotocols: generated in {:.1} s, subprotocols.rs is {} bytes",
+        started.elapsed().as_secs_f64(),
+        source.len()
+    );
+}
+
+/// Slow (minutes): compiles the 100,000-record output. Run it with
+/// `cargo test -p xtask --release --test hostile_input -- --ignored --nocapture`.
+#[test]
+#[ignore = "compiles a 100,000-variant enum; run explicitly"]
+fn a_hundred_thousand_subprotocols_compile() {
+    let set = common::generate_ok(&inputs("large.xml", with_subprotocols(100_000)));
+    let started = std::time::Instant::now();
+    common::build_runtime_crates("large-crates", &[("large".to_owned(), set)], false);
+    eprintln!(
+        "100,000 subprotocols: the runtime crate built in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+}
