@@ -415,14 +415,7 @@ fn name_record(record: &NameRecord) -> Flat {
             record.incompatible.clone().unwrap_or_default(),
         ),
         ("references", render_refs(&record.references)),
-        (
-            "controller",
-            record
-                .controller
-                .as_ref()
-                .map(render_rich)
-                .unwrap_or_default(),
-        ),
+        ("controller", render_controller(&record.controller)),
     ];
     pairs.extend(dates(&record.meta));
     Flat {
@@ -438,14 +431,7 @@ fn code_record<T: std::fmt::Display + Copy>(record: &CodeRecord<T>) -> Flat {
         ("description", record.description.clone()),
         ("references", render_refs(&record.references)),
         ("contact", render_refs(&record.contact)),
-        (
-            "controller",
-            record
-                .controller
-                .as_ref()
-                .map(render_rich)
-                .unwrap_or_default(),
-        ),
+        ("controller", render_controller(&record.controller)),
     ];
     pairs.extend(dates(&record.meta));
     Flat {
@@ -460,14 +446,7 @@ fn version_record(record: &VersionRecord) -> Flat {
         ("value", record.value.to_string()),
         ("status", record.status.clone().unwrap_or_default()),
         ("references", render_refs(&record.references)),
-        (
-            "controller",
-            record
-                .controller
-                .as_ref()
-                .map(render_rich)
-                .unwrap_or_default(),
-        ),
+        ("controller", render_controller(&record.controller)),
     ];
     pairs.extend(dates(&record.meta));
     Flat {
@@ -535,6 +514,11 @@ fn render_refs(references: &[Reference]) -> String {
         .map(render_ref)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A record's `<controller>`, or nothing (which [`fields`] leaves out).
+fn render_controller(controller: &Option<RichText>) -> String {
+    controller.as_ref().map(render_rich).unwrap_or_default()
 }
 
 fn render_rich(text: &RichText) -> String {

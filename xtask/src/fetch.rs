@@ -10,6 +10,8 @@
 use std::io::Read;
 use std::time::Duration;
 
+use crate::text::one_line;
+
 /// IANA's live copy of the registry.
 pub const DEFAULT_URL: &str = "https://www.iana.org/assignments/websocket/websocket.xml";
 
@@ -205,8 +207,4 @@ fn innermost_io(err: &std::io::Error) -> String {
         }
         None => one_line(&err.to_string()),
     }
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

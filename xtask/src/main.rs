@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use xtask::text::one_line;
 use xtask::update::{compare, Candidate};
 use xtask::{generate, paths, workspace_root, Inputs};
 
@@ -125,11 +126,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// Errors are printed on one line, whatever the underlying library put in its message.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn regen(root: &std::path::Path) -> ExitCode {
     let result = Inputs::from_workspace(root)
         .and_then(|inputs| generate(&inputs))
@@ -189,18 +185,20 @@ fn diff(root: &std::path::Path, options: &Options) -> ExitCode {
     report_diff(root, options, Candidate { source, bytes })
 }
 
+/// The change report on stdout, in the format asked for.
+fn print_report(report: &xtask::report::Report, options: &Options) {
+    if options.json {
+        print!("{}", report.json());
+    } else {
+        print!("{}", report.text());
+    }
+}
+
 fn report_diff(root: &std::path::Path, options: &Options, candidate: Candidate) -> ExitCode {
     match compare(root, &candidate) {
         Ok(comparison) => {
             let report = &comparison.report;
-            print!(
-                "{}",
-                if options.json {
-                    report.json()
-                } else {
-                    report.text()
-                }
-            );
+            print_report(report, options);
             if report.identical {
                 ExitCode::SUCCESS
             } else {
@@ -255,15 +253,7 @@ fn networked(root: &std::path::Path, options: &Options, _args: &[String]) -> Exi
             return failure;
         }
     };
-    let report = &comparison.report;
-    print!(
-        "{}",
-        if options.json {
-            report.json()
-        } else {
-            report.text()
-        }
-    );
+    print_report(&comparison.report, options);
     match comparison.apply(root, &candidate, options.allow_removals) {
         Ok(applied) => {
             // Progress goes to stderr so that `--format json` keeps stdout machine-readable.

@@ -186,33 +186,23 @@ struct Done {
 /// The state of one write of `generated/`, so that a failure can put everything back.
 struct Transaction<'a> {
     dir: &'a Path,
-    /// Temporary files written, by target name.
-    temps: Vec<(String, PathBuf)>,
+    /// Temporary files written (or begun).
+    temps: Vec<PathBuf>,
     /// Steps carried out, in order.
     done: Vec<Done>,
 }
 
 impl Transaction<'_> {
-    fn dot_name(&self, name: &str, kind: &str) -> PathBuf {
-        self.dir
-            .join(format!(".{name}.{kind}-{}", std::process::id()))
-    }
-
     fn stage(
         &mut self,
         name: &str,
         contents: &[u8],
         hook: &mut dyn FnMut(&str) -> std::io::Result<()>,
     ) -> Result<()> {
-        use std::io::Write;
-        let temp = self.dot_name(name, "tmp");
-        self.temps.push((name.to_owned(), temp.clone()));
+        let temp = dot_name(self.dir, name, "tmp");
+        self.temps.push(temp.clone());
         hook(&format!("write:{name}"))
-            .and_then(|()| {
-                let mut out = fs::File::create(&temp)?;
-                out.write_all(contents)?;
-                out.sync_all()
-            })
+            .and_then(|()| write_synced(&temp, contents))
             .map_err(|err| Error::io(&temp, "write", err))
     }
 
@@ -230,12 +220,7 @@ impl Transaction<'_> {
             backup,
             placed: false,
         });
-        let temp = self
-            .temps
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, temp)| temp.clone())
-            .unwrap_or_else(|| self.dot_name(name, "tmp"));
+        let temp = dot_name(self.dir, name, "tmp");
         hook(&format!("rename:{name}"))
             .and_then(|()| fs::rename(&temp, &target))
             .map_err(|err| Error::io(&target, "move into place", err))?;
@@ -269,7 +254,7 @@ impl Transaction<'_> {
         if !target.exists() {
             return Ok(None);
         }
-        let backup = self.dot_name(name, "bak");
+        let backup = dot_name(self.dir, name, "bak");
         hook(&format!("backup:{name}"))
             .and_then(|()| fs::rename(target, &backup))
             .map_err(|err| Error::io(target, "back up", err))?;
@@ -303,7 +288,7 @@ impl Transaction<'_> {
                 stuck.push(format!("{} ({undo_err})", done.target.display()));
             }
         }
-        for (_, temp) in &self.temps {
+        for temp in &self.temps {
             let _ = fs::remove_file(temp);
         }
         if stuck.is_empty() {
@@ -318,6 +303,20 @@ impl Transaction<'_> {
             )
         }
     }
+}
+
+/// The hidden name in `dir` for `name`'s temporary file (`kind` `tmp`) or backup (`bak`),
+/// unique to this process: `.close_codes.rs.tmp-1234`.
+fn dot_name(dir: &Path, name: &str, kind: &str) -> PathBuf {
+    dir.join(format!(".{name}.{kind}-{}", std::process::id()))
+}
+
+/// Creates `path` with `bytes` and syncs it to disk before returning.
+fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = fs::File::create(path)?;
+    out.write_all(bytes)?;
+    out.sync_all()
 }
 
 /// Removes the dot-files an interrupted earlier run may have left (`.name.tmp-PID`,
@@ -338,18 +337,13 @@ fn remove_leftovers(dir: &Path) {
 /// and the temporary file is renamed over `path`. On failure `path` is untouched and the
 /// temporary file is removed.
 pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let written = fs::File::create(&temp).and_then(|mut out| {
-        out.write_all(bytes)?;
-        out.sync_all()
-    });
-    if let Err(err) = written.and_then(|()| fs::rename(&temp, path)) {
+    let temp = dot_name(dir, &name, "tmp");
+    if let Err(err) = write_synced(&temp, bytes).and_then(|()| fs::rename(&temp, path)) {
         let _ = fs::remove_file(&temp);
         return Err(Error::io(path, "replace", err));
     }

@@ -48,6 +48,13 @@ pub fn is_bidi_control(ch: char) -> bool {
     )
 }
 
+/// `text` on one line: every run of white space (line breaks included) becomes one space.
+/// Error messages pass through it, because they quote library and registry text that may
+/// contain line breaks, and each error is promised to be one line.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
