@@ -3,37 +3,18 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use xtask::update::{compare, Candidate};
 
-fn history_file(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/history")
-        .join(name)
-}
+use common::history_file;
 
-/// A checkout whose vendored registry is the pinned fixture, with empty curated notes.
 fn checkout(name: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("diff-{name}"));
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(root.join("registry")).expect("create checkout");
-    std::fs::write(
-        root.join("registry/websocket.xml"),
-        common::fixture_inputs().xml,
-    )
-    .expect("write registry");
-    std::fs::write(root.join("registry/curated.toml"), "").expect("write curated");
-    root
+    common::fixture_checkout(&format!("diff-{name}"))
 }
 
 fn xtask(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .arg("--root")
-        .arg(root)
-        .args(args)
-        .output()
-        .expect("run xtask")
+    common::run_xtask(root, args)
 }
 
 fn text(bytes: &[u8]) -> String {

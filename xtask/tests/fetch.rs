@@ -7,8 +7,8 @@ mod common;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
+use std::process::Output;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -22,12 +22,7 @@ struct Checkout {
 
 impl Checkout {
     fn new(name: &str) -> Checkout {
-        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("fetch-{name}"));
-        let _ = std::fs::remove_dir_all(&root);
-        std::fs::create_dir_all(root.join("registry")).expect("create checkout");
-        let fixture = common::fixture_inputs();
-        std::fs::write(root.join("registry/websocket.xml"), &fixture.xml).expect("write registry");
-        std::fs::write(root.join("registry/curated.toml"), "").expect("write curated");
+        let root = common::fixture_checkout(&format!("fetch-{name}"));
         let inputs = xtask::Inputs::from_workspace(&root).expect("checkout readable");
         common::generate_ok(&inputs)
             .write_atomically(&root.join("generated"))
@@ -51,12 +46,7 @@ impl Checkout {
     }
 
     fn xtask(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_xtask"))
-            .arg("--root")
-            .arg(&self.root)
-            .args(args)
-            .output()
-            .expect("run xtask")
+        common::run_xtask(&self.root, args)
     }
 }
 

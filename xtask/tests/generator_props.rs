@@ -2,6 +2,8 @@
 //! the generator returns code or an error, never panics, and the code it returns is valid Rust
 //! that carries the registry text exactly. `cargo fuzz` (README: Fuzzing) explores further.
 
+mod common;
+
 use proptest::prelude::*;
 
 const BASE: &str = include_str!("data/hostile/minimal.xml");
@@ -40,21 +42,6 @@ fn generate(xml: String) -> xtask::Result<xtask::GeneratedSet> {
     })
 }
 
-fn literals(set: &xtask::GeneratedSet) -> Vec<String> {
-    struct Collect(Vec<String>);
-    impl<'ast> syn::visit::Visit<'ast> for Collect {
-        fn visit_lit_str(&mut self, lit: &'ast syn::LitStr) {
-            self.0.push(lit.value());
-        }
-    }
-    let mut collect = Collect(Vec::new());
-    for file in set.files.iter().filter(|f| f.name.ends_with(".rs")) {
-        let parsed = syn::parse_file(&file.contents).expect("generated Rust parses");
-        syn::visit::visit_file(&mut collect, &parsed);
-    }
-    collect.0
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 192, ..ProptestConfig::default() })]
 
@@ -69,7 +56,7 @@ proptest! {
                 1,
             );
         if let Ok(set) = generate(xml) {
-            let literals = literals(&set);
+            let literals = common::string_literals(&set);
             let normalized = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
             prop_assert!(literals.contains(&normalized(&id)), "id {:?} not quoted exactly", id);
             prop_assert!(literals.contains(&normalized(&common)), "common name {:?} not quoted exactly", common);

@@ -4,10 +4,9 @@
 
 mod common;
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use xtask::{GeneratedSet, Inputs};
+use xtask::Inputs;
 
 fn fixture_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -30,27 +29,10 @@ fn fixture(name: &str) -> Inputs {
     )
 }
 
-/// The values of every string literal in the generated Rust files.
-fn string_literals(set: &GeneratedSet) -> BTreeSet<String> {
-    struct Collect(BTreeSet<String>);
-    impl<'ast> syn::visit::Visit<'ast> for Collect {
-        fn visit_lit_str(&mut self, lit: &'ast syn::LitStr) {
-            self.0.insert(lit.value());
-        }
-    }
-    let mut collect = Collect(BTreeSet::new());
-    for file in set.files.iter().filter(|f| f.name.ends_with(".rs")) {
-        let parsed = syn::parse_file(&file.contents)
-            .unwrap_or_else(|err| panic!("{} does not parse: {err}", file.name));
-        syn::visit::visit_file(&mut collect, &parsed);
-    }
-    collect.0
-}
-
 #[test]
 fn text_that_tries_to_break_out_stays_data() {
     let set = common::generate_ok(&fixture("injection.xml"));
-    let literals = string_literals(&set);
+    let literals = common::string_literals(&set);
     // Exactly IANA's text (whitespace-normalised), as string literals: nothing became tokens.
     for expected in [
         r#"Quote " backslash \ end-comment */ start-comment /* hash # brackets ] } line-comment // attr #[cfg(any())] break-out "); panic!("x"); r#" raw"#,

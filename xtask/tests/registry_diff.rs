@@ -11,11 +11,7 @@ use xtask::parse::parse_registry;
 use xtask::release::{advise, ReleaseKind};
 use xtask::GeneratedSet;
 
-fn history_file(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/history")
-        .join(name)
-}
+use common::history_file;
 
 fn diff_files(old: &Path, new: &Path) -> RegistryDiff {
     let parse = |path: &Path| {

@@ -21,10 +21,56 @@ pub fn committed_inputs() -> Inputs {
 /// A fixed registry version (IANA's file of 2026-06-10) without curated notes: tests that
 /// edit a registry use it, so that they keep passing when `registry/` is updated.
 pub fn fixture_inputs() -> Inputs {
-    history_inputs(
-        &Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data/history/2026-06-10-9db04fa975ba.xml"),
-    )
+    history_inputs(&history_file("2026-06-10-9db04fa975ba.xml"))
+}
+
+/// The path of one historical registry version, by file name.
+pub fn history_file(name: &str) -> PathBuf {
+    history_dir().join(name)
+}
+
+/// Where the historical registry versions are kept.
+fn history_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/history")
+}
+
+/// A throwaway checkout under the test's temporary directory: the pinned fixture as
+/// `registry/websocket.xml` and empty curated notes (no `generated/` yet), so tests that run
+/// the binary do not change when `registry/` is updated.
+pub fn fixture_checkout(name: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&root);
+    fs::create_dir_all(root.join("registry")).expect("create checkout");
+    fs::write(root.join("registry/websocket.xml"), fixture_inputs().xml).expect("write registry");
+    fs::write(root.join("registry/curated.toml"), "").expect("write curated");
+    root
+}
+
+/// Runs the `xtask` binary on the checkout at `root`.
+pub fn run_xtask(root: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .expect("run xtask")
+}
+
+/// The values of every string literal in the generated Rust files (which must parse).
+pub fn string_literals(set: &GeneratedSet) -> std::collections::BTreeSet<String> {
+    struct Collect(std::collections::BTreeSet<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Collect {
+        fn visit_lit_str(&mut self, lit: &'ast syn::LitStr) {
+            self.0.insert(lit.value());
+        }
+    }
+    let mut collect = Collect(Default::default());
+    for file in set.files.iter().filter(|f| f.name.ends_with(".rs")) {
+        let parsed = syn::parse_file(&file.contents)
+            .unwrap_or_else(|err| panic!("{} does not parse: {err}", file.name));
+        syn::visit::visit_file(&mut collect, &parsed);
+    }
+    collect.0
 }
 
 /// The fixture with the registry XML passed through `edit`.
@@ -51,7 +97,7 @@ pub fn file<'a>(set: &'a GeneratedSet, name: &str) -> &'a str {
 
 /// The historical registry versions kept as test data, oldest first.
 pub fn history() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/history");
+    let dir = history_dir();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("history corpus present")
         .map(|e| e.expect("dir entry").path())
