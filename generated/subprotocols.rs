@@ -513,82 +513,14 @@ impl Subprotocol {
     /// The registered name whose identifier is exactly `name` (case-sensitive, no
     /// trimming), or `None`.
     pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "MBWS.huawei.com" => Some(Self::MbwsHuaweiCom),
-            "MBLWS.huawei.com" => Some(Self::MblwsHuaweiCom),
-            "soap" => Some(Self::Soap),
-            "wamp" => Some(Self::Wamp),
-            "v10.stomp" => Some(Self::V10Stomp),
-            "v11.stomp" => Some(Self::V11Stomp),
-            "v12.stomp" => Some(Self::V12Stomp),
-            "ocpp1.2" => Some(Self::Ocpp1_2),
-            "ocpp1.5" => Some(Self::Ocpp1_5),
-            "ocpp1.6" => Some(Self::Ocpp1_6),
-            "ocpp2.0" => Some(Self::Ocpp2_0),
-            "ocpp2.0.1" => Some(Self::Ocpp2_0_1),
-            "ocpp2.1" => Some(Self::Ocpp2_1),
-            "rfb" => Some(Self::Rfb),
-            "sip" => Some(Self::Sip),
-            "notificationchannel-netapi-rest.openmobilealliance.org" => {
-                Some(Self::NotificationchannelNetapiRestOpenmobileallianceOrg)
+        let index = match NAME_SLOTS.get(name_slot(name.as_bytes())) {
+            Some(&index) => index as usize,
+            None => return None,
+        };
+        match NAME_IDS.get(index) {
+            Some(id) if crate::name_hash::same_bytes(id.as_bytes(), name.as_bytes()) => {
+                Self::ALL.get(index).copied()
             }
-            "wpcp" => Some(Self::Wpcp),
-            "amqp" => Some(Self::Amqp),
-            "mqtt" => Some(Self::Mqtt),
-            "jsflow" => Some(Self::Jsflow),
-            "rwpcp" => Some(Self::Rwpcp),
-            "xmpp" => Some(Self::Xmpp),
-            "ship" => Some(Self::Ship),
-            "mielecloudconnect" => Some(Self::Mielecloudconnect),
-            "v10.pcp.sap.com" => Some(Self::V10PcpSapCom),
-            "msrp" => Some(Self::Msrp),
-            "v1.saltyrtc.org" => Some(Self::V1SaltyrtcOrg),
-            "TLCP-2.0.0.lightstreamer.com" => Some(Self::Tlcp2_0_0LightstreamerCom),
-            "bfcp" => Some(Self::Bfcp),
-            "sldp.softvelum.com" => Some(Self::SldpSoftvelumCom),
-            "opcua+uacp" => Some(Self::OpcuaUacp),
-            "opcua+uajson" => Some(Self::OpcuaUajson),
-            "v1.swindon-lattice+json" => Some(Self::V1SwindonLatticeJson),
-            "v1.usp" => Some(Self::V1Usp),
-            "mles-websocket" => Some(Self::MlesWebsocket),
-            "coap" => Some(Self::Coap),
-            "TLCP-2.1.0.lightstreamer.com" => Some(Self::Tlcp2_1_0LightstreamerCom),
-            "sqlnet.oracle.com" => Some(Self::SqlnetOracleCom),
-            "oneM2M.R2.0.json" => Some(Self::OneM2MR2_0Json),
-            "oneM2M.R2.0.xml" => Some(Self::OneM2MR2_0Xml),
-            "oneM2M.R2.0.cbor" => Some(Self::OneM2MR2_0Cbor),
-            "transit" => Some(Self::Transit),
-            "2016.serverpush.dash.mpeg.org" => Some(Self::Id2016ServerpushDashMpegOrg),
-            "2018.mmt.mpeg.org" => Some(Self::Id2018MmtMpegOrg),
-            "clue" => Some(Self::Clue),
-            "webrtc.softvelum.com" => Some(Self::WebrtcSoftvelumCom),
-            "cobra.v2.json" => Some(Self::CobraV2Json),
-            "drp" => Some(Self::Drp),
-            "hub.bsc.bacnet.org" => Some(Self::HubBscBacnetOrg),
-            "dc.bsc.bacnet.org" => Some(Self::DcBscBacnetOrg),
-            "jmap" => Some(Self::Jmap),
-            "t140" => Some(Self::T140),
-            "done" => Some(Self::Done),
-            "TLCP-2.2.0.lightstreamer.com" => Some(Self::Tlcp2_2_0LightstreamerCom),
-            "collection-update" => Some(Self::CollectionUpdate),
-            "TLCP-2.3.0.lightstreamer.com" => Some(Self::Tlcp2_3_0LightstreamerCom),
-            "text.ircv3.net" => Some(Self::TextIrcv3Net),
-            "binary.ircv3.net" => Some(Self::BinaryIrcv3Net),
-            "v3.penguin-stats.live+proto" => Some(Self::V3PenguinStatsLiveProto),
-            "TLCP-2.4.0.lightstreamer.com" => Some(Self::Tlcp2_4_0LightstreamerCom),
-            "TLCP-2.5.0.lightstreamer.com" => Some(Self::Tlcp2_5_0LightstreamerCom),
-            "Redfish" => Some(Self::Redfish),
-            "bidib" => Some(Self::Bidib),
-            "json.webpubsub.azure.v1" => Some(Self::JsonWebpubsubAzureV1),
-            "protobuf.webpubsub.azure.v1" => Some(Self::ProtobufWebpubsubAzureV1),
-            "json.reliable.webpubsub.azure.v1" => {
-                Some(Self::JsonReliableWebpubsubAzureV1)
-            }
-            "protobuf.reliable.webpubsub.azure.v1" => {
-                Some(Self::ProtobufReliableWebpubsubAzureV1)
-            }
-            "WebREPL.binary.v1" => Some(Self::WebREPLBinaryV1),
-            "camp" => Some(Self::Camp),
             _ => None,
         }
     }
@@ -2413,3 +2345,110 @@ const ENTRIES: [Entry; 69] = [
         updated: None,
     },
 ];
+/// The seed of `from_name`'s perfect hash, found by `cargo xtask regen` for these
+/// identifiers (see `src/name_hash.rs`).
+const NAME_HASH_SEED: u64 = 0x79A53DA6463AAEED;
+/// The positions `from_name` reads: the length and the bytes at these indexes (bit 7 set: counted from the end, `0x80` is the last byte). 3 position(s) tell every registered name apart; `cargo xtask regen` chose them.
+const NAME_HASH_POSITIONS: [u8; 3] = [2, 7, 131];
+/// `NAME_SLOTS` has `1 << NAME_SLOT_BITS` slots, indexed by the hash's top bits.
+const NAME_SLOT_BITS: u32 = 9;
+/// For each slot, the index in [`Subprotocol::ALL`] of the name that hashes there. Free slots hold 0: the comparison in `from_name` rejects any other name that lands in them.
+const NAME_SLOTS: [u8; 512] = [
+    0, 0, 0, 0, 0, 13, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 35, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 54, 11, 0, 36, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 50, 0, 0, 0, 0, 34, 0, 0, 55, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 5, 64, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 58, 25, 0,
+    47, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 62, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 67, 0, 0, 16, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 23, 0, 0, 0, 0, 0, 0, 0, 0, 66, 0, 0, 0, 0, 0, 45, 0, 0, 0, 0, 0, 0, 0, 0,
+    20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 21, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 68, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 0, 0, 59, 0, 0, 0, 0, 0, 0, 46, 0, 0, 0, 0, 0,
+    56, 0, 0, 0, 0, 0, 0, 51, 0, 0, 0, 0, 0, 0, 0, 0, 42, 19, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 30, 52, 27, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 44, 0, 0, 0, 2,
+    0, 0, 0, 0, 0, 0, 0, 0, 53, 0, 0, 0, 39, 29, 0, 0, 0, 0, 0, 18, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 33, 0, 0, 0, 0, 0, 0, 0, 63, 0, 0, 0, 0, 0, 41, 0, 0, 0,
+    0, 0, 37, 9, 0, 0, 0, 61, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    10, 0, 40, 0, 0, 0, 0, 0, 0, 26, 0, 31, 0, 0, 0, 0, 0, 0, 43, 0, 0, 0, 0, 0, 0, 7, 0,
+    0, 0, 0, 0, 0, 48, 0, 0, 0, 0, 49, 38, 0, 0, 0, 0, 0, 28, 0, 0, 0, 0, 0, 0, 0, 0, 22,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    17, 65, 0, 0, 0, 0, 24, 0, 0, 0, 14, 57, 60, 0, 0, 0, 0, 0, 0, 0, 0,
+];
+/// Every identifier, in the order of `ALL`: the one comparison after the hash reads
+/// here, a compact table rather than the large entries.
+const NAME_IDS: [&str; 69] = [
+    "MBWS.huawei.com",
+    "MBLWS.huawei.com",
+    "soap",
+    "wamp",
+    "v10.stomp",
+    "v11.stomp",
+    "v12.stomp",
+    "ocpp1.2",
+    "ocpp1.5",
+    "ocpp1.6",
+    "ocpp2.0",
+    "ocpp2.0.1",
+    "ocpp2.1",
+    "rfb",
+    "sip",
+    "notificationchannel-netapi-rest.openmobilealliance.org",
+    "wpcp",
+    "amqp",
+    "mqtt",
+    "jsflow",
+    "rwpcp",
+    "xmpp",
+    "ship",
+    "mielecloudconnect",
+    "v10.pcp.sap.com",
+    "msrp",
+    "v1.saltyrtc.org",
+    "TLCP-2.0.0.lightstreamer.com",
+    "bfcp",
+    "sldp.softvelum.com",
+    "opcua+uacp",
+    "opcua+uajson",
+    "v1.swindon-lattice+json",
+    "v1.usp",
+    "mles-websocket",
+    "coap",
+    "TLCP-2.1.0.lightstreamer.com",
+    "sqlnet.oracle.com",
+    "oneM2M.R2.0.json",
+    "oneM2M.R2.0.xml",
+    "oneM2M.R2.0.cbor",
+    "transit",
+    "2016.serverpush.dash.mpeg.org",
+    "2018.mmt.mpeg.org",
+    "clue",
+    "webrtc.softvelum.com",
+    "cobra.v2.json",
+    "drp",
+    "hub.bsc.bacnet.org",
+    "dc.bsc.bacnet.org",
+    "jmap",
+    "t140",
+    "done",
+    "TLCP-2.2.0.lightstreamer.com",
+    "collection-update",
+    "TLCP-2.3.0.lightstreamer.com",
+    "text.ircv3.net",
+    "binary.ircv3.net",
+    "v3.penguin-stats.live+proto",
+    "TLCP-2.4.0.lightstreamer.com",
+    "TLCP-2.5.0.lightstreamer.com",
+    "Redfish",
+    "bidib",
+    "json.webpubsub.azure.v1",
+    "protobuf.webpubsub.azure.v1",
+    "json.reliable.webpubsub.azure.v1",
+    "protobuf.reliable.webpubsub.azure.v1",
+    "WebREPL.binary.v1",
+    "camp",
+];
+/// The slot of `name` in `NAME_SLOTS`: where it is, if it is registered.
+const fn name_slot(name: &[u8]) -> usize {
+    let hash = crate::name_hash::sampled(name, &NAME_HASH_POSITIONS, NAME_HASH_SEED);
+    crate::name_hash::direct_slot(hash, NAME_SLOT_BITS)
+}

@@ -63,14 +63,7 @@ impl CloseCode {
     /// The set of assigned codes comes from the generated table, so a code that IANA assigns
     /// later becomes valid by running `cargo xtask regen`.
     pub const fn is_valid_on_wire(self) -> bool {
-        match self.0 {
-            1000..=2999 => match close_codes::entry(self.0) {
-                Some(entry) => entry.not_on_wire.is_none(),
-                None => false,
-            },
-            3000..=4999 => true,
-            _ => false,
-        }
+        close_codes::is_sendable_protocol_code(self.0) || matches!(self.0, 3000..=4999)
     }
 
     /// True when the WHATWG WebSocket `close(code)` method accepts the code: 1000, or

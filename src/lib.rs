@@ -57,6 +57,10 @@
 
 mod close_code;
 mod close_frame;
+// Which hash and layout the generated lookups call depends on the registry (see the module).
+#[allow(dead_code)]
+mod name_hash;
+mod offers;
 mod opcode;
 mod reference;
 mod version;
@@ -90,6 +94,7 @@ pub use close_frame::{
 };
 pub use extensions::Extension;
 pub use header_bits::HeaderBit;
+pub use offers::{Offer, Offers};
 pub use opcodes::Opcode;
 pub use reference::{RangeRecord, Reference, ReferenceKind, UnregisteredName};
 pub use subprotocols::Subprotocol;

@@ -126,11 +126,38 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
             }
         }
     });
-    let lookup_arms = codes.iter().enumerate().map(|(index, c)| {
-        let code = super::int(c.code);
-        let index = proc_macro2::Literal::usize_unsuffixed(index);
-        quote!(#code => Some(&ENTRIES[#index]))
-    });
+    let lookup_arms = runs(codes.iter().enumerate().map(|(index, c)| (c.code, index)))
+        .into_iter()
+        .map(|run| {
+            let (first, last) = (super::int(run.first), super::int(run.last));
+            let index = proc_macro2::Literal::usize_unsuffixed(run.index);
+            if run.first == run.last {
+                quote!(#first => Some(&ENTRIES[#index]))
+            } else {
+                quote!(#first..=#last => Some(&ENTRIES[#index + (code - #first) as usize]))
+            }
+        });
+    let sendable = runs(
+        codes
+            .iter()
+            .filter(|c| c.code <= PROTOCOL_RANGE_LAST && c.not_on_wire.is_none())
+            .map(|c| (c.code, usize::from(c.code))),
+    )
+    .into_iter()
+    .map(|run| {
+        let (first, last) = (super::int(run.first), super::int(run.last));
+        if run.first == run.last {
+            quote!(#first)
+        } else {
+            quote!(#first..=#last)
+        }
+    })
+    .collect::<Vec<_>>();
+    let sendable_body = if sendable.is_empty() {
+        quote!(false)
+    } else {
+        quote!(matches!(code, #(#sendable)|*))
+    };
     let all = codes.iter().map(|c| format_ident!("{}", c.const_name));
     let ranges = registry
         .close_codes
@@ -187,7 +214,16 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
 
         const ENTRIES: [Entry; #count] = [#(#entries),*];
 
-        /// The registry's record for `code`, if the registry assigns it.
+        /// True for the codes below 3000 that the registry assigns and RFC 6455 lets a Close
+        /// frame carry (3000-4999 are valid registered or not; `CloseCode::is_valid_on_wire`
+        /// adds them). The same `matches!` a careful library writes by hand, kept in step with
+        /// the registry.
+        pub(crate) const fn is_sendable_protocol_code(code: u16) -> bool {
+            #sendable_body
+        }
+
+        /// The registry's record for `code`, if the registry assigns it. Consecutive codes are
+        /// one arm, so the common codes cost a subtraction, not a jump table.
         pub(crate) const fn entry(code: u16) -> Option<&'static Entry> {
             match code {
                 #(#lookup_arms,)*
@@ -195,6 +231,42 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
             }
         }
     })
+}
+
+/// The last code of RFC 6455's protocol range (1000-2999), whose codes are valid on the wire
+/// only once registered.
+const PROTOCOL_RANGE_LAST: u16 = 2999;
+
+/// A run of consecutive codes whose entries are consecutive too.
+struct Run {
+    first: u16,
+    last: u16,
+    /// The entry index of `first`.
+    index: usize,
+}
+
+/// Groups `(code, entry index)` pairs, sorted by code, into runs where both go up by one.
+/// Callers that only need runs of codes pass the code itself as the index.
+fn runs(pairs: impl Iterator<Item = (u16, usize)>) -> Vec<Run> {
+    let mut sorted: Vec<(u16, usize)> = pairs.collect();
+    sorted.sort_unstable();
+    let mut out: Vec<Run> = Vec::new();
+    for (code, index) in sorted {
+        match out.last_mut() {
+            Some(run)
+                if u32::from(run.last) + 1 == u32::from(code)
+                    && run.index + usize::from(code - run.first) == index =>
+            {
+                run.last = code
+            }
+            _ => out.push(Run {
+                first: code,
+                last: code,
+                index,
+            }),
+        }
+    }
+    out
 }
 
 /// `1000-2999` -> (1000, 2999); `3000` -> (3000, 3000).

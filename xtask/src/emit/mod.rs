@@ -10,6 +10,7 @@ mod docs;
 mod header_bits;
 mod names;
 mod opcodes;
+mod perfect_hash;
 mod refs;
 mod registry_info;
 mod versions;
@@ -81,7 +82,12 @@ pub fn emit_all(
             contents: format_file(
                 "subprotocols.rs",
                 &header(Some(&registry.subprotocols.meta)),
-                names::emit(registry, curated, names::Kind::Subprotocol)?,
+                names::emit(
+                    registry,
+                    curated,
+                    names::Kind::Subprotocol,
+                    &source.xml_path,
+                )?,
             )?,
         },
         OutputFile {
@@ -89,7 +95,7 @@ pub fn emit_all(
             contents: format_file(
                 "extensions.rs",
                 &header(Some(&registry.extensions.meta)),
-                names::emit(registry, curated, names::Kind::Extension)?,
+                names::emit(registry, curated, names::Kind::Extension, &source.xml_path)?,
             )?,
         },
         OutputFile {

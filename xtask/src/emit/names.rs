@@ -6,9 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::perfect_hash::{self, KeyReader, Layout, NameIndex};
 use super::{docs, opt_str, refs};
 use crate::curated::{Curated, NameNotes};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{NameRecord, Registry, SubRegistry};
 use crate::naming;
 
@@ -58,7 +59,12 @@ pub fn variant_names(records: &[NameRecord], notes: &BTreeMap<String, NameNotes>
     naming::deduplicate(names, &mut BTreeSet::new())
 }
 
-pub fn emit(registry: &Registry, curated: &Curated, kind: Kind) -> Result<TokenStream> {
+pub fn emit(
+    registry: &Registry,
+    curated: &Curated,
+    kind: Kind,
+    xml_path: &str,
+) -> Result<TokenStream> {
     let sub = kind.sub_registry(registry);
     let notes = kind.notes(curated);
     for (key, note) in notes {
@@ -121,10 +127,6 @@ pub fn emit(registry: &Registry, curated: &Curated, kind: Kind) -> Result<TokenS
             }
         }
     });
-    let from_name_arms = sub.records.iter().zip(&idents).map(|(r, ident)| {
-        let id = &r.id;
-        quote!(#id => Some(Self::#ident))
-    });
     let count = proc_macro2::Literal::usize_unsuffixed(sub.records.len());
     let incompatible_method = match kind {
         Kind::Extension => quote! {
@@ -154,6 +156,29 @@ pub fn emit(registry: &Registry, curated: &Curated, kind: Kind) -> Result<TokenS
             quote!(const ENTRIES: [Entry; #count] = [#(#entries),*];),
         )
     };
+    let ids: Vec<&str> = sub.records.iter().map(|r| r.id.as_str()).collect();
+    let (from_name_body, lookup_items) = if ids.len() <= MAX_NAMES_FOR_LITERAL_MATCH {
+        (literal_match(&ids, &idents), quote!())
+    } else {
+        let index = perfect_hash::build(&ids)
+            .and_then(|index| perfect_hash::verify(&index, &ids).map(|()| index))
+            .map_err(|message| Error::new(xml_path, message).within(sub.meta.id.clone()))?;
+        (
+            quote! {
+                let index = match NAME_SLOTS.get(name_slot(name.as_bytes())) {
+                    Some(&index) => index as usize,
+                    None => return None,
+                };
+                match NAME_IDS.get(index) {
+                    Some(id) if crate::name_hash::same_bytes(id.as_bytes(), name.as_bytes()) => {
+                        Self::ALL.get(index).copied()
+                    }
+                    _ => None,
+                }
+            },
+            lookup_tables(&index, &ids, &type_name),
+        )
+    };
 
     Ok(quote! {
         #module_docs
@@ -174,10 +199,7 @@ pub fn emit(registry: &Registry, curated: &Curated, kind: Kind) -> Result<TokenS
             /// The registered name whose identifier is exactly `name` (case-sensitive, no
             /// trimming), or `None`.
             pub fn from_name(name: &str) -> Option<Self> {
-                match name {
-                    #(#from_name_arms,)*
-                    _ => None,
-                }
+                #from_name_body
             }
 
             /// The identifier as it appears on the wire.
@@ -256,7 +278,141 @@ pub fn emit(registry: &Registry, curated: &Curated, kind: Kind) -> Result<TokenS
         }
 
         #entries_const
+
+        #lookup_items
     })
+}
+
+/// Up to this many names, `from_name` is a plain `match` on string literals, which the
+/// compiler turns into a switch on the length and inlined word compares: for two names
+/// (today's extension registry) nothing is faster. Above it, the perfect hash wins, and by
+/// more the more names there are (benches/BENCHMARKS.md has the figures).
+const MAX_NAMES_FOR_LITERAL_MATCH: usize = 8;
+
+/// `match name { "id" => Some(Self::Variant), ... }`.
+fn literal_match(ids: &[&str], idents: &[proc_macro2::Ident]) -> TokenStream {
+    quote! {
+        match name {
+            #(#ids => Some(Self::#idents),)*
+            _ => None,
+        }
+    }
+}
+
+/// The perfect-hash tables behind `from_name` and the function that finds a name's slot.
+fn lookup_tables(index: &NameIndex, ids: &[&str], type_name: &proc_macro2::Ident) -> TokenStream {
+    let seed = hex_literal(index.seed);
+    let (hash, reader_items) = match &index.reader {
+        KeyReader::Sampled(positions) => {
+            let count = positions.len();
+            let count_literal = proc_macro2::Literal::usize_unsuffixed(count);
+            let doc = docs::attrs(&format!(
+                "The positions `from_name` reads: the length and the bytes at these indexes \
+                 (bit 7 set: counted from the end, `0x80` is the last byte). {count} position(s) \
+                 tell every registered name apart; `cargo xtask regen` chose them."
+            ));
+            let positions = positions
+                .iter()
+                .map(|p| proc_macro2::Literal::u8_unsuffixed(*p));
+            (
+                quote!(crate::name_hash::sampled(
+                    name,
+                    &NAME_HASH_POSITIONS,
+                    NAME_HASH_SEED
+                )),
+                quote! {
+                    #doc
+                    const NAME_HASH_POSITIONS: [u8; #count_literal] = [#(#positions),*];
+                },
+            )
+        }
+        KeyReader::Whole => (
+            quote!(crate::name_hash::whole(name, NAME_HASH_SEED)),
+            quote!(),
+        ),
+    };
+    let slot_type = int_type(index.layout.slots().iter().copied().max().unwrap_or(0));
+    let slots = index
+        .layout
+        .slots()
+        .iter()
+        .map(|&i| proc_macro2::Literal::usize_unsuffixed(i));
+    let slot_count = proc_macro2::Literal::usize_unsuffixed(index.layout.slots().len());
+    let (slot, layout_items) = match &index.layout {
+        Layout::Direct { bits, .. } => {
+            let bits = proc_macro2::Literal::u32_unsuffixed(*bits);
+            (
+                quote!(crate::name_hash::direct_slot(hash, NAME_SLOT_BITS)),
+                quote! {
+                    /// `NAME_SLOTS` has `1 << NAME_SLOT_BITS` slots, indexed by the hash's top bits.
+                    const NAME_SLOT_BITS: u32 = #bits;
+                },
+            )
+        }
+        Layout::Displaced { pilots, .. } => {
+            let pilot_type = int_type(pilots.iter().copied().max().unwrap_or(0) as usize);
+            let pilot_count = proc_macro2::Literal::usize_unsuffixed(pilots.len());
+            let pilots = pilots
+                .iter()
+                .map(|&p| proc_macro2::Literal::u64_unsuffixed(p));
+            (
+                quote! {
+                    let bucket = crate::name_hash::bucket(hash, NAME_PILOTS.len());
+                    let pilot = if bucket < NAME_PILOTS.len() { NAME_PILOTS[bucket] } else { 0 };
+                    crate::name_hash::displaced_slot(hash, pilot as u64, NAME_SLOTS.len())
+                },
+                quote! {
+                    /// Each bucket's pilot: the value that moves the bucket's names to free slots.
+                    const NAME_PILOTS: [#pilot_type; #pilot_count] = [#(#pilots),*];
+                },
+            )
+        }
+    };
+    let id_count = proc_macro2::Literal::usize_unsuffixed(ids.len());
+    let slots_doc = docs::attrs(&format!(
+        "For each slot, the index in [`{type_name}::ALL`] of the name that hashes there. \
+         Free slots hold 0: the comparison in `from_name` rejects any other name that lands \
+         in them."
+    ));
+    quote! {
+        /// The seed of `from_name`'s perfect hash, found by `cargo xtask regen` for these
+        /// identifiers (see `src/name_hash.rs`).
+        const NAME_HASH_SEED: u64 = #seed;
+        #reader_items
+        #layout_items
+        #slots_doc
+        const NAME_SLOTS: [#slot_type; #slot_count] = [#(#slots),*];
+
+        /// Every identifier, in the order of `ALL`: the one comparison after the hash reads
+        /// here, a compact table rather than the large entries.
+        const NAME_IDS: [&str; #id_count] = [#(#ids),*];
+
+        /// The slot of `name` in `NAME_SLOTS`: where it is, if it is registered.
+        const fn name_slot(name: &[u8]) -> usize {
+            let hash = #hash;
+            #slot
+        }
+    }
+}
+
+/// `0x..`: seeds and positions read better in hex (`0x80` is "the last byte").
+fn hex_literal(value: u64) -> syn::LitInt {
+    let width = if value <= 0xFF { 2 } else { 16 };
+    syn::LitInt::new(
+        &format!("0x{value:0width$X}"),
+        proc_macro2::Span::call_site(),
+    )
+}
+
+/// The narrowest unsigned type that holds `max`.
+fn int_type(max: usize) -> TokenStream {
+    if max <= u8::MAX as usize {
+        quote!(u8)
+    } else if max <= u16::MAX as usize {
+        quote!(u16)
+    } else {
+        quote!(u32)
+    }
 }
 
 fn variant_doc(r: &NameRecord, people: &BTreeMap<String, crate::model::Person>) -> String {

@@ -73,6 +73,49 @@ pub fn string_literals(set: &GeneratedSet) -> std::collections::BTreeSet<String>
     collect.0
 }
 
+/// `(identifier, variant)` for every name of a generated `subprotocols.rs` or `extensions.rs`,
+/// in registry order: `ALL`'s variants zipped with the entries' `id` fields, read with `syn`
+/// (so it holds whichever lookup shape the generator chose for `from_name`).
+pub fn name_variants(source: &str) -> Vec<(String, String)> {
+    #[derive(Default)]
+    struct Collect {
+        ids: Vec<String>,
+        variants: Vec<String>,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Collect {
+        fn visit_field_value(&mut self, field: &'ast syn::FieldValue) {
+            if let (syn::Member::Named(name), syn::Expr::Lit(lit)) = (&field.member, &field.expr) {
+                if let (true, syn::Lit::Str(id)) = (name == "id", &lit.lit) {
+                    self.ids.push(id.value());
+                }
+            }
+            syn::visit::visit_field_value(self, field);
+        }
+        fn visit_impl_item_const(&mut self, item: &'ast syn::ImplItemConst) {
+            if item.ident == "ALL" {
+                struct Paths<'a>(&'a mut Vec<String>);
+                impl<'ast> syn::visit::Visit<'ast> for Paths<'_> {
+                    fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
+                        if let Some(last) = path.path.segments.last() {
+                            self.0.push(last.ident.to_string());
+                        }
+                    }
+                }
+                syn::visit::visit_expr(&mut Paths(&mut self.variants), &item.expr);
+            }
+        }
+    }
+    let parsed = syn::parse_file(source).expect("generated source parses");
+    let mut collect = Collect::default();
+    syn::visit::visit_file(&mut collect, &parsed);
+    assert_eq!(
+        collect.ids.len(),
+        collect.variants.len(),
+        "one entry per variant"
+    );
+    collect.ids.into_iter().zip(collect.variants).collect()
+}
+
 /// The fixture with the registry XML passed through `edit`.
 pub fn edited_inputs(edit: impl FnOnce(&str) -> String) -> Inputs {
     let mut inputs = fixture_inputs();

@@ -1,0 +1,253 @@
+//! The hash behind [`Subprotocol::from_name`](crate::Subprotocol::from_name) and
+//! [`Extension::from_name`](crate::Extension::from_name).
+//!
+//! `cargo xtask regen` builds a perfect hash over each registry's identifiers: every
+//! registered name lands in its own slot of a generated table, so a lookup is one hash, one
+//! or two table loads and one string comparison, whatever the number of names. The generator
+//! includes this very file (`#[path]`), so the hash it plans with and the hash the runtime
+//! computes cannot disagree.
+//!
+//! Two ways of reading the key, chosen per registry at generation time:
+//!
+//! - [`sampled`]: the length and up to [`MAX_SAMPLES`] bytes at fixed positions, counted from
+//!   the start or from the end (as gperf does). The generator picks the fewest positions that
+//!   tell every registered name apart, so the hash input of two registered names always
+//!   differs. Reading three bytes is cheaper than hashing a 40-byte identifier.
+//! - [`whole`]: every byte, for sets that a few positions cannot tell apart.
+//!
+//! And two table layouts, also chosen by the generator:
+//!
+//! - [`direct_slot`]: one table indexed by the top bits of the hash (small registries, where a
+//!   seed that spreads every name to its own slot is quick to find);
+//! - [`bucket`] and [`displaced_slot`]: the hash picks a bucket, the bucket's generated
+//!   "pilot" value moves its names to free slots (hash-and-displace, for large registries).
+//!
+//! A name that is not registered still hashes to some slot; the string comparison that
+//! follows rejects it. Nothing here can panic: positions past the end are clamped.
+
+/// Position flag: a sample position with this bit set counts from the end of the key
+/// (`FROM_END | 0` is the last byte).
+pub(crate) const FROM_END: u8 = 0x80;
+
+/// The most positions [`sampled`] reads: the length and seven bytes fill one `u64`.
+pub(crate) const MAX_SAMPLES: usize = 7;
+
+/// An odd 64-bit constant (the golden ratio): multiplying by it is a bijection that pushes
+/// every input bit towards the high bits, which is where the slot and bucket come from.
+const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// A second odd constant, so that a bucket's pilot perturbs the hash independently of `MIX`.
+const PILOT_MIX: u64 = 0xC2B2_AE3D_27D4_EB4F;
+
+/// The byte of `key` at an encoded sample position. A position past the end reads the
+/// byte nearest to it (the last byte, or the first when counting from the end), and an empty
+/// key reads 0: clamping instead of branching keeps the read branch-free, and the generator
+/// plans with this same function, so any deterministic answer is as good as another.
+const fn sample(key: &[u8], position: u8) -> u8 {
+    let len = key.len();
+    if len == 0 {
+        return 0;
+    }
+    let last = len - 1;
+    let index = if position & FROM_END == 0 {
+        let forward = position as usize;
+        if forward < last {
+            forward
+        } else {
+            last
+        }
+    } else {
+        last.saturating_sub((position & !FROM_END) as usize)
+    };
+    key[index]
+}
+
+/// The hash input of [`sampled`]: the length in the low byte(s), each sampled byte in its own
+/// byte lane above it. The generator checks that this word differs for every registered name.
+pub(crate) const fn sample_word(key: &[u8], positions: &[u8]) -> u64 {
+    let mut word = key.len() as u64;
+    let mut i = 0;
+    while i < positions.len() && i < MAX_SAMPLES {
+        word ^= (sample(key, positions[i]) as u64) << (8 * (i + 1));
+        i += 1;
+    }
+    word
+}
+
+/// Hashes the length and the bytes at `positions` (at most [`MAX_SAMPLES`] are read).
+#[inline(always)]
+pub(crate) const fn sampled(key: &[u8], positions: &[u8], seed: u64) -> u64 {
+    (sample_word(key, positions) ^ seed).wrapping_mul(MIX)
+}
+
+/// Hashes every byte of `key`, eight at a time.
+pub(crate) const fn whole(key: &[u8], seed: u64) -> u64 {
+    let mut hash = seed ^ (key.len() as u64).wrapping_mul(PILOT_MIX);
+    let mut i = 0;
+    while i < key.len() {
+        let mut word = 0u64;
+        let mut lane = 0;
+        while lane < 8 && i + lane < key.len() {
+            word |= (key[i + lane] as u64) << (8 * lane);
+            lane += 1;
+        }
+        hash = (hash ^ word).wrapping_mul(MIX).rotate_left(29);
+        i += 8;
+    }
+    // Fold the high half down so that the top bits depend on every byte.
+    (hash ^ (hash >> 32)).wrapping_mul(MIX)
+}
+
+/// The slot of a hash in a table of `1 << bits` slots (`1 <= bits <= 63`): its top bits.
+#[inline(always)]
+pub(crate) const fn direct_slot(hash: u64, bits: u32) -> usize {
+    (hash >> (64 - bits)) as usize
+}
+
+/// The bucket of a hash among `buckets` buckets (fewer than 2^32): a multiply-shift range
+/// reduction of its high half, which is always below `buckets`.
+#[inline(always)]
+pub(crate) const fn bucket(hash: u64, buckets: usize) -> usize {
+    (((hash >> 32) * buckets as u64) >> 32) as usize
+}
+
+/// The slot of a hash displaced by its bucket's pilot, among `slots` slots (fewer than
+/// 2^32): always below `slots`.
+#[inline(always)]
+pub(crate) const fn displaced_slot(hash: u64, pilot: u64, slots: usize) -> usize {
+    let mixed = (hash ^ pilot.wrapping_mul(PILOT_MIX)).wrapping_mul(MIX);
+    (((mixed >> 32) * slots as u64) >> 32) as usize
+}
+
+/// `a == b` for byte strings, written so that the compiler inlines it: at most two
+/// overlapping word compares for names up to 16 bytes, one loop over words beyond. A call
+/// to `memcmp` costs more than the whole lookup for names this short.
+#[inline(always)]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let len = a.len();
+    if len != b.len() {
+        return false;
+    }
+    if len >= 8 {
+        // Words at 0, 8, 16, ... and one more ending at the last byte (overlapping is fine).
+        let mut start = 0;
+        while start + 8 < len {
+            if word(a, start) != word(b, start) {
+                return false;
+            }
+            start += 8;
+        }
+        word(a, len - 8) == word(b, len - 8)
+    } else if len >= 4 {
+        half_word(a, 0) == half_word(b, 0) && half_word(a, len - 4) == half_word(b, len - 4)
+    } else {
+        a == b
+    }
+}
+
+/// The eight bytes at `start` as a word (0 if they are not all there, which `same_bytes`
+/// never asks for).
+#[inline(always)]
+fn word(bytes: &[u8], start: usize) -> u64 {
+    match bytes.get(start..) {
+        Some(rest) => match rest.first_chunk::<8>() {
+            Some(chunk) => u64::from_le_bytes(*chunk),
+            None => 0,
+        },
+        None => 0,
+    }
+}
+
+/// The four bytes at `start` (0 if they are not all there).
+#[inline(always)]
+fn half_word(bytes: &[u8], start: usize) -> u32 {
+    match bytes.get(start..) {
+        Some(rest) => match rest.first_chunk::<4>() {
+            Some(chunk) => u32::from_le_bytes(*chunk),
+            None => 0,
+        },
+        None => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn samples_past_either_end_read_the_nearest_byte() {
+        assert_eq!(sample(b"abc", 0), b'a');
+        assert_eq!(sample(b"abc", 2), b'c');
+        assert_eq!(sample(b"abc", 3), b'c');
+        assert_eq!(sample(b"abc", 0x7F), b'c');
+        assert_eq!(sample(b"abc", FROM_END), b'c');
+        assert_eq!(sample(b"abc", FROM_END | 2), b'a');
+        assert_eq!(sample(b"abc", FROM_END | 3), b'a');
+        assert_eq!(sample(b"abc", 0xFF), b'a');
+        assert_eq!(sample(b"", 0), 0);
+        assert_eq!(sample(b"", FROM_END), 0);
+    }
+
+    #[test]
+    fn the_sample_word_keeps_each_byte_in_its_lane() {
+        assert_eq!(
+            sample_word(b"ab", &[0, FROM_END]),
+            2 | (0x61 << 8) | (0x62 << 16)
+        );
+        // Positions beyond MAX_SAMPLES are ignored, not read into a shifted-out lane.
+        let many = [0u8; 12];
+        assert_eq!(sample_word(b"\x01", &many), 1 | 0x0101_0101_0101_0100);
+    }
+
+    #[test]
+    fn reductions_stay_in_range() {
+        for hash in [0, 1, u64::MAX, MIX, PILOT_MIX, 1 << 63] {
+            assert!(direct_slot(hash, 1) < 2);
+            assert!(direct_slot(hash, 8) < 256);
+            assert!(bucket(hash, 7) < 7);
+            for pilot in [0, 1, 65_535] {
+                assert!(displaced_slot(hash, pilot, 13) < 13);
+            }
+        }
+    }
+
+    #[test]
+    fn same_bytes_is_equality() {
+        let samples: [&[u8]; 12] = [
+            b"",
+            b"a",
+            b"ab",
+            b"abc",
+            b"abcd",
+            b"abce",
+            b"abcdefg",
+            b"abcdefgh",
+            b"abcdefgi",
+            b"0123456789abcdef",
+            b"0123456789abcdeF",
+            b"0123456789abcdef0123456789abcdef!",
+        ];
+        for a in samples {
+            for b in samples {
+                assert_eq!(same_bytes(a, b), a == b, "{a:?} {b:?}");
+            }
+            let mut buffer = [0u8; 64];
+            let flipped = &mut buffer[..a.len()];
+            flipped.copy_from_slice(a);
+            for i in 0..a.len() {
+                flipped[i] ^= 0x20;
+                assert!(!same_bytes(a, flipped));
+                flipped[i] ^= 0x20;
+            }
+        }
+    }
+
+    #[test]
+    fn whole_reads_every_byte() {
+        let a = whole(b"0123456789abcdefX", 0);
+        let b = whole(b"0123456789abcdefY", 0);
+        let c = whole(b"1123456789abcdefX", 0);
+        assert!(a != b && a != c && b != c);
+        assert_ne!(whole(b"", 0), whole(b"\0", 0));
+    }
+}

@@ -1,0 +1,384 @@
+//! The perfect-hash search behind the generated `from_name` of `Subprotocol` and `Extension`.
+//!
+//! Given a registry's identifiers, [`build`] chooses how to read a name (a few byte positions,
+//! or the whole name), a seed, and a table layout, such that every identifier lands in a slot
+//! of its own. The runtime half, the hash functions themselves, is `src/name_hash.rs`, which
+//! this module compiles in with `#[path]`: one implementation for planning and for lookups.
+//!
+//! Every choice is deterministic (candidates and seeds are tried in a fixed order), so the
+//! same identifiers always produce the same tables.
+
+#[path = "../../../src/name_hash.rs"]
+#[allow(dead_code)]
+mod name_hash;
+
+use std::collections::BTreeMap;
+
+use name_hash::{FROM_END, MAX_SAMPLES};
+
+/// Registries larger than this skip the position search and hash whole names: the greedy
+/// search costs `candidates x positions x n log n`, and large sets rarely separate on seven
+/// bytes anyway.
+const MAX_KEYS_FOR_SAMPLING: usize = 1024;
+
+/// How far from each end the position search looks.
+const MAX_FORWARD_POSITION: usize = 64;
+const MAX_BACKWARD_POSITION: usize = 16;
+
+/// A direct table may have at most this many slots per name (and at most
+/// [`MAX_DIRECT_SLOTS`] in all); beyond that the displaced layout is smaller.
+const MAX_DIRECT_SLOTS_PER_KEY: usize = 16;
+const MAX_DIRECT_SLOTS: usize = 4096;
+/// Seeds tried per direct table size.
+const DIRECT_SEED_ATTEMPTS: u64 = 2_000;
+
+/// Displaced layout: names per bucket and slots per name.
+const KEYS_PER_BUCKET: usize = 3;
+const LOAD_FACTOR_PERCENT: usize = 85;
+/// Pilot values tried per bucket before the search gives up on a seed.
+const MAX_PILOT: u64 = u16::MAX as u64;
+const DISPLACED_SEED_ATTEMPTS: u64 = 64;
+
+/// How the generated code reads a name before hashing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyReader {
+    /// `name_hash::sampled` with these positions.
+    Sampled(Vec<u8>),
+    /// `name_hash::whole`.
+    Whole,
+}
+
+/// Where each hash goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Layout {
+    /// `slots[direct_slot(hash, bits)]`; `slots.len() == 1 << bits`.
+    Direct { bits: u32, slots: Vec<usize> },
+    /// `slots[displaced_slot(hash, pilots[bucket(hash, pilots.len())], slots.len())]`.
+    Displaced { pilots: Vec<u64>, slots: Vec<usize> },
+}
+
+impl Layout {
+    /// The table of key indexes; free slots hold 0 (the string comparison after the lookup
+    /// rejects a name that lands there, because name 0 hashes to its own slot).
+    pub fn slots(&self) -> &[usize] {
+        match self {
+            Layout::Direct { slots, .. } | Layout::Displaced { slots, .. } => slots,
+        }
+    }
+}
+
+/// A perfect hash over one registry's identifiers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameIndex {
+    pub reader: KeyReader,
+    pub seed: u64,
+    pub layout: Layout,
+}
+
+impl NameIndex {
+    /// The hash of `key`, exactly as the generated code computes it.
+    pub fn hash(&self, key: &[u8]) -> u64 {
+        match &self.reader {
+            KeyReader::Sampled(positions) => name_hash::sampled(key, positions, self.seed),
+            KeyReader::Whole => name_hash::whole(key, self.seed),
+        }
+    }
+
+    /// The slot `key` lands in, exactly as the generated code computes it.
+    pub fn slot(&self, key: &[u8]) -> usize {
+        let hash = self.hash(key);
+        match &self.layout {
+            Layout::Direct { bits, .. } => name_hash::direct_slot(hash, *bits),
+            Layout::Displaced { pilots, slots } => {
+                let pilot = pilots[name_hash::bucket(hash, pilots.len())];
+                name_hash::displaced_slot(hash, pilot, slots.len())
+            }
+        }
+    }
+
+    /// The index of the registered name `key` would be, if any (what `from_name` answers).
+    pub fn lookup(&self, keys: &[&str], key: &str) -> Option<usize> {
+        let index = *self.layout.slots().get(self.slot(key.as_bytes()))?;
+        (keys.get(index) == Some(&key)).then_some(index)
+    }
+}
+
+/// Builds a perfect hash over `keys` (which must be distinct). `Err` says why not; with
+/// distinct keys that would take a pathological set (every seed and pilot failing).
+pub fn build(keys: &[&str]) -> Result<NameIndex, String> {
+    if let Some(duplicate) = first_duplicate(keys) {
+        return Err(format!("identifier {duplicate:?} appears twice"));
+    }
+    let reader = match choose_positions(keys) {
+        Some(positions) => KeyReader::Sampled(positions),
+        None => KeyReader::Whole,
+    };
+    if let Some(index) = build_direct(keys, &reader) {
+        return Ok(index);
+    }
+    build_displaced(keys, &reader).ok_or_else(|| {
+        format!(
+            "no perfect hash found for {} identifiers after {DISPLACED_SEED_ATTEMPTS} seeds",
+            keys.len()
+        )
+    })
+}
+
+/// Checks that every key finds itself: the generator's own proof that the tables it is about
+/// to emit are perfect, so a bug here fails `regen` instead of a downstream lookup.
+pub fn verify(index: &NameIndex, keys: &[&str]) -> Result<(), String> {
+    match (0..keys.len()).find(|&i| index.lookup(keys, keys[i]) != Some(i)) {
+        Some(i) => Err(format!(
+            "internal error: the perfect hash does not find identifier {:?}",
+            keys[i]
+        )),
+        None => Ok(()),
+    }
+}
+
+fn first_duplicate<'a>(keys: &[&'a str]) -> Option<&'a str> {
+    let mut sorted = keys.to_vec();
+    sorted.sort_unstable();
+    sorted.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
+}
+
+/// The `n`th seed: 0 first, then well-spread values.
+fn seed(n: u64) -> u64 {
+    n.wrapping_mul(0x2545_F491_4F6C_DD1D)
+}
+
+/// gperf's idea: pick the fewest byte positions whose values, with the length, tell every
+/// name apart. Greedy: add the position that separates the most names, until all are
+/// separated (`Some`) or [`MAX_SAMPLES`] positions do not suffice (`None`).
+fn choose_positions(keys: &[&str]) -> Option<Vec<u8>> {
+    if keys.len() > MAX_KEYS_FOR_SAMPLING {
+        return None;
+    }
+    let longest = keys.iter().map(|k| k.len()).max().unwrap_or(0);
+    let candidates: Vec<u8> = (0..longest.min(MAX_FORWARD_POSITION))
+        .map(|i| i as u8)
+        .chain((0..longest.min(MAX_BACKWARD_POSITION)).map(|i| FROM_END | i as u8))
+        .collect();
+    let mut chosen = Vec::new();
+    let mut separated = distinct_words(keys, &chosen);
+    while separated < keys.len() {
+        if chosen.len() == MAX_SAMPLES {
+            return None;
+        }
+        // Ties go to the earliest candidate, so the choice is deterministic.
+        let mut best: Option<(usize, u8)> = None;
+        for &candidate in &candidates {
+            if chosen.contains(&candidate) {
+                continue;
+            }
+            chosen.push(candidate);
+            let count = distinct_words(keys, &chosen);
+            chosen.pop();
+            if best.is_none_or(|(best_count, _)| count > best_count) {
+                best = Some((count, candidate));
+            }
+        }
+        match best {
+            Some((count, candidate)) if count > separated => {
+                chosen.push(candidate);
+                separated = count;
+            }
+            _ => return None,
+        }
+    }
+    Some(chosen)
+}
+
+fn distinct_words(keys: &[&str], positions: &[u8]) -> usize {
+    let mut words: Vec<u64> = keys
+        .iter()
+        .map(|k| name_hash::sample_word(k.as_bytes(), positions))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words.len()
+}
+
+fn hashes(keys: &[&str], reader: &KeyReader, seed: u64) -> Vec<u64> {
+    let index = NameIndex {
+        reader: reader.clone(),
+        seed,
+        layout: Layout::Direct {
+            bits: 1,
+            slots: Vec::new(),
+        },
+    };
+    keys.iter().map(|k| index.hash(k.as_bytes())).collect()
+}
+
+/// One table indexed by the hash's top bits: the fastest lookup, when a seed that puts every
+/// name in its own slot exists at a table size worth the memory.
+fn build_direct(keys: &[&str], reader: &KeyReader) -> Option<NameIndex> {
+    let max_slots = (keys.len() * MAX_DIRECT_SLOTS_PER_KEY).clamp(2, MAX_DIRECT_SLOTS);
+    let mut bits = (keys.len() * 2).max(2).next_power_of_two().trailing_zeros();
+    while 1usize << bits <= max_slots {
+        let size = 1usize << bits;
+        let mut owner = vec![usize::MAX; size];
+        for attempt in 0..DIRECT_SEED_ATTEMPTS {
+            let seed = seed(attempt);
+            owner.fill(usize::MAX);
+            let placed = hashes(keys, reader, seed)
+                .iter()
+                .enumerate()
+                .all(|(i, &h)| {
+                    let slot = &mut owner[name_hash::direct_slot(h, bits)];
+                    let free = *slot == usize::MAX;
+                    *slot = i;
+                    free
+                });
+            if placed {
+                let slots = owner
+                    .iter()
+                    .map(|&i| if i == usize::MAX { 0 } else { i })
+                    .collect();
+                return Some(NameIndex {
+                    reader: reader.clone(),
+                    seed,
+                    layout: Layout::Direct { bits, slots },
+                });
+            }
+        }
+        bits += 1;
+    }
+    None
+}
+
+/// Hash and displace: names are grouped into buckets by hash; each bucket, largest first,
+/// gets the smallest pilot that moves all its names to free slots.
+fn build_displaced(keys: &[&str], reader: &KeyReader) -> Option<NameIndex> {
+    let n = keys.len().max(1);
+    let bucket_count = n.div_ceil(KEYS_PER_BUCKET);
+    let slot_count = (n * 100).div_ceil(LOAD_FACTOR_PERCENT).max(n + 1);
+    'seeds: for attempt in 0..DISPLACED_SEED_ATTEMPTS {
+        let seed = seed(attempt);
+        let hashes = hashes(keys, reader, seed);
+        let mut buckets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, &h) in hashes.iter().enumerate() {
+            buckets
+                .entry(name_hash::bucket(h, bucket_count))
+                .or_default()
+                .push(i);
+        }
+        // Two names of one bucket with equal hashes would move together forever.
+        for members in buckets.values() {
+            let mut seen: Vec<u64> = members.iter().map(|&i| hashes[i]).collect();
+            seen.sort_unstable();
+            if seen.windows(2).any(|w| w[0] == w[1]) {
+                continue 'seeds;
+            }
+        }
+        let mut order: Vec<(usize, Vec<usize>)> = buckets.into_iter().collect();
+        order.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+
+        let mut owner = vec![usize::MAX; slot_count];
+        let mut pilots = vec![0u64; bucket_count];
+        let mut targets = Vec::with_capacity(KEYS_PER_BUCKET * 4);
+        for (bucket, members) in &order {
+            let found = (0..=MAX_PILOT).find(|&pilot| {
+                targets.clear();
+                members.iter().all(|&i| {
+                    let slot = name_hash::displaced_slot(hashes[i], pilot, slot_count);
+                    let free = owner[slot] == usize::MAX && !targets.contains(&slot);
+                    targets.push(slot);
+                    free
+                })
+            });
+            let Some(pilot) = found else {
+                continue 'seeds;
+            };
+            pilots[*bucket] = pilot;
+            for (&i, &slot) in members.iter().zip(&targets) {
+                owner[slot] = i;
+            }
+        }
+        let slots = owner
+            .iter()
+            .map(|&i| if i == usize::MAX { 0 } else { i })
+            .collect();
+        return Some(NameIndex {
+            reader: reader.clone(),
+            seed,
+            layout: Layout::Displaced { pilots, slots },
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_perfect(keys: &[&str], index: &NameIndex) {
+        for (i, key) in keys.iter().enumerate() {
+            assert_eq!(index.lookup(keys, key), Some(i), "{key:?}");
+        }
+        for miss in ["", "x", "graphql-transport-ws", "OCPP1.6", "\u{0}"] {
+            if !keys.contains(&miss) {
+                assert_eq!(index.lookup(keys, miss), None, "{miss:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn small_sets_get_sampled_positions_and_a_direct_table() {
+        let keys = ["permessage-deflate", "bbf-usp-protocol", "permessage-bzip2"];
+        let index = build(&keys).unwrap();
+        assert!(matches!(index.reader, KeyReader::Sampled(ref p) if p.len() <= 2));
+        assert!(matches!(index.layout, Layout::Direct { .. }));
+        assert_perfect(&keys, &index);
+    }
+
+    #[test]
+    fn names_that_differ_only_in_the_middle_still_separate() {
+        let keys = [
+            "v1.usp", "v1-usp", "v1_usp", "AMQP", "amqp", "Amqp", "a", "",
+        ];
+        let index = build(&keys).unwrap();
+        assert_perfect(&keys, &index);
+    }
+
+    #[test]
+    fn large_sets_use_whole_names_and_displacement() {
+        let owned: Vec<String> = (0..5000).map(|i| format!("proto-{i:05}.example")).collect();
+        let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let index = build(&keys).unwrap();
+        assert_eq!(index.reader, KeyReader::Whole);
+        assert!(matches!(index.layout, Layout::Displaced { .. }));
+        assert_perfect(&keys, &index);
+        assert_eq!(build(&keys).unwrap(), index, "deterministic");
+    }
+
+    #[test]
+    fn names_no_seven_positions_separate_fall_back_to_whole_names() {
+        // 256 names that differ only in two bytes far apart, at positions past the search.
+        let owned: Vec<String> = (0..256)
+            .map(|i| {
+                format!(
+                    "{}{}{}",
+                    "x".repeat(70),
+                    i % 16,
+                    "y".repeat(20) + &(i / 16).to_string()
+                )
+            })
+            .collect();
+        let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let index = build(&keys).unwrap();
+        assert_eq!(index.reader, KeyReader::Whole);
+        assert_perfect(&keys, &index);
+    }
+
+    #[test]
+    fn the_empty_set_and_duplicates() {
+        let index = build(&[]).unwrap();
+        assert_eq!(index.lookup(&[], "x"), None);
+        assert_eq!(
+            build(&["a", "b", "a"]).unwrap_err(),
+            "identifier \"a\" appears twice"
+        );
+    }
+}
