@@ -706,7 +706,7 @@ pub(crate) const fn is_sendable_protocol_code(code: u16) -> bool {
 /// one arm, so the common codes cost a subtraction, not a jump table.
 pub(crate) const fn entry(code: u16) -> Option<&'static Entry> {
     match code {
-        1000..=1015 => Some(&ENTRIES[0 + (code - 1000) as usize]),
+        1000..=1015 => Some(&ENTRIES[(code - 1000) as usize]),
         3000 => Some(&ENTRIES[16]),
         3003 => Some(&ENTRIES[17]),
         3008 => Some(&ENTRIES[18]),

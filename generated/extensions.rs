@@ -121,51 +121,50 @@ struct Entry {
     registered: Option<&'static str>,
     updated: Option<&'static str>,
 }
-const ENTRIES: [Entry; 2] = [
-    Entry {
-        id: "permessage-deflate",
-        common: "WebSocket Per-Message Deflate",
-        definition: "RFC 7692 <https://www.rfc-editor.org/rfc/rfc7692.html>",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 7692",
-                url: Some("https://www.rfc-editor.org/rfc/rfc7692.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 7692",
-                url: Some("https://www.rfc-editor.org/rfc/rfc7692.html"),
-            },
-        ],
-        controller: &[],
-        incompatible: Some("None"),
-        registered: Some("2015-09-02"),
-        updated: None,
-    },
-    Entry {
-        id: "bbf-usp-protocol",
-        common: "BBF USP Protocol",
-        definition: "https://usp.technology",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://usp.technology",
-                url: Some("https://usp.technology"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Broadband Forum",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: Some("None"),
-        registered: Some("2019-05-21"),
-        updated: Some("2019-12-13"),
-    },
-];
+const ENTRIES: [Entry; 2] = [ENTRY_0, ENTRY_1];
+const ENTRY_0: Entry = Entry {
+    id: "permessage-deflate",
+    common: "WebSocket Per-Message Deflate",
+    definition: "RFC 7692 <https://www.rfc-editor.org/rfc/rfc7692.html>",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 7692",
+            url: Some("https://www.rfc-editor.org/rfc/rfc7692.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 7692",
+            url: Some("https://www.rfc-editor.org/rfc/rfc7692.html"),
+        },
+    ],
+    controller: &[],
+    incompatible: Some("None"),
+    registered: Some("2015-09-02"),
+    updated: None,
+};
+const ENTRY_1: Entry = Entry {
+    id: "bbf-usp-protocol",
+    common: "BBF USP Protocol",
+    definition: "https://usp.technology",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://usp.technology",
+            url: Some("https://usp.technology"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Broadband Forum",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: Some("None"),
+    registered: Some("2019-05-21"),
+    updated: Some("2019-12-13"),
+};

@@ -588,1763 +588,1826 @@ struct Entry {
     updated: Option<&'static str>,
 }
 const ENTRIES: [Entry; 69] = [
-    Entry {
-        id: "MBWS.huawei.com",
-        common: "MBWS",
-        definition: "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt (page 9)",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt",
-                url: Some(
-                    "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Mark Hapner",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: None,
-        updated: None,
-    },
-    Entry {
-        id: "MBLWS.huawei.com",
-        common: "MBLWS",
-        definition: "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt (page 9)",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt",
-                url: Some(
-                    "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Mark Hapner",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: None,
-        updated: None,
-    },
-    Entry {
-        id: "soap",
-        common: "soap",
-        definition: "http://go.microsoft.com/fwlink/?LinkID=231897&clcid=0x409",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "http://go.microsoft.com/fwlink/?LinkID=231897&clcid=0x409",
-                url: Some("http://go.microsoft.com/fwlink/?LinkID=231897&clcid=0x409"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Paul Batum",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: None,
-        updated: None,
-    },
-    Entry {
-        id: "wamp",
-        common: "WAMP (\"The WebSocket Application Messaging Protocol\")",
-        definition: "https://wamp-proto.org/spec.html",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://wamp-proto.org/spec.html",
-                url: Some("https://wamp-proto.org/spec.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "WAMP",
-                url: Some("https://wamp-proto.org"),
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Tobias Oberstein",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2012-07-10"),
-        updated: Some("2026-01-12"),
-    },
-    Entry {
-        id: "v10.stomp",
-        common: "Name: STOMP 1.0 specification",
-        definition: "https://stomp.github.io/stomp-specification-1.0.html",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://stomp.github.io/stomp-specification-1.0.html",
-                url: Some("https://stomp.github.io/stomp-specification-1.0.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Jeff Mesnil",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2012-11-06"),
-        updated: Some("2022-08-10"),
-    },
-    Entry {
-        id: "v11.stomp",
-        common: "Name: STOMP 1.1 specification",
-        definition: "https://stomp.github.io/stomp-specification-1.1.html",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://stomp.github.io/stomp-specification-1.1.html",
-                url: Some("https://stomp.github.io/stomp-specification-1.1.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Jeff Mesnil",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2012-11-13"),
-        updated: None,
-    },
-    Entry {
-        id: "v12.stomp",
-        common: "Name: STOMP 1.2 specification",
-        definition: "https://stomp.github.io/stomp-specification-1.2.html",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://stomp.github.io/stomp-specification-1.2.html",
-                url: Some("https://stomp.github.io/stomp-specification-1.2.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Jeff Mesnil",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2012-11-13"),
-        updated: None,
-    },
-    Entry {
-        id: "ocpp1.2",
-        common: "OCPP 1.2",
-        definition: "http://www.gir.fr/ocppjs/ocpp_srpc_spec.shtml",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "http://www.gir.fr/ocppjs/ocpp_srpc_spec.shtml",
-                url: Some("http://www.gir.fr/ocppjs/ocpp_srpc_spec.shtml"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Open Charge Alliance",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2013-05-17"),
-        updated: None,
-    },
-    Entry {
-        id: "ocpp1.5",
-        common: "OCPP 1.5",
-        definition: "https://www.openchargealliance.org/downloads/",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://www.openchargealliance.org/downloads/",
-                url: Some("https://www.openchargealliance.org/downloads/"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Open Charge Alliance",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2013-05-17"),
-        updated: None,
-    },
-    Entry {
-        id: "ocpp1.6",
-        common: "OCPP 1.6",
-        definition: "https://www.openchargealliance.org/downloads/",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://www.openchargealliance.org/downloads/",
-                url: Some("https://www.openchargealliance.org/downloads/"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Open Charge Alliance",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2015-01-20"),
-        updated: None,
-    },
-    Entry {
-        id: "ocpp2.0",
-        common: "OCPP 2.0",
-        definition: "https://www.openchargealliance.org/downloads/",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://www.openchargealliance.org/downloads/",
-                url: Some("https://www.openchargealliance.org/downloads/"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Open Charge Alliance",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2013-05-17"),
-        updated: None,
-    },
-    Entry {
-        id: "ocpp2.0.1",
-        common: "OCPP 2.0.1",
-        definition: "https://www.openchargealliance.org/downloads/",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://www.openchargealliance.org/downloads/",
-                url: Some("https://www.openchargealliance.org/downloads/"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Open Charge Alliance",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2019-01-23"),
-        updated: None,
-    },
-    Entry {
-        id: "ocpp2.1",
-        common: "OCPP 2.1",
-        definition: "https://www.openchargealliance.org/downloads/",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://www.openchargealliance.org/downloads/",
-                url: Some("https://www.openchargealliance.org/downloads/"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Open Charge Alliance",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Open Charge Alliance",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2023-07-14"),
-        updated: None,
-    },
-    Entry {
-        id: "rfb",
-        common: "RFB",
-        definition: "RFC 6143 <https://www.rfc-editor.org/rfc/rfc6143.html>",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 6143",
-                url: Some("https://www.rfc-editor.org/rfc/rfc6143.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Tristan Richardson",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2013-07-29"),
-        updated: None,
-    },
-    Entry {
-        id: "sip",
-        common: "WebSocket Transport for SIP (Session Intiation Protocol)",
-        definition: "RFC 7118 <https://www.rfc-editor.org/rfc/rfc7118.html>",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 7118",
-                url: Some("https://www.rfc-editor.org/rfc/rfc7118.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 7118",
-                url: Some("https://www.rfc-editor.org/rfc/rfc7118.html"),
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2013-12-19"),
-        updated: None,
-    },
-    Entry {
-        id: "notificationchannel-netapi-rest.openmobilealliance.org",
-        common: "OMA RESTful Network API for Notification Channel",
-        definition: "OMA RESTful Network API for Notification Channel V 1.0, Open Mobile Alliance, OMA-TS-REST_NetAPI_NotificationChannel-V1_0 <http://www.openmobilealliance.org>",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "OMA RESTful Network API for Notification Channel V 1.0, Open Mobile Alliance, OMA-TS-REST_NetAPI_NotificationChannel-V1_0",
-                url: Some("http://www.openmobilealliance.org"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "OMNA - Open Mobile Naming Authority",
-                url: None,
-            },
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Uwe Rauschenbach",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2014-01-07"),
-        updated: None,
-    },
-    Entry {
-        id: "wpcp",
-        common: "Web Process Control Protocol (WPCP)",
-        definition: "http://wpcp.net/spec/",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "http://wpcp.net/spec/",
-                url: Some("http://wpcp.net/spec/"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Patrick Gansterer",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2014-03-05"),
-        updated: None,
-    },
-    Entry {
-        id: "amqp",
-        common: "Advanced Message Queuing Protocol (AMQP) 1.0+",
-        definition: "http://docs.oasis-open.org/amqp-bindmap/amqp-wsb/v1.0/csprd02/amqp-wsb-v1.0-csprd02.pdf",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "http://docs.oasis-open.org/amqp-bindmap/amqp-wsb/v1.0/csprd02/amqp-wsb-v1.0-csprd02.pdf",
-                url: Some(
-                    "http://docs.oasis-open.org/amqp-bindmap/amqp-wsb/v1.0/csprd02/amqp-wsb-v1.0-csprd02.pdf",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Robin Cover",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2014-05-02"),
-        updated: Some("2016-05-31"),
-    },
-    Entry {
-        id: "mqtt",
-        common: "mqtt",
-        definition: "MQTT Version 5.0 <http://docs.oasis-open.org/mqtt/mqtt/v5.0/os/mqtt-v5.0-os.html>",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "MQTT Version 5.0",
-                url: Some(
-                    "http://docs.oasis-open.org/mqtt/mqtt/v5.0/os/mqtt-v5.0-os.html",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Chet Ensign",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2014-05-09"),
-        updated: Some("2019-03-26"),
-    },
-    Entry {
-        id: "jsflow",
-        common: "jsFlow pubsub/queue protocol",
-        definition: "http://www.jsflow.com/definition",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "http://www.jsflow.com/definition",
-                url: Some("http://www.jsflow.com/definition"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Magnus Lundstedt",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2014-09-30"),
-        updated: None,
-    },
-    Entry {
-        id: "rwpcp",
-        common: "Reverse Web Process Control Protocol (RWPCP)",
-        definition: "http://wpcp.net/spec/",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "http://wpcp.net/spec/",
-                url: Some("http://wpcp.net/spec/"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Patrick Gansterer",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2014-10-16"),
-        updated: None,
-    },
-    Entry {
-        id: "xmpp",
-        common: "WebSocket Transport for the Extensible Messaging and Presence Protocol (XMPP)",
-        definition: "RFC 7395 <https://www.rfc-editor.org/rfc/rfc7395.html>",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 7395",
-                url: Some("https://www.rfc-editor.org/rfc/rfc7395.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 7395",
-                url: Some("https://www.rfc-editor.org/rfc/rfc7395.html"),
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2014-10-22"),
-        updated: None,
-    },
-    Entry {
-        id: "ship",
-        common: "SHIP - Smart Home IP",
-        definition: "SHIP (Smart Home IP) is a an IP based approach to plug and play home automation and smart energy / energy efficiency, which can easily be extended to additional domains such as Ambient Assisted Living (AAL). SHIP can be used solely on the customer premises or can be integrated into a cloud based solution.",
-        definition_references: &[],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Text,
-                text: "EEBus Initiative",
-                url: None,
-            },
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Andreas Westermann",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2014-11-06"),
-        updated: None,
-    },
-    Entry {
-        id: "mielecloudconnect",
-        common: "Miele Cloud Connect Protocol",
-        definition: "This protocol is used to securely connect household or professional appliances to an internet service portal via a public communication network in order to enable remote services. The specification is not published yet.",
-        definition_references: &[],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Nils Langhammer",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2015-02-01"),
-        updated: None,
-    },
-    Entry {
-        id: "v10.pcp.sap.com",
-        common: "Push Channel Protocol",
-        definition: "https://scn.sap.com/community/abap/connectivity/blog/2015/07/27/specification-of-the-push-channel-protocol-pcp",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://scn.sap.com/community/abap/connectivity/blog/2015/07/27/specification-of-the-push-channel-protocol-pcp",
-                url: Some(
-                    "https://scn.sap.com/community/abap/connectivity/blog/2015/07/27/specification-of-the-push-channel-protocol-pcp",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Masoud Aghadavoodi Jolfaei",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2015-07-30"),
-        updated: None,
-    },
-    Entry {
-        id: "msrp",
-        common: "WebSocket Transport for MSRP (Message Session Relay Protocol)",
-        definition: "RFC 7977 <https://www.rfc-editor.org/rfc/rfc7977.html>",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 7977",
-                url: Some("https://www.rfc-editor.org/rfc/rfc7977.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 7977",
-                url: Some("https://www.rfc-editor.org/rfc/rfc7977.html"),
-            },
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 8873",
-                url: Some("https://www.rfc-editor.org/rfc/rfc8873.html"),
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2016-08-17"),
-        updated: Some("2020-08-17"),
-    },
-    Entry {
-        id: "v1.saltyrtc.org",
-        common: "SaltyRTC 1.0",
-        definition: "https://github.com/saltyrtc/saltyrtc-meta/blob/master/Protocol.md",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://github.com/saltyrtc/saltyrtc-meta/blob/master/Protocol.md",
-                url: Some(
-                    "https://github.com/saltyrtc/saltyrtc-meta/blob/master/Protocol.md",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Lennart Grahl",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2016-09-06"),
-        updated: None,
-    },
-    Entry {
-        id: "TLCP-2.0.0.lightstreamer.com",
-        common: "TLCP (Text Lightstreamer Client Protocol)",
-        definition: "http://www.lightstreamer.com/tlcp-2.0.0",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "http://www.lightstreamer.com/tlcp-2.0.0",
-                url: Some("http://www.lightstreamer.com/tlcp-2.0.0"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Alessandro Alinone",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Lightstreamer Srl",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2017-02-03"),
-        updated: None,
-    },
-    Entry {
-        id: "bfcp",
-        common: "WebSocket Transport for BFCP (Binary Floor Control Protocol)",
-        definition: "RFC 8857 <https://www.rfc-editor.org/rfc/rfc8857.html>",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 8857",
-                url: Some("https://www.rfc-editor.org/rfc/rfc8857.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 8857",
-                url: Some("https://www.rfc-editor.org/rfc/rfc8857.html"),
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2017-02-16"),
-        updated: None,
-    },
-    Entry {
-        id: "sldp.softvelum.com",
-        common: "Softvelum Low Delay Protocol",
-        definition: "SLDP is a low latency live streaming protocol for delivering media from servers to MSE-based browsers and WebSocket-enabled applications.",
-        definition_references: &[],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Yuri Udovichenko",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2017-04-07"),
-        updated: None,
-    },
-    Entry {
-        id: "opcua+uacp",
-        common: "OPC UA Connection Protocol",
-        definition: "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
-                url: Some(
-                    "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "OPC Foundation",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2017-05-19"),
-        updated: None,
-    },
-    Entry {
-        id: "opcua+uajson",
-        common: "OPC UA JSON Encoding",
-        definition: "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
-                url: Some(
-                    "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "OPC Foundation",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2017-05-19"),
-        updated: None,
-    },
-    Entry {
-        id: "v1.swindon-lattice+json",
-        common: "Swindon Web Server Protocol (JSON encoding)",
-        definition: "https://swindon-rs.github.io/swindon/swindon-lattice/",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://swindon-rs.github.io/swindon/swindon-lattice/",
-                url: Some("https://swindon-rs.github.io/swindon/swindon-lattice/"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Paul Colomiets",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2017-07-05"),
-        updated: None,
-    },
-    Entry {
-        id: "v1.usp",
-        common: "USP (Broadband Forum User Services Platform)",
-        definition: "https://usp.technology/specification/mtp/websocket",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://usp.technology/specification/mtp/websocket",
-                url: Some("https://usp.technology/specification/mtp/websocket"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Broadband Forum",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2017-09-28"),
-        updated: Some("2019-12-13"),
-    },
-    Entry {
-        id: "mles-websocket",
-        common: "mles-websocket",
-        definition: "https://github.com/jq-rs/mles-rs/blob/master/README.md",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://github.com/jq-rs/mles-rs/blob/master/README.md",
-                url: Some("https://github.com/jq-rs/mles-rs/blob/master/README.md"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Juhamatti Kuusisaari",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2017-11-02"),
-        updated: None,
-    },
-    Entry {
-        id: "coap",
-        common: "Constrained Application Protocol (CoAP)",
-        definition: "RFC 8323 <https://www.rfc-editor.org/rfc/rfc8323.html>",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 8323",
-                url: Some("https://www.rfc-editor.org/rfc/rfc8323.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 8323",
-                url: Some("https://www.rfc-editor.org/rfc/rfc8323.html"),
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2017-12-22"),
-        updated: None,
-    },
-    Entry {
-        id: "TLCP-2.1.0.lightstreamer.com",
-        common: "TLCP (Text Lightstreamer Client Protocol)",
-        definition: "http://www.lightstreamer.com/tlcp-2.1.0",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "http://www.lightstreamer.com/tlcp-2.1.0",
-                url: Some("http://www.lightstreamer.com/tlcp-2.1.0"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Dario Crivelli",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Lightstreamer Srl",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2018-02-05"),
-        updated: None,
-    },
-    Entry {
-        id: "sqlnet.oracle.com",
-        common: "sqlnet",
-        definition: "This protocol is used for communication between Oracle database client and database server, and its usage as subprotocol of websocket is primarly geared towards cloud deployments. sqlnet supports bi-directional data transfer and is full duplex in nature.",
-        definition_references: &[],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Feroz Alam Khan",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2018-08-02"),
-        updated: None,
-    },
-    Entry {
-        id: "oneM2M.R2.0.json",
-        common: "oneM2M R2.0 JSON",
-        definition: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
-                url: Some(
-                    "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Miguel Angel Reina Ortega",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2018-09-20"),
-        updated: None,
-    },
-    Entry {
-        id: "oneM2M.R2.0.xml",
-        common: "oneM2M R2.0 XML",
-        definition: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
-                url: Some(
-                    "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Miguel Angel Reina Ortega",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2018-09-20"),
-        updated: None,
-    },
-    Entry {
-        id: "oneM2M.R2.0.cbor",
-        common: "oneM2M R2.0 CBOR",
-        definition: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
-                url: Some(
-                    "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Miguel Angel Reina Ortega",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2018-09-20"),
-        updated: None,
-    },
-    Entry {
-        id: "transit",
-        common: "Transit",
-        definition: "https://github.com/Randy-Buchholz/Transit",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://github.com/Randy-Buchholz/Transit",
-                url: Some("https://github.com/Randy-Buchholz/Transit"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Randy Buchholz",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2018-11-29"),
-        updated: None,
-    },
-    Entry {
-        id: "2016.serverpush.dash.mpeg.org",
-        common: "MPEG-DASH-ServerPush-23009-6-2017",
-        definition: "https://www.iso.org/standard/71072.html",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://www.iso.org/standard/71072.html",
-                url: Some("https://www.iso.org/standard/71072.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Imed_Bouazizi",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2019-04-10"),
-        updated: None,
-    },
-    Entry {
-        id: "2018.mmt.mpeg.org",
-        common: "MPEG-MMT-23008-1-2018",
-        definition: "https://www.iso.org/standard/76386.html",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://www.iso.org/standard/76386.html",
-                url: Some("https://www.iso.org/standard/76386.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Imed_Bouazizi",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2019-04-10"),
-        updated: None,
-    },
-    Entry {
-        id: "clue",
-        common: "clue",
-        definition: "RFC 8850 <https://www.rfc-editor.org/rfc/rfc8850.html>",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 8850",
-                url: Some("https://www.rfc-editor.org/rfc/rfc8850.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 8850",
-                url: Some("https://www.rfc-editor.org/rfc/rfc8850.html"),
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2019-04-23"),
-        updated: None,
-    },
-    Entry {
-        id: "webrtc.softvelum.com",
-        common: "Softvelum WebSocket signaling protocol",
-        definition: "WebRTC live streaming requires WebSocket-based signaling protocol for every specific implementation. Softvelum products will use this subprotocol for signaling.",
-        definition_references: &[],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Yuri Udovichenko",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2019-05-09"),
-        updated: Some("2019-05-13"),
-    },
-    Entry {
-        id: "cobra.v2.json",
-        common: "Cobra Real Time Messaging Protocol",
-        definition: "https://machinezone.github.io/cobra/api/",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://machinezone.github.io/cobra/api/",
-                url: Some("https://machinezone.github.io/cobra/api/"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Benjamin Sergeant",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2019-11-13"),
-        updated: None,
-    },
-    Entry {
-        id: "drp",
-        common: "Declarative Resource Protocol",
-        definition: "https://github.com/adhdtech/DRP",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://github.com/adhdtech/DRP",
-                url: Some("https://github.com/adhdtech/DRP"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Pete Brown",
-                url: None,
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2019-12-03"),
-        updated: None,
-    },
-    Entry {
-        id: "hub.bsc.bacnet.org",
-        common: "BACnet Secure Connect Hub Connection",
-        definition: "Addendum BJ to ANSI/ASHRAE Standard 135-2016 <https://www.ashrae.org/File%20Library/Technical%20Resources/Standards%20and%20Guidelines/Standards%20Addenda/135_2016_bj_20191118.pdf>",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "Addendum BJ to ANSI/ASHRAE Standard 135-2016",
-                url: Some(
-                    "https://www.ashrae.org/File%20Library/Technical%20Resources/Standards%20and%20Guidelines/Standards%20Addenda/135_2016_bj_20191118.pdf",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Bernhard Isler",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "ASHRAE Inc.",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2019-12-19"),
-        updated: None,
-    },
-    Entry {
-        id: "dc.bsc.bacnet.org",
-        common: "BACnet Secure Connect Direct Connection",
-        definition: "Addendum BJ to ANSI/ASHRAE Standard 135-2016 <https://www.ashrae.org/File%20Library/Technical%20Resources/Standards%20and%20Guidelines/Standards%20Addenda/135_2016_bj_20191118.pdf>",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "Addendum BJ to ANSI/ASHRAE Standard 135-2016",
-                url: Some(
-                    "https://www.ashrae.org/File%20Library/Technical%20Resources/Standards%20and%20Guidelines/Standards%20Addenda/135_2016_bj_20191118.pdf",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Bernhard Isler",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "ASHRAE Inc.",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2019-12-19"),
-        updated: None,
-    },
-    Entry {
-        id: "jmap",
-        common: "WebSocket Transport for JMAP (JSON Meta Application Protocol)",
-        definition: "RFC 8887 <https://www.rfc-editor.org/rfc/rfc8887.html>",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 8887",
-                url: Some("https://www.rfc-editor.org/rfc/rfc8887.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 8887",
-                url: Some("https://www.rfc-editor.org/rfc/rfc8887.html"),
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2020-03-19"),
-        updated: None,
-    },
-    Entry {
-        id: "t140",
-        common: "ITU-T T.140 Real-Time Text",
-        definition: "RFC 8865 <https://www.rfc-editor.org/rfc/rfc8865.html>",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 8865",
-                url: Some("https://www.rfc-editor.org/rfc/rfc8865.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Rfc,
-                text: "RFC 8865",
-                url: Some("https://www.rfc-editor.org/rfc/rfc8865.html"),
-            },
-        ],
-        controller: &[],
-        incompatible: None,
-        registered: Some("2020-04-14"),
-        updated: None,
-    },
-    Entry {
-        id: "done",
-        common: "done.best IoT Protocol",
-        definition: "\"done\" is a general purpose IoT Protocol, used by done.best based solutions",
-        definition_references: &[],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "done.best",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Helmut Hartl",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2020-04-27"),
-        updated: None,
-    },
-    Entry {
-        id: "TLCP-2.2.0.lightstreamer.com",
-        common: "TLCP (Text Lightstreamer Client Protocol)",
-        definition: "https://www.lightstreamer.com/tlcp-2.2.0",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://www.lightstreamer.com/tlcp-2.2.0",
-                url: Some("https://www.lightstreamer.com/tlcp-2.2.0"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Dario Crivelli",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Lightstreamer Srl",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2020-05-28"),
-        updated: None,
-    },
-    Entry {
-        id: "collection-update",
-        common: "The Collection Update Websocket Subprotocol",
-        definition: "https://github.com/jonlachlan/collection-update-websocket-protocol",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://github.com/jonlachlan/collection-update-websocket-protocol",
-                url: Some(
-                    "https://github.com/jonlachlan/collection-update-websocket-protocol",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Jon Lachlan",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Jon Lachlan",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2020-08-11"),
-        updated: None,
-    },
-    Entry {
-        id: "TLCP-2.3.0.lightstreamer.com",
-        common: "TLCP (Text Lightstreamer Client Protocol)",
-        definition: "https://lightstreamer.com/tlcp-2.3.0",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://lightstreamer.com/tlcp-2.3.0",
-                url: Some("https://lightstreamer.com/tlcp-2.3.0"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Dario Crivelli",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Lightstreamer Srl",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2021-07-19"),
-        updated: None,
-    },
-    Entry {
-        id: "text.ircv3.net",
-        common: "Text IRC Protocol",
-        definition: "https://ircv3.net/specs/extensions/websocket",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://ircv3.net/specs/extensions/websocket",
-                url: Some("https://ircv3.net/specs/extensions/websocket"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Daniel Oakley",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "IRCv3 Working Group",
-                url: Some("https://ircv3.net/"),
-            },
-        ],
-        incompatible: None,
-        registered: Some("2021-10-05"),
-        updated: None,
-    },
-    Entry {
-        id: "binary.ircv3.net",
-        common: "Binary IRC Protocol",
-        definition: "https://ircv3.net/specs/extensions/websocket",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://ircv3.net/specs/extensions/websocket",
-                url: Some("https://ircv3.net/specs/extensions/websocket"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Daniel Oakley",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "IRCv3 Working Group",
-                url: Some("https://ircv3.net/"),
-            },
-        ],
-        incompatible: None,
-        registered: Some("2021-10-05"),
-        updated: None,
-    },
-    Entry {
-        id: "v3.penguin-stats.live+proto",
-        common: "Penguin statistics Live Protocol v3 (Protobuf encoding)",
-        definition: "https://github.com/penguin-statistics/backend-next/blob/main/internal/models/protos/messages.proto",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://github.com/penguin-statistics/backend-next/blob/main/internal/models/protos/messages.proto",
-                url: Some(
-                    "https://github.com/penguin-statistics/backend-next/blob/main/internal/models/protos/messages.proto",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Galvin Gao",
-                url: None,
-            },
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Alviss Reimu",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Galvin Gao",
-                url: None,
-            },
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Alviss Reimu",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2021-12-17"),
-        updated: None,
-    },
-    Entry {
-        id: "TLCP-2.4.0.lightstreamer.com",
-        common: "TLCP (Text Lightstreamer Client Protocol)",
-        definition: "https://www.lightstreamer.com/tlcp-2.4.0",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://www.lightstreamer.com/tlcp-2.4.0",
-                url: Some("https://www.lightstreamer.com/tlcp-2.4.0"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Dario Crivelli",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Lightstreamer Srl",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2022-09-23"),
-        updated: None,
-    },
-    Entry {
-        id: "TLCP-2.5.0.lightstreamer.com",
-        common: "TLCP (Text Lightstreamer Client Protocol)",
-        definition: "https://www.lightstreamer.com/tlcp-2.5.0",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://www.lightstreamer.com/tlcp-2.5.0",
-                url: Some("https://www.lightstreamer.com/tlcp-2.5.0"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Dario Crivelli",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Lightstreamer Srl",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2023-07-07"),
-        updated: None,
-    },
-    Entry {
-        id: "Redfish",
-        common: "Redfish Specification DSP0266",
-        definition: "https://www.dmtf.org/dsp/DSP0266",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://www.dmtf.org/dsp/DSP0266",
-                url: Some("https://www.dmtf.org/dsp/DSP0266"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "DMTF Administration",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "DMTF Administration",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2023-08-08"),
-        updated: Some("2023-08-14"),
-    },
-    Entry {
-        id: "bidib",
-        common: "webBiDiB",
-        definition: "https://bidib.org/transport/bidib_net_e.html",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://bidib.org/transport/bidib_net_e.html",
-                url: Some("https://bidib.org/transport/bidib_net_e.html"),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "BiDiB & Tools e.V.",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "BiDiB & Tools e.V.",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2023-08-08"),
-        updated: Some("2024-05-17"),
-    },
-    Entry {
-        id: "json.webpubsub.azure.v1",
-        common: "Azure Web PubSub subprotocol JSON",
-        definition: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-json-webpubsub-subprotocol",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-json-webpubsub-subprotocol",
-                url: Some(
-                    "https://learn.microsoft.com/azure/azure-web-pubsub/reference-json-webpubsub-subprotocol",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Kevin Guo",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Kevin Guo",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2025-07-17"),
-        updated: None,
-    },
-    Entry {
-        id: "protobuf.webpubsub.azure.v1",
-        common: "Azure Web PubSub subprotocol protobuf",
-        definition: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-webpubsub-subprotocol",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-webpubsub-subprotocol",
-                url: Some(
-                    "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-webpubsub-subprotocol",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Kevin Guo",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Kevin Guo",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2025-07-17"),
-        updated: None,
-    },
-    Entry {
-        id: "json.reliable.webpubsub.azure.v1",
-        common: "Azure Web PubSub subprotocol reliable JSON",
-        definition: "https://learn.microsoft.com/en-us/azure/azure-web-pubsub/reference-json-reliable-webpubsub-subprotocol",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://learn.microsoft.com/en-us/azure/azure-web-pubsub/reference-json-reliable-webpubsub-subprotocol",
-                url: Some(
-                    "https://learn.microsoft.com/en-us/azure/azure-web-pubsub/reference-json-reliable-webpubsub-subprotocol",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Kevin Guo",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Kevin Guo",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2025-07-17"),
-        updated: None,
-    },
-    Entry {
-        id: "protobuf.reliable.webpubsub.azure.v1",
-        common: "Azure Web PubSub subprotocol reliable protobuf",
-        definition: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-reliable-webpubsub-subprotocol",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-reliable-webpubsub-subprotocol",
-                url: Some(
-                    "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-reliable-webpubsub-subprotocol",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Kevin Guo",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Kevin Guo",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2025-07-17"),
-        updated: None,
-    },
-    Entry {
-        id: "WebREPL.binary.v1",
-        common: "WebREPL Binary Protocol",
-        definition: "https://jetpax.github.io/webrepl/webrepl_binary_protocol_rfc.md",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://jetpax.github.io/webrepl/webrepl_binary_protocol_rfc.md",
-                url: Some(
-                    "https://jetpax.github.io/webrepl/webrepl_binary_protocol_rfc.md",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Jonathan E. Peace",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Jonathan E. Peace",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2025-12-13"),
-        updated: None,
-    },
-    Entry {
-        id: "camp",
-        common: "Cryo Application Messaging Protocol",
-        definition: "https://github.com/Ranchonyx/CAMP-Protocol/releases/tag/v1.0.0",
-        definition_references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Uri,
-                text: "https://github.com/Ranchonyx/CAMP-Protocol/releases/tag/v1.0.0",
-                url: Some(
-                    "https://github.com/Ranchonyx/CAMP-Protocol/releases/tag/v1.0.0",
-                ),
-            },
-        ],
-        references: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Felix Janetzki",
-                url: None,
-            },
-        ],
-        controller: &[
-            crate::Reference {
-                kind: crate::ReferenceKind::Person,
-                text: "Felix Janetzki",
-                url: None,
-            },
-        ],
-        incompatible: None,
-        registered: Some("2026-06-10"),
-        updated: None,
-    },
+    ENTRY_0,
+    ENTRY_1,
+    ENTRY_2,
+    ENTRY_3,
+    ENTRY_4,
+    ENTRY_5,
+    ENTRY_6,
+    ENTRY_7,
+    ENTRY_8,
+    ENTRY_9,
+    ENTRY_10,
+    ENTRY_11,
+    ENTRY_12,
+    ENTRY_13,
+    ENTRY_14,
+    ENTRY_15,
+    ENTRY_16,
+    ENTRY_17,
+    ENTRY_18,
+    ENTRY_19,
+    ENTRY_20,
+    ENTRY_21,
+    ENTRY_22,
+    ENTRY_23,
+    ENTRY_24,
+    ENTRY_25,
+    ENTRY_26,
+    ENTRY_27,
+    ENTRY_28,
+    ENTRY_29,
+    ENTRY_30,
+    ENTRY_31,
+    ENTRY_32,
+    ENTRY_33,
+    ENTRY_34,
+    ENTRY_35,
+    ENTRY_36,
+    ENTRY_37,
+    ENTRY_38,
+    ENTRY_39,
+    ENTRY_40,
+    ENTRY_41,
+    ENTRY_42,
+    ENTRY_43,
+    ENTRY_44,
+    ENTRY_45,
+    ENTRY_46,
+    ENTRY_47,
+    ENTRY_48,
+    ENTRY_49,
+    ENTRY_50,
+    ENTRY_51,
+    ENTRY_52,
+    ENTRY_53,
+    ENTRY_54,
+    ENTRY_55,
+    ENTRY_56,
+    ENTRY_57,
+    ENTRY_58,
+    ENTRY_59,
+    ENTRY_60,
+    ENTRY_61,
+    ENTRY_62,
+    ENTRY_63,
+    ENTRY_64,
+    ENTRY_65,
+    ENTRY_66,
+    ENTRY_67,
+    ENTRY_68,
 ];
+const ENTRY_0: Entry = Entry {
+    id: "MBWS.huawei.com",
+    common: "MBWS",
+    definition: "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt (page 9)",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt",
+            url: Some(
+                "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Mark Hapner",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: None,
+    updated: None,
+};
+const ENTRY_1: Entry = Entry {
+    id: "MBLWS.huawei.com",
+    common: "MBLWS",
+    definition: "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt (page 9)",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt",
+            url: Some(
+                "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Mark Hapner",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: None,
+    updated: None,
+};
+const ENTRY_2: Entry = Entry {
+    id: "soap",
+    common: "soap",
+    definition: "http://go.microsoft.com/fwlink/?LinkID=231897&clcid=0x409",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "http://go.microsoft.com/fwlink/?LinkID=231897&clcid=0x409",
+            url: Some("http://go.microsoft.com/fwlink/?LinkID=231897&clcid=0x409"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Paul Batum",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: None,
+    updated: None,
+};
+const ENTRY_3: Entry = Entry {
+    id: "wamp",
+    common: "WAMP (\"The WebSocket Application Messaging Protocol\")",
+    definition: "https://wamp-proto.org/spec.html",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://wamp-proto.org/spec.html",
+            url: Some("https://wamp-proto.org/spec.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "WAMP",
+            url: Some("https://wamp-proto.org"),
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Tobias Oberstein",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2012-07-10"),
+    updated: Some("2026-01-12"),
+};
+const ENTRY_4: Entry = Entry {
+    id: "v10.stomp",
+    common: "Name: STOMP 1.0 specification",
+    definition: "https://stomp.github.io/stomp-specification-1.0.html",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://stomp.github.io/stomp-specification-1.0.html",
+            url: Some("https://stomp.github.io/stomp-specification-1.0.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Jeff Mesnil",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2012-11-06"),
+    updated: Some("2022-08-10"),
+};
+const ENTRY_5: Entry = Entry {
+    id: "v11.stomp",
+    common: "Name: STOMP 1.1 specification",
+    definition: "https://stomp.github.io/stomp-specification-1.1.html",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://stomp.github.io/stomp-specification-1.1.html",
+            url: Some("https://stomp.github.io/stomp-specification-1.1.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Jeff Mesnil",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2012-11-13"),
+    updated: None,
+};
+const ENTRY_6: Entry = Entry {
+    id: "v12.stomp",
+    common: "Name: STOMP 1.2 specification",
+    definition: "https://stomp.github.io/stomp-specification-1.2.html",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://stomp.github.io/stomp-specification-1.2.html",
+            url: Some("https://stomp.github.io/stomp-specification-1.2.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Jeff Mesnil",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2012-11-13"),
+    updated: None,
+};
+const ENTRY_7: Entry = Entry {
+    id: "ocpp1.2",
+    common: "OCPP 1.2",
+    definition: "http://www.gir.fr/ocppjs/ocpp_srpc_spec.shtml",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "http://www.gir.fr/ocppjs/ocpp_srpc_spec.shtml",
+            url: Some("http://www.gir.fr/ocppjs/ocpp_srpc_spec.shtml"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Open Charge Alliance",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2013-05-17"),
+    updated: None,
+};
+const ENTRY_8: Entry = Entry {
+    id: "ocpp1.5",
+    common: "OCPP 1.5",
+    definition: "https://www.openchargealliance.org/downloads/",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://www.openchargealliance.org/downloads/",
+            url: Some("https://www.openchargealliance.org/downloads/"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Open Charge Alliance",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2013-05-17"),
+    updated: None,
+};
+const ENTRY_9: Entry = Entry {
+    id: "ocpp1.6",
+    common: "OCPP 1.6",
+    definition: "https://www.openchargealliance.org/downloads/",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://www.openchargealliance.org/downloads/",
+            url: Some("https://www.openchargealliance.org/downloads/"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Open Charge Alliance",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2015-01-20"),
+    updated: None,
+};
+const ENTRY_10: Entry = Entry {
+    id: "ocpp2.0",
+    common: "OCPP 2.0",
+    definition: "https://www.openchargealliance.org/downloads/",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://www.openchargealliance.org/downloads/",
+            url: Some("https://www.openchargealliance.org/downloads/"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Open Charge Alliance",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2013-05-17"),
+    updated: None,
+};
+const ENTRY_11: Entry = Entry {
+    id: "ocpp2.0.1",
+    common: "OCPP 2.0.1",
+    definition: "https://www.openchargealliance.org/downloads/",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://www.openchargealliance.org/downloads/",
+            url: Some("https://www.openchargealliance.org/downloads/"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Open Charge Alliance",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2019-01-23"),
+    updated: None,
+};
+const ENTRY_12: Entry = Entry {
+    id: "ocpp2.1",
+    common: "OCPP 2.1",
+    definition: "https://www.openchargealliance.org/downloads/",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://www.openchargealliance.org/downloads/",
+            url: Some("https://www.openchargealliance.org/downloads/"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Open Charge Alliance",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Open Charge Alliance",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2023-07-14"),
+    updated: None,
+};
+const ENTRY_13: Entry = Entry {
+    id: "rfb",
+    common: "RFB",
+    definition: "RFC 6143 <https://www.rfc-editor.org/rfc/rfc6143.html>",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 6143",
+            url: Some("https://www.rfc-editor.org/rfc/rfc6143.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Tristan Richardson",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2013-07-29"),
+    updated: None,
+};
+const ENTRY_14: Entry = Entry {
+    id: "sip",
+    common: "WebSocket Transport for SIP (Session Intiation Protocol)",
+    definition: "RFC 7118 <https://www.rfc-editor.org/rfc/rfc7118.html>",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 7118",
+            url: Some("https://www.rfc-editor.org/rfc/rfc7118.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 7118",
+            url: Some("https://www.rfc-editor.org/rfc/rfc7118.html"),
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2013-12-19"),
+    updated: None,
+};
+const ENTRY_15: Entry = Entry {
+    id: "notificationchannel-netapi-rest.openmobilealliance.org",
+    common: "OMA RESTful Network API for Notification Channel",
+    definition: "OMA RESTful Network API for Notification Channel V 1.0, Open Mobile Alliance, OMA-TS-REST_NetAPI_NotificationChannel-V1_0 <http://www.openmobilealliance.org>",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "OMA RESTful Network API for Notification Channel V 1.0, Open Mobile Alliance, OMA-TS-REST_NetAPI_NotificationChannel-V1_0",
+            url: Some("http://www.openmobilealliance.org"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "OMNA - Open Mobile Naming Authority",
+            url: None,
+        },
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Uwe Rauschenbach",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2014-01-07"),
+    updated: None,
+};
+const ENTRY_16: Entry = Entry {
+    id: "wpcp",
+    common: "Web Process Control Protocol (WPCP)",
+    definition: "http://wpcp.net/spec/",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "http://wpcp.net/spec/",
+            url: Some("http://wpcp.net/spec/"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Patrick Gansterer",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2014-03-05"),
+    updated: None,
+};
+const ENTRY_17: Entry = Entry {
+    id: "amqp",
+    common: "Advanced Message Queuing Protocol (AMQP) 1.0+",
+    definition: "http://docs.oasis-open.org/amqp-bindmap/amqp-wsb/v1.0/csprd02/amqp-wsb-v1.0-csprd02.pdf",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "http://docs.oasis-open.org/amqp-bindmap/amqp-wsb/v1.0/csprd02/amqp-wsb-v1.0-csprd02.pdf",
+            url: Some(
+                "http://docs.oasis-open.org/amqp-bindmap/amqp-wsb/v1.0/csprd02/amqp-wsb-v1.0-csprd02.pdf",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Robin Cover",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2014-05-02"),
+    updated: Some("2016-05-31"),
+};
+const ENTRY_18: Entry = Entry {
+    id: "mqtt",
+    common: "mqtt",
+    definition: "MQTT Version 5.0 <http://docs.oasis-open.org/mqtt/mqtt/v5.0/os/mqtt-v5.0-os.html>",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "MQTT Version 5.0",
+            url: Some("http://docs.oasis-open.org/mqtt/mqtt/v5.0/os/mqtt-v5.0-os.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Chet Ensign",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2014-05-09"),
+    updated: Some("2019-03-26"),
+};
+const ENTRY_19: Entry = Entry {
+    id: "jsflow",
+    common: "jsFlow pubsub/queue protocol",
+    definition: "http://www.jsflow.com/definition",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "http://www.jsflow.com/definition",
+            url: Some("http://www.jsflow.com/definition"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Magnus Lundstedt",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2014-09-30"),
+    updated: None,
+};
+const ENTRY_20: Entry = Entry {
+    id: "rwpcp",
+    common: "Reverse Web Process Control Protocol (RWPCP)",
+    definition: "http://wpcp.net/spec/",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "http://wpcp.net/spec/",
+            url: Some("http://wpcp.net/spec/"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Patrick Gansterer",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2014-10-16"),
+    updated: None,
+};
+const ENTRY_21: Entry = Entry {
+    id: "xmpp",
+    common: "WebSocket Transport for the Extensible Messaging and Presence Protocol (XMPP)",
+    definition: "RFC 7395 <https://www.rfc-editor.org/rfc/rfc7395.html>",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 7395",
+            url: Some("https://www.rfc-editor.org/rfc/rfc7395.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 7395",
+            url: Some("https://www.rfc-editor.org/rfc/rfc7395.html"),
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2014-10-22"),
+    updated: None,
+};
+const ENTRY_22: Entry = Entry {
+    id: "ship",
+    common: "SHIP - Smart Home IP",
+    definition: "SHIP (Smart Home IP) is a an IP based approach to plug and play home automation and smart energy / energy efficiency, which can easily be extended to additional domains such as Ambient Assisted Living (AAL). SHIP can be used solely on the customer premises or can be integrated into a cloud based solution.",
+    definition_references: &[],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Text,
+            text: "EEBus Initiative",
+            url: None,
+        },
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Andreas Westermann",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2014-11-06"),
+    updated: None,
+};
+const ENTRY_23: Entry = Entry {
+    id: "mielecloudconnect",
+    common: "Miele Cloud Connect Protocol",
+    definition: "This protocol is used to securely connect household or professional appliances to an internet service portal via a public communication network in order to enable remote services. The specification is not published yet.",
+    definition_references: &[],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Nils Langhammer",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2015-02-01"),
+    updated: None,
+};
+const ENTRY_24: Entry = Entry {
+    id: "v10.pcp.sap.com",
+    common: "Push Channel Protocol",
+    definition: "https://scn.sap.com/community/abap/connectivity/blog/2015/07/27/specification-of-the-push-channel-protocol-pcp",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://scn.sap.com/community/abap/connectivity/blog/2015/07/27/specification-of-the-push-channel-protocol-pcp",
+            url: Some(
+                "https://scn.sap.com/community/abap/connectivity/blog/2015/07/27/specification-of-the-push-channel-protocol-pcp",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Masoud Aghadavoodi Jolfaei",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2015-07-30"),
+    updated: None,
+};
+const ENTRY_25: Entry = Entry {
+    id: "msrp",
+    common: "WebSocket Transport for MSRP (Message Session Relay Protocol)",
+    definition: "RFC 7977 <https://www.rfc-editor.org/rfc/rfc7977.html>",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 7977",
+            url: Some("https://www.rfc-editor.org/rfc/rfc7977.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 7977",
+            url: Some("https://www.rfc-editor.org/rfc/rfc7977.html"),
+        },
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 8873",
+            url: Some("https://www.rfc-editor.org/rfc/rfc8873.html"),
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2016-08-17"),
+    updated: Some("2020-08-17"),
+};
+const ENTRY_26: Entry = Entry {
+    id: "v1.saltyrtc.org",
+    common: "SaltyRTC 1.0",
+    definition: "https://github.com/saltyrtc/saltyrtc-meta/blob/master/Protocol.md",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://github.com/saltyrtc/saltyrtc-meta/blob/master/Protocol.md",
+            url: Some(
+                "https://github.com/saltyrtc/saltyrtc-meta/blob/master/Protocol.md",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Lennart Grahl",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2016-09-06"),
+    updated: None,
+};
+const ENTRY_27: Entry = Entry {
+    id: "TLCP-2.0.0.lightstreamer.com",
+    common: "TLCP (Text Lightstreamer Client Protocol)",
+    definition: "http://www.lightstreamer.com/tlcp-2.0.0",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "http://www.lightstreamer.com/tlcp-2.0.0",
+            url: Some("http://www.lightstreamer.com/tlcp-2.0.0"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Alessandro Alinone",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Lightstreamer Srl",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2017-02-03"),
+    updated: None,
+};
+const ENTRY_28: Entry = Entry {
+    id: "bfcp",
+    common: "WebSocket Transport for BFCP (Binary Floor Control Protocol)",
+    definition: "RFC 8857 <https://www.rfc-editor.org/rfc/rfc8857.html>",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 8857",
+            url: Some("https://www.rfc-editor.org/rfc/rfc8857.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 8857",
+            url: Some("https://www.rfc-editor.org/rfc/rfc8857.html"),
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2017-02-16"),
+    updated: None,
+};
+const ENTRY_29: Entry = Entry {
+    id: "sldp.softvelum.com",
+    common: "Softvelum Low Delay Protocol",
+    definition: "SLDP is a low latency live streaming protocol for delivering media from servers to MSE-based browsers and WebSocket-enabled applications.",
+    definition_references: &[],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Yuri Udovichenko",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2017-04-07"),
+    updated: None,
+};
+const ENTRY_30: Entry = Entry {
+    id: "opcua+uacp",
+    common: "OPC UA Connection Protocol",
+    definition: "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
+            url: Some(
+                "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "OPC Foundation",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2017-05-19"),
+    updated: None,
+};
+const ENTRY_31: Entry = Entry {
+    id: "opcua+uajson",
+    common: "OPC UA JSON Encoding",
+    definition: "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
+            url: Some(
+                "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "OPC Foundation",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2017-05-19"),
+    updated: None,
+};
+const ENTRY_32: Entry = Entry {
+    id: "v1.swindon-lattice+json",
+    common: "Swindon Web Server Protocol (JSON encoding)",
+    definition: "https://swindon-rs.github.io/swindon/swindon-lattice/",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://swindon-rs.github.io/swindon/swindon-lattice/",
+            url: Some("https://swindon-rs.github.io/swindon/swindon-lattice/"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Paul Colomiets",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2017-07-05"),
+    updated: None,
+};
+const ENTRY_33: Entry = Entry {
+    id: "v1.usp",
+    common: "USP (Broadband Forum User Services Platform)",
+    definition: "https://usp.technology/specification/mtp/websocket",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://usp.technology/specification/mtp/websocket",
+            url: Some("https://usp.technology/specification/mtp/websocket"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Broadband Forum",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2017-09-28"),
+    updated: Some("2019-12-13"),
+};
+const ENTRY_34: Entry = Entry {
+    id: "mles-websocket",
+    common: "mles-websocket",
+    definition: "https://github.com/jq-rs/mles-rs/blob/master/README.md",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://github.com/jq-rs/mles-rs/blob/master/README.md",
+            url: Some("https://github.com/jq-rs/mles-rs/blob/master/README.md"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Juhamatti Kuusisaari",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2017-11-02"),
+    updated: None,
+};
+const ENTRY_35: Entry = Entry {
+    id: "coap",
+    common: "Constrained Application Protocol (CoAP)",
+    definition: "RFC 8323 <https://www.rfc-editor.org/rfc/rfc8323.html>",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 8323",
+            url: Some("https://www.rfc-editor.org/rfc/rfc8323.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 8323",
+            url: Some("https://www.rfc-editor.org/rfc/rfc8323.html"),
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2017-12-22"),
+    updated: None,
+};
+const ENTRY_36: Entry = Entry {
+    id: "TLCP-2.1.0.lightstreamer.com",
+    common: "TLCP (Text Lightstreamer Client Protocol)",
+    definition: "http://www.lightstreamer.com/tlcp-2.1.0",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "http://www.lightstreamer.com/tlcp-2.1.0",
+            url: Some("http://www.lightstreamer.com/tlcp-2.1.0"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Dario Crivelli",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Lightstreamer Srl",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2018-02-05"),
+    updated: None,
+};
+const ENTRY_37: Entry = Entry {
+    id: "sqlnet.oracle.com",
+    common: "sqlnet",
+    definition: "This protocol is used for communication between Oracle database client and database server, and its usage as subprotocol of websocket is primarly geared towards cloud deployments. sqlnet supports bi-directional data transfer and is full duplex in nature.",
+    definition_references: &[],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Feroz Alam Khan",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2018-08-02"),
+    updated: None,
+};
+const ENTRY_38: Entry = Entry {
+    id: "oneM2M.R2.0.json",
+    common: "oneM2M R2.0 JSON",
+    definition: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
+            url: Some(
+                "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Miguel Angel Reina Ortega",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2018-09-20"),
+    updated: None,
+};
+const ENTRY_39: Entry = Entry {
+    id: "oneM2M.R2.0.xml",
+    common: "oneM2M R2.0 XML",
+    definition: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
+            url: Some(
+                "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Miguel Angel Reina Ortega",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2018-09-20"),
+    updated: None,
+};
+const ENTRY_40: Entry = Entry {
+    id: "oneM2M.R2.0.cbor",
+    common: "oneM2M R2.0 CBOR",
+    definition: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
+            url: Some(
+                "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Miguel Angel Reina Ortega",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2018-09-20"),
+    updated: None,
+};
+const ENTRY_41: Entry = Entry {
+    id: "transit",
+    common: "Transit",
+    definition: "https://github.com/Randy-Buchholz/Transit",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://github.com/Randy-Buchholz/Transit",
+            url: Some("https://github.com/Randy-Buchholz/Transit"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Randy Buchholz",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2018-11-29"),
+    updated: None,
+};
+const ENTRY_42: Entry = Entry {
+    id: "2016.serverpush.dash.mpeg.org",
+    common: "MPEG-DASH-ServerPush-23009-6-2017",
+    definition: "https://www.iso.org/standard/71072.html",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://www.iso.org/standard/71072.html",
+            url: Some("https://www.iso.org/standard/71072.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Imed_Bouazizi",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2019-04-10"),
+    updated: None,
+};
+const ENTRY_43: Entry = Entry {
+    id: "2018.mmt.mpeg.org",
+    common: "MPEG-MMT-23008-1-2018",
+    definition: "https://www.iso.org/standard/76386.html",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://www.iso.org/standard/76386.html",
+            url: Some("https://www.iso.org/standard/76386.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Imed_Bouazizi",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2019-04-10"),
+    updated: None,
+};
+const ENTRY_44: Entry = Entry {
+    id: "clue",
+    common: "clue",
+    definition: "RFC 8850 <https://www.rfc-editor.org/rfc/rfc8850.html>",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 8850",
+            url: Some("https://www.rfc-editor.org/rfc/rfc8850.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 8850",
+            url: Some("https://www.rfc-editor.org/rfc/rfc8850.html"),
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2019-04-23"),
+    updated: None,
+};
+const ENTRY_45: Entry = Entry {
+    id: "webrtc.softvelum.com",
+    common: "Softvelum WebSocket signaling protocol",
+    definition: "WebRTC live streaming requires WebSocket-based signaling protocol for every specific implementation. Softvelum products will use this subprotocol for signaling.",
+    definition_references: &[],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Yuri Udovichenko",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2019-05-09"),
+    updated: Some("2019-05-13"),
+};
+const ENTRY_46: Entry = Entry {
+    id: "cobra.v2.json",
+    common: "Cobra Real Time Messaging Protocol",
+    definition: "https://machinezone.github.io/cobra/api/",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://machinezone.github.io/cobra/api/",
+            url: Some("https://machinezone.github.io/cobra/api/"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Benjamin Sergeant",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2019-11-13"),
+    updated: None,
+};
+const ENTRY_47: Entry = Entry {
+    id: "drp",
+    common: "Declarative Resource Protocol",
+    definition: "https://github.com/adhdtech/DRP",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://github.com/adhdtech/DRP",
+            url: Some("https://github.com/adhdtech/DRP"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Pete Brown",
+            url: None,
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2019-12-03"),
+    updated: None,
+};
+const ENTRY_48: Entry = Entry {
+    id: "hub.bsc.bacnet.org",
+    common: "BACnet Secure Connect Hub Connection",
+    definition: "Addendum BJ to ANSI/ASHRAE Standard 135-2016 <https://www.ashrae.org/File%20Library/Technical%20Resources/Standards%20and%20Guidelines/Standards%20Addenda/135_2016_bj_20191118.pdf>",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "Addendum BJ to ANSI/ASHRAE Standard 135-2016",
+            url: Some(
+                "https://www.ashrae.org/File%20Library/Technical%20Resources/Standards%20and%20Guidelines/Standards%20Addenda/135_2016_bj_20191118.pdf",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Bernhard Isler",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "ASHRAE Inc.",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2019-12-19"),
+    updated: None,
+};
+const ENTRY_49: Entry = Entry {
+    id: "dc.bsc.bacnet.org",
+    common: "BACnet Secure Connect Direct Connection",
+    definition: "Addendum BJ to ANSI/ASHRAE Standard 135-2016 <https://www.ashrae.org/File%20Library/Technical%20Resources/Standards%20and%20Guidelines/Standards%20Addenda/135_2016_bj_20191118.pdf>",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "Addendum BJ to ANSI/ASHRAE Standard 135-2016",
+            url: Some(
+                "https://www.ashrae.org/File%20Library/Technical%20Resources/Standards%20and%20Guidelines/Standards%20Addenda/135_2016_bj_20191118.pdf",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Bernhard Isler",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "ASHRAE Inc.",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2019-12-19"),
+    updated: None,
+};
+const ENTRY_50: Entry = Entry {
+    id: "jmap",
+    common: "WebSocket Transport for JMAP (JSON Meta Application Protocol)",
+    definition: "RFC 8887 <https://www.rfc-editor.org/rfc/rfc8887.html>",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 8887",
+            url: Some("https://www.rfc-editor.org/rfc/rfc8887.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 8887",
+            url: Some("https://www.rfc-editor.org/rfc/rfc8887.html"),
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2020-03-19"),
+    updated: None,
+};
+const ENTRY_51: Entry = Entry {
+    id: "t140",
+    common: "ITU-T T.140 Real-Time Text",
+    definition: "RFC 8865 <https://www.rfc-editor.org/rfc/rfc8865.html>",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 8865",
+            url: Some("https://www.rfc-editor.org/rfc/rfc8865.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 8865",
+            url: Some("https://www.rfc-editor.org/rfc/rfc8865.html"),
+        },
+    ],
+    controller: &[],
+    incompatible: None,
+    registered: Some("2020-04-14"),
+    updated: None,
+};
+const ENTRY_52: Entry = Entry {
+    id: "done",
+    common: "done.best IoT Protocol",
+    definition: "\"done\" is a general purpose IoT Protocol, used by done.best based solutions",
+    definition_references: &[],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "done.best",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Helmut Hartl",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2020-04-27"),
+    updated: None,
+};
+const ENTRY_53: Entry = Entry {
+    id: "TLCP-2.2.0.lightstreamer.com",
+    common: "TLCP (Text Lightstreamer Client Protocol)",
+    definition: "https://www.lightstreamer.com/tlcp-2.2.0",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://www.lightstreamer.com/tlcp-2.2.0",
+            url: Some("https://www.lightstreamer.com/tlcp-2.2.0"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Dario Crivelli",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Lightstreamer Srl",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2020-05-28"),
+    updated: None,
+};
+const ENTRY_54: Entry = Entry {
+    id: "collection-update",
+    common: "The Collection Update Websocket Subprotocol",
+    definition: "https://github.com/jonlachlan/collection-update-websocket-protocol",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://github.com/jonlachlan/collection-update-websocket-protocol",
+            url: Some(
+                "https://github.com/jonlachlan/collection-update-websocket-protocol",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Jon Lachlan",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Jon Lachlan",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2020-08-11"),
+    updated: None,
+};
+const ENTRY_55: Entry = Entry {
+    id: "TLCP-2.3.0.lightstreamer.com",
+    common: "TLCP (Text Lightstreamer Client Protocol)",
+    definition: "https://lightstreamer.com/tlcp-2.3.0",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://lightstreamer.com/tlcp-2.3.0",
+            url: Some("https://lightstreamer.com/tlcp-2.3.0"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Dario Crivelli",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Lightstreamer Srl",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2021-07-19"),
+    updated: None,
+};
+const ENTRY_56: Entry = Entry {
+    id: "text.ircv3.net",
+    common: "Text IRC Protocol",
+    definition: "https://ircv3.net/specs/extensions/websocket",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://ircv3.net/specs/extensions/websocket",
+            url: Some("https://ircv3.net/specs/extensions/websocket"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Daniel Oakley",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "IRCv3 Working Group",
+            url: Some("https://ircv3.net/"),
+        },
+    ],
+    incompatible: None,
+    registered: Some("2021-10-05"),
+    updated: None,
+};
+const ENTRY_57: Entry = Entry {
+    id: "binary.ircv3.net",
+    common: "Binary IRC Protocol",
+    definition: "https://ircv3.net/specs/extensions/websocket",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://ircv3.net/specs/extensions/websocket",
+            url: Some("https://ircv3.net/specs/extensions/websocket"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Daniel Oakley",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "IRCv3 Working Group",
+            url: Some("https://ircv3.net/"),
+        },
+    ],
+    incompatible: None,
+    registered: Some("2021-10-05"),
+    updated: None,
+};
+const ENTRY_58: Entry = Entry {
+    id: "v3.penguin-stats.live+proto",
+    common: "Penguin statistics Live Protocol v3 (Protobuf encoding)",
+    definition: "https://github.com/penguin-statistics/backend-next/blob/main/internal/models/protos/messages.proto",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://github.com/penguin-statistics/backend-next/blob/main/internal/models/protos/messages.proto",
+            url: Some(
+                "https://github.com/penguin-statistics/backend-next/blob/main/internal/models/protos/messages.proto",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Galvin Gao",
+            url: None,
+        },
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Alviss Reimu",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Galvin Gao",
+            url: None,
+        },
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Alviss Reimu",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2021-12-17"),
+    updated: None,
+};
+const ENTRY_59: Entry = Entry {
+    id: "TLCP-2.4.0.lightstreamer.com",
+    common: "TLCP (Text Lightstreamer Client Protocol)",
+    definition: "https://www.lightstreamer.com/tlcp-2.4.0",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://www.lightstreamer.com/tlcp-2.4.0",
+            url: Some("https://www.lightstreamer.com/tlcp-2.4.0"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Dario Crivelli",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Lightstreamer Srl",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2022-09-23"),
+    updated: None,
+};
+const ENTRY_60: Entry = Entry {
+    id: "TLCP-2.5.0.lightstreamer.com",
+    common: "TLCP (Text Lightstreamer Client Protocol)",
+    definition: "https://www.lightstreamer.com/tlcp-2.5.0",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://www.lightstreamer.com/tlcp-2.5.0",
+            url: Some("https://www.lightstreamer.com/tlcp-2.5.0"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Dario Crivelli",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Lightstreamer Srl",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2023-07-07"),
+    updated: None,
+};
+const ENTRY_61: Entry = Entry {
+    id: "Redfish",
+    common: "Redfish Specification DSP0266",
+    definition: "https://www.dmtf.org/dsp/DSP0266",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://www.dmtf.org/dsp/DSP0266",
+            url: Some("https://www.dmtf.org/dsp/DSP0266"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "DMTF Administration",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "DMTF Administration",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2023-08-08"),
+    updated: Some("2023-08-14"),
+};
+const ENTRY_62: Entry = Entry {
+    id: "bidib",
+    common: "webBiDiB",
+    definition: "https://bidib.org/transport/bidib_net_e.html",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://bidib.org/transport/bidib_net_e.html",
+            url: Some("https://bidib.org/transport/bidib_net_e.html"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "BiDiB & Tools e.V.",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "BiDiB & Tools e.V.",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2023-08-08"),
+    updated: Some("2024-05-17"),
+};
+const ENTRY_63: Entry = Entry {
+    id: "json.webpubsub.azure.v1",
+    common: "Azure Web PubSub subprotocol JSON",
+    definition: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-json-webpubsub-subprotocol",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-json-webpubsub-subprotocol",
+            url: Some(
+                "https://learn.microsoft.com/azure/azure-web-pubsub/reference-json-webpubsub-subprotocol",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Kevin Guo",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Kevin Guo",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2025-07-17"),
+    updated: None,
+};
+const ENTRY_64: Entry = Entry {
+    id: "protobuf.webpubsub.azure.v1",
+    common: "Azure Web PubSub subprotocol protobuf",
+    definition: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-webpubsub-subprotocol",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-webpubsub-subprotocol",
+            url: Some(
+                "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-webpubsub-subprotocol",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Kevin Guo",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Kevin Guo",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2025-07-17"),
+    updated: None,
+};
+const ENTRY_65: Entry = Entry {
+    id: "json.reliable.webpubsub.azure.v1",
+    common: "Azure Web PubSub subprotocol reliable JSON",
+    definition: "https://learn.microsoft.com/en-us/azure/azure-web-pubsub/reference-json-reliable-webpubsub-subprotocol",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://learn.microsoft.com/en-us/azure/azure-web-pubsub/reference-json-reliable-webpubsub-subprotocol",
+            url: Some(
+                "https://learn.microsoft.com/en-us/azure/azure-web-pubsub/reference-json-reliable-webpubsub-subprotocol",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Kevin Guo",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Kevin Guo",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2025-07-17"),
+    updated: None,
+};
+const ENTRY_66: Entry = Entry {
+    id: "protobuf.reliable.webpubsub.azure.v1",
+    common: "Azure Web PubSub subprotocol reliable protobuf",
+    definition: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-reliable-webpubsub-subprotocol",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-reliable-webpubsub-subprotocol",
+            url: Some(
+                "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-reliable-webpubsub-subprotocol",
+            ),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Kevin Guo",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Kevin Guo",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2025-07-17"),
+    updated: None,
+};
+const ENTRY_67: Entry = Entry {
+    id: "WebREPL.binary.v1",
+    common: "WebREPL Binary Protocol",
+    definition: "https://jetpax.github.io/webrepl/webrepl_binary_protocol_rfc.md",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://jetpax.github.io/webrepl/webrepl_binary_protocol_rfc.md",
+            url: Some("https://jetpax.github.io/webrepl/webrepl_binary_protocol_rfc.md"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Jonathan E. Peace",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Jonathan E. Peace",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2025-12-13"),
+    updated: None,
+};
+const ENTRY_68: Entry = Entry {
+    id: "camp",
+    common: "Cryo Application Messaging Protocol",
+    definition: "https://github.com/Ranchonyx/CAMP-Protocol/releases/tag/v1.0.0",
+    definition_references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Uri,
+            text: "https://github.com/Ranchonyx/CAMP-Protocol/releases/tag/v1.0.0",
+            url: Some("https://github.com/Ranchonyx/CAMP-Protocol/releases/tag/v1.0.0"),
+        },
+    ],
+    references: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Felix Janetzki",
+            url: None,
+        },
+    ],
+    controller: &[
+        crate::Reference {
+            kind: crate::ReferenceKind::Person,
+            text: "Felix Janetzki",
+            url: None,
+        },
+    ],
+    incompatible: None,
+    registered: Some("2026-06-10"),
+    updated: None,
+};
 /// The seed of `from_name`'s perfect hash, found by `cargo xtask regen` for these
 /// identifiers (see `src/name_hash.rs`).
 const NAME_HASH_SEED: u64 = 0x79A53DA6463AAEED;

@@ -133,6 +133,8 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
             let index = proc_macro2::Literal::usize_unsuffixed(run.index);
             if run.first == run.last {
                 quote!(#first => Some(&ENTRIES[#index]))
+            } else if run.index == 0 {
+                quote!(#first..=#last => Some(&ENTRIES[(code - #first) as usize]))
             } else {
                 quote!(#first..=#last => Some(&ENTRIES[#index + (code - #first) as usize]))
             }

@@ -102,7 +102,13 @@ pub fn emit(
         let doc = docs::attrs(&variant_doc(r, people));
         quote! { #doc #ident }
     });
-    let entries = sub.records.iter().map(|r| {
+    // One `const` per record, then `ENTRIES` as a list of their names: rustc type-checks each
+    // small body on its own, where one array literal of every record is checked as a single
+    // body, which grows faster than linearly (10,000 records: 29 s against 8 s to check).
+    let entry_names: Vec<_> = (0..sub.records.len())
+        .map(|i| format_ident!("ENTRY_{}", i))
+        .collect();
+    let entries = sub.records.iter().zip(&entry_names).map(|(r, entry_name)| {
         let id = &r.id;
         let common = &r.common;
         let definition = docs::plain(&r.definition, people);
@@ -114,7 +120,7 @@ pub fn emit(
         let date = opt_str(r.meta.date.as_deref());
         let updated = opt_str(r.meta.updated.as_deref());
         quote! {
-            Entry {
+            const #entry_name: Entry = Entry {
                 id: #id,
                 common: #common,
                 definition: #definition,
@@ -124,7 +130,7 @@ pub fn emit(
                 incompatible: #incompatible,
                 registered: #date,
                 updated: #updated,
-            }
+            };
         }
     });
     let count = proc_macro2::Literal::usize_unsuffixed(sub.records.len());
@@ -153,7 +159,10 @@ pub fn emit(
     } else {
         (
             quote!(&ENTRIES[self as usize]),
-            quote!(const ENTRIES: [Entry; #count] = [#(#entries),*];),
+            quote! {
+                const ENTRIES: [Entry; #count] = [#(#entry_names),*];
+                #(#entries)*
+            },
         )
     };
     let ids: Vec<&str> = sub.records.iter().map(|r| r.id.as_str()).collect();
