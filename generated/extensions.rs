@@ -15,7 +15,7 @@ use crate::Reference;
 /// A registered WebSocket extension name: one variant per record of IANA's *WebSocket Extension Name Registry*.
 ///
 /// Look a wire value up with [`from_name`](Self::from_name) (exact, case-sensitive); get it back with [`as_str`](Self::as_str). `Display` prints the identifier. The enum is `#[non_exhaustive]` because IANA registers new names: match with a `_` arm.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Extension {
     /// `permessage-deflate`: WebSocket Per-Message Deflate
@@ -95,6 +95,11 @@ impl Extension {
         &ENTRIES[self as usize]
     }
 }
+impl core::fmt::Debug for Extension {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.entry().variant)
+    }
+}
 impl core::fmt::Display for Extension {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
@@ -112,6 +117,7 @@ impl core::str::FromStr for Extension {
 #[allow(dead_code)]
 struct Entry {
     id: &'static str,
+    variant: &'static str,
     common: &'static str,
     definition: &'static str,
     definition_references: &'static [Reference],
@@ -124,6 +130,7 @@ struct Entry {
 const ENTRIES: [Entry; 2] = [ENTRY_0, ENTRY_1];
 const ENTRY_0: Entry = Entry {
     id: "permessage-deflate",
+    variant: "PermessageDeflate",
     common: "WebSocket Per-Message Deflate",
     definition: "RFC 7692 <https://www.rfc-editor.org/rfc/rfc7692.html>",
     definition_references: &[
@@ -147,6 +154,7 @@ const ENTRY_0: Entry = Entry {
 };
 const ENTRY_1: Entry = Entry {
     id: "bbf-usp-protocol",
+    variant: "BbfUspProtocol",
     common: "BBF USP Protocol",
     definition: "https://usp.technology",
     definition_references: &[

@@ -19,7 +19,7 @@ use crate::Reference;
 /// A registered WebSocket subprotocol name: one variant per record of IANA's *WebSocket Subprotocol Name Registry*.
 ///
 /// Look a wire value up with [`from_name`](Self::from_name) (exact, case-sensitive); get it back with [`as_str`](Self::as_str). `Display` prints the identifier. The enum is `#[non_exhaustive]` because IANA registers new names: match with a `_` arm.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Subprotocol {
     /// `MBWS.huawei.com`: MBWS
@@ -517,8 +517,10 @@ impl Subprotocol {
             Some(&index) => index as usize,
             None => return None,
         };
-        match NAME_IDS.get(index) {
-            Some(id) if crate::name_hash::same_bytes(id.as_bytes(), name.as_bytes()) => {
+        match ENTRIES.get(index) {
+            Some(
+                entry,
+            ) if crate::name_hash::same_bytes(entry.id.as_bytes(), name.as_bytes()) => {
                 Self::ALL.get(index).copied()
             }
             _ => None,
@@ -561,6 +563,11 @@ impl Subprotocol {
         &ENTRIES[self as usize]
     }
 }
+impl core::fmt::Debug for Subprotocol {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.entry().variant)
+    }
+}
 impl core::fmt::Display for Subprotocol {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
@@ -578,6 +585,7 @@ impl core::str::FromStr for Subprotocol {
 #[allow(dead_code)]
 struct Entry {
     id: &'static str,
+    variant: &'static str,
     common: &'static str,
     definition: &'static str,
     definition_references: &'static [Reference],
@@ -660,6 +668,7 @@ const ENTRIES: [Entry; 69] = [
 ];
 const ENTRY_0: Entry = Entry {
     id: "MBWS.huawei.com",
+    variant: "MbwsHuaweiCom",
     common: "MBWS",
     definition: "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt (page 9)",
     definition_references: &[
@@ -685,6 +694,7 @@ const ENTRY_0: Entry = Entry {
 };
 const ENTRY_1: Entry = Entry {
     id: "MBLWS.huawei.com",
+    variant: "MblwsHuaweiCom",
     common: "MBLWS",
     definition: "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt (page 9)",
     definition_references: &[
@@ -710,6 +720,7 @@ const ENTRY_1: Entry = Entry {
 };
 const ENTRY_2: Entry = Entry {
     id: "soap",
+    variant: "Soap",
     common: "soap",
     definition: "http://go.microsoft.com/fwlink/?LinkID=231897&clcid=0x409",
     definition_references: &[
@@ -733,6 +744,7 @@ const ENTRY_2: Entry = Entry {
 };
 const ENTRY_3: Entry = Entry {
     id: "wamp",
+    variant: "Wamp",
     common: "WAMP (\"The WebSocket Application Messaging Protocol\")",
     definition: "https://wamp-proto.org/spec.html",
     definition_references: &[
@@ -762,6 +774,7 @@ const ENTRY_3: Entry = Entry {
 };
 const ENTRY_4: Entry = Entry {
     id: "v10.stomp",
+    variant: "V10Stomp",
     common: "Name: STOMP 1.0 specification",
     definition: "https://stomp.github.io/stomp-specification-1.0.html",
     definition_references: &[
@@ -785,6 +798,7 @@ const ENTRY_4: Entry = Entry {
 };
 const ENTRY_5: Entry = Entry {
     id: "v11.stomp",
+    variant: "V11Stomp",
     common: "Name: STOMP 1.1 specification",
     definition: "https://stomp.github.io/stomp-specification-1.1.html",
     definition_references: &[
@@ -808,6 +822,7 @@ const ENTRY_5: Entry = Entry {
 };
 const ENTRY_6: Entry = Entry {
     id: "v12.stomp",
+    variant: "V12Stomp",
     common: "Name: STOMP 1.2 specification",
     definition: "https://stomp.github.io/stomp-specification-1.2.html",
     definition_references: &[
@@ -831,6 +846,7 @@ const ENTRY_6: Entry = Entry {
 };
 const ENTRY_7: Entry = Entry {
     id: "ocpp1.2",
+    variant: "Ocpp1_2",
     common: "OCPP 1.2",
     definition: "http://www.gir.fr/ocppjs/ocpp_srpc_spec.shtml",
     definition_references: &[
@@ -854,6 +870,7 @@ const ENTRY_7: Entry = Entry {
 };
 const ENTRY_8: Entry = Entry {
     id: "ocpp1.5",
+    variant: "Ocpp1_5",
     common: "OCPP 1.5",
     definition: "https://www.openchargealliance.org/downloads/",
     definition_references: &[
@@ -877,6 +894,7 @@ const ENTRY_8: Entry = Entry {
 };
 const ENTRY_9: Entry = Entry {
     id: "ocpp1.6",
+    variant: "Ocpp1_6",
     common: "OCPP 1.6",
     definition: "https://www.openchargealliance.org/downloads/",
     definition_references: &[
@@ -900,6 +918,7 @@ const ENTRY_9: Entry = Entry {
 };
 const ENTRY_10: Entry = Entry {
     id: "ocpp2.0",
+    variant: "Ocpp2_0",
     common: "OCPP 2.0",
     definition: "https://www.openchargealliance.org/downloads/",
     definition_references: &[
@@ -923,6 +942,7 @@ const ENTRY_10: Entry = Entry {
 };
 const ENTRY_11: Entry = Entry {
     id: "ocpp2.0.1",
+    variant: "Ocpp2_0_1",
     common: "OCPP 2.0.1",
     definition: "https://www.openchargealliance.org/downloads/",
     definition_references: &[
@@ -946,6 +966,7 @@ const ENTRY_11: Entry = Entry {
 };
 const ENTRY_12: Entry = Entry {
     id: "ocpp2.1",
+    variant: "Ocpp2_1",
     common: "OCPP 2.1",
     definition: "https://www.openchargealliance.org/downloads/",
     definition_references: &[
@@ -975,6 +996,7 @@ const ENTRY_12: Entry = Entry {
 };
 const ENTRY_13: Entry = Entry {
     id: "rfb",
+    variant: "Rfb",
     common: "RFB",
     definition: "RFC 6143 <https://www.rfc-editor.org/rfc/rfc6143.html>",
     definition_references: &[
@@ -998,6 +1020,7 @@ const ENTRY_13: Entry = Entry {
 };
 const ENTRY_14: Entry = Entry {
     id: "sip",
+    variant: "Sip",
     common: "WebSocket Transport for SIP (Session Intiation Protocol)",
     definition: "RFC 7118 <https://www.rfc-editor.org/rfc/rfc7118.html>",
     definition_references: &[
@@ -1021,6 +1044,7 @@ const ENTRY_14: Entry = Entry {
 };
 const ENTRY_15: Entry = Entry {
     id: "notificationchannel-netapi-rest.openmobilealliance.org",
+    variant: "NotificationchannelNetapiRestOpenmobileallianceOrg",
     common: "OMA RESTful Network API for Notification Channel",
     definition: "OMA RESTful Network API for Notification Channel V 1.0, Open Mobile Alliance, OMA-TS-REST_NetAPI_NotificationChannel-V1_0 <http://www.openmobilealliance.org>",
     definition_references: &[
@@ -1049,6 +1073,7 @@ const ENTRY_15: Entry = Entry {
 };
 const ENTRY_16: Entry = Entry {
     id: "wpcp",
+    variant: "Wpcp",
     common: "Web Process Control Protocol (WPCP)",
     definition: "http://wpcp.net/spec/",
     definition_references: &[
@@ -1072,6 +1097,7 @@ const ENTRY_16: Entry = Entry {
 };
 const ENTRY_17: Entry = Entry {
     id: "amqp",
+    variant: "Amqp",
     common: "Advanced Message Queuing Protocol (AMQP) 1.0+",
     definition: "http://docs.oasis-open.org/amqp-bindmap/amqp-wsb/v1.0/csprd02/amqp-wsb-v1.0-csprd02.pdf",
     definition_references: &[
@@ -1097,6 +1123,7 @@ const ENTRY_17: Entry = Entry {
 };
 const ENTRY_18: Entry = Entry {
     id: "mqtt",
+    variant: "Mqtt",
     common: "mqtt",
     definition: "MQTT Version 5.0 <http://docs.oasis-open.org/mqtt/mqtt/v5.0/os/mqtt-v5.0-os.html>",
     definition_references: &[
@@ -1120,6 +1147,7 @@ const ENTRY_18: Entry = Entry {
 };
 const ENTRY_19: Entry = Entry {
     id: "jsflow",
+    variant: "Jsflow",
     common: "jsFlow pubsub/queue protocol",
     definition: "http://www.jsflow.com/definition",
     definition_references: &[
@@ -1143,6 +1171,7 @@ const ENTRY_19: Entry = Entry {
 };
 const ENTRY_20: Entry = Entry {
     id: "rwpcp",
+    variant: "Rwpcp",
     common: "Reverse Web Process Control Protocol (RWPCP)",
     definition: "http://wpcp.net/spec/",
     definition_references: &[
@@ -1166,6 +1195,7 @@ const ENTRY_20: Entry = Entry {
 };
 const ENTRY_21: Entry = Entry {
     id: "xmpp",
+    variant: "Xmpp",
     common: "WebSocket Transport for the Extensible Messaging and Presence Protocol (XMPP)",
     definition: "RFC 7395 <https://www.rfc-editor.org/rfc/rfc7395.html>",
     definition_references: &[
@@ -1189,6 +1219,7 @@ const ENTRY_21: Entry = Entry {
 };
 const ENTRY_22: Entry = Entry {
     id: "ship",
+    variant: "Ship",
     common: "SHIP - Smart Home IP",
     definition: "SHIP (Smart Home IP) is a an IP based approach to plug and play home automation and smart energy / energy efficiency, which can easily be extended to additional domains such as Ambient Assisted Living (AAL). SHIP can be used solely on the customer premises or can be integrated into a cloud based solution.",
     definition_references: &[],
@@ -1211,6 +1242,7 @@ const ENTRY_22: Entry = Entry {
 };
 const ENTRY_23: Entry = Entry {
     id: "mielecloudconnect",
+    variant: "Mielecloudconnect",
     common: "Miele Cloud Connect Protocol",
     definition: "This protocol is used to securely connect household or professional appliances to an internet service portal via a public communication network in order to enable remote services. The specification is not published yet.",
     definition_references: &[],
@@ -1228,6 +1260,7 @@ const ENTRY_23: Entry = Entry {
 };
 const ENTRY_24: Entry = Entry {
     id: "v10.pcp.sap.com",
+    variant: "V10PcpSapCom",
     common: "Push Channel Protocol",
     definition: "https://scn.sap.com/community/abap/connectivity/blog/2015/07/27/specification-of-the-push-channel-protocol-pcp",
     definition_references: &[
@@ -1253,6 +1286,7 @@ const ENTRY_24: Entry = Entry {
 };
 const ENTRY_25: Entry = Entry {
     id: "msrp",
+    variant: "Msrp",
     common: "WebSocket Transport for MSRP (Message Session Relay Protocol)",
     definition: "RFC 7977 <https://www.rfc-editor.org/rfc/rfc7977.html>",
     definition_references: &[
@@ -1281,6 +1315,7 @@ const ENTRY_25: Entry = Entry {
 };
 const ENTRY_26: Entry = Entry {
     id: "v1.saltyrtc.org",
+    variant: "V1SaltyrtcOrg",
     common: "SaltyRTC 1.0",
     definition: "https://github.com/saltyrtc/saltyrtc-meta/blob/master/Protocol.md",
     definition_references: &[
@@ -1306,6 +1341,7 @@ const ENTRY_26: Entry = Entry {
 };
 const ENTRY_27: Entry = Entry {
     id: "TLCP-2.0.0.lightstreamer.com",
+    variant: "Tlcp2_0_0LightstreamerCom",
     common: "TLCP (Text Lightstreamer Client Protocol)",
     definition: "http://www.lightstreamer.com/tlcp-2.0.0",
     definition_references: &[
@@ -1335,6 +1371,7 @@ const ENTRY_27: Entry = Entry {
 };
 const ENTRY_28: Entry = Entry {
     id: "bfcp",
+    variant: "Bfcp",
     common: "WebSocket Transport for BFCP (Binary Floor Control Protocol)",
     definition: "RFC 8857 <https://www.rfc-editor.org/rfc/rfc8857.html>",
     definition_references: &[
@@ -1358,6 +1395,7 @@ const ENTRY_28: Entry = Entry {
 };
 const ENTRY_29: Entry = Entry {
     id: "sldp.softvelum.com",
+    variant: "SldpSoftvelumCom",
     common: "Softvelum Low Delay Protocol",
     definition: "SLDP is a low latency live streaming protocol for delivering media from servers to MSE-based browsers and WebSocket-enabled applications.",
     definition_references: &[],
@@ -1375,6 +1413,7 @@ const ENTRY_29: Entry = Entry {
 };
 const ENTRY_30: Entry = Entry {
     id: "opcua+uacp",
+    variant: "OpcuaUacp",
     common: "OPC UA Connection Protocol",
     definition: "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
     definition_references: &[
@@ -1400,6 +1439,7 @@ const ENTRY_30: Entry = Entry {
 };
 const ENTRY_31: Entry = Entry {
     id: "opcua+uajson",
+    variant: "OpcuaUajson",
     common: "OPC UA JSON Encoding",
     definition: "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
     definition_references: &[
@@ -1425,6 +1465,7 @@ const ENTRY_31: Entry = Entry {
 };
 const ENTRY_32: Entry = Entry {
     id: "v1.swindon-lattice+json",
+    variant: "V1SwindonLatticeJson",
     common: "Swindon Web Server Protocol (JSON encoding)",
     definition: "https://swindon-rs.github.io/swindon/swindon-lattice/",
     definition_references: &[
@@ -1448,6 +1489,7 @@ const ENTRY_32: Entry = Entry {
 };
 const ENTRY_33: Entry = Entry {
     id: "v1.usp",
+    variant: "V1Usp",
     common: "USP (Broadband Forum User Services Platform)",
     definition: "https://usp.technology/specification/mtp/websocket",
     definition_references: &[
@@ -1471,6 +1513,7 @@ const ENTRY_33: Entry = Entry {
 };
 const ENTRY_34: Entry = Entry {
     id: "mles-websocket",
+    variant: "MlesWebsocket",
     common: "mles-websocket",
     definition: "https://github.com/jq-rs/mles-rs/blob/master/README.md",
     definition_references: &[
@@ -1494,6 +1537,7 @@ const ENTRY_34: Entry = Entry {
 };
 const ENTRY_35: Entry = Entry {
     id: "coap",
+    variant: "Coap",
     common: "Constrained Application Protocol (CoAP)",
     definition: "RFC 8323 <https://www.rfc-editor.org/rfc/rfc8323.html>",
     definition_references: &[
@@ -1517,6 +1561,7 @@ const ENTRY_35: Entry = Entry {
 };
 const ENTRY_36: Entry = Entry {
     id: "TLCP-2.1.0.lightstreamer.com",
+    variant: "Tlcp2_1_0LightstreamerCom",
     common: "TLCP (Text Lightstreamer Client Protocol)",
     definition: "http://www.lightstreamer.com/tlcp-2.1.0",
     definition_references: &[
@@ -1546,6 +1591,7 @@ const ENTRY_36: Entry = Entry {
 };
 const ENTRY_37: Entry = Entry {
     id: "sqlnet.oracle.com",
+    variant: "SqlnetOracleCom",
     common: "sqlnet",
     definition: "This protocol is used for communication between Oracle database client and database server, and its usage as subprotocol of websocket is primarly geared towards cloud deployments. sqlnet supports bi-directional data transfer and is full duplex in nature.",
     definition_references: &[],
@@ -1563,6 +1609,7 @@ const ENTRY_37: Entry = Entry {
 };
 const ENTRY_38: Entry = Entry {
     id: "oneM2M.R2.0.json",
+    variant: "OneM2MR2_0Json",
     common: "oneM2M R2.0 JSON",
     definition: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
     definition_references: &[
@@ -1588,6 +1635,7 @@ const ENTRY_38: Entry = Entry {
 };
 const ENTRY_39: Entry = Entry {
     id: "oneM2M.R2.0.xml",
+    variant: "OneM2MR2_0Xml",
     common: "oneM2M R2.0 XML",
     definition: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
     definition_references: &[
@@ -1613,6 +1661,7 @@ const ENTRY_39: Entry = Entry {
 };
 const ENTRY_40: Entry = Entry {
     id: "oneM2M.R2.0.cbor",
+    variant: "OneM2MR2_0Cbor",
     common: "oneM2M R2.0 CBOR",
     definition: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
     definition_references: &[
@@ -1638,6 +1687,7 @@ const ENTRY_40: Entry = Entry {
 };
 const ENTRY_41: Entry = Entry {
     id: "transit",
+    variant: "Transit",
     common: "Transit",
     definition: "https://github.com/Randy-Buchholz/Transit",
     definition_references: &[
@@ -1661,6 +1711,7 @@ const ENTRY_41: Entry = Entry {
 };
 const ENTRY_42: Entry = Entry {
     id: "2016.serverpush.dash.mpeg.org",
+    variant: "Id2016ServerpushDashMpegOrg",
     common: "MPEG-DASH-ServerPush-23009-6-2017",
     definition: "https://www.iso.org/standard/71072.html",
     definition_references: &[
@@ -1684,6 +1735,7 @@ const ENTRY_42: Entry = Entry {
 };
 const ENTRY_43: Entry = Entry {
     id: "2018.mmt.mpeg.org",
+    variant: "Id2018MmtMpegOrg",
     common: "MPEG-MMT-23008-1-2018",
     definition: "https://www.iso.org/standard/76386.html",
     definition_references: &[
@@ -1707,6 +1759,7 @@ const ENTRY_43: Entry = Entry {
 };
 const ENTRY_44: Entry = Entry {
     id: "clue",
+    variant: "Clue",
     common: "clue",
     definition: "RFC 8850 <https://www.rfc-editor.org/rfc/rfc8850.html>",
     definition_references: &[
@@ -1730,6 +1783,7 @@ const ENTRY_44: Entry = Entry {
 };
 const ENTRY_45: Entry = Entry {
     id: "webrtc.softvelum.com",
+    variant: "WebrtcSoftvelumCom",
     common: "Softvelum WebSocket signaling protocol",
     definition: "WebRTC live streaming requires WebSocket-based signaling protocol for every specific implementation. Softvelum products will use this subprotocol for signaling.",
     definition_references: &[],
@@ -1747,6 +1801,7 @@ const ENTRY_45: Entry = Entry {
 };
 const ENTRY_46: Entry = Entry {
     id: "cobra.v2.json",
+    variant: "CobraV2Json",
     common: "Cobra Real Time Messaging Protocol",
     definition: "https://machinezone.github.io/cobra/api/",
     definition_references: &[
@@ -1770,6 +1825,7 @@ const ENTRY_46: Entry = Entry {
 };
 const ENTRY_47: Entry = Entry {
     id: "drp",
+    variant: "Drp",
     common: "Declarative Resource Protocol",
     definition: "https://github.com/adhdtech/DRP",
     definition_references: &[
@@ -1793,6 +1849,7 @@ const ENTRY_47: Entry = Entry {
 };
 const ENTRY_48: Entry = Entry {
     id: "hub.bsc.bacnet.org",
+    variant: "HubBscBacnetOrg",
     common: "BACnet Secure Connect Hub Connection",
     definition: "Addendum BJ to ANSI/ASHRAE Standard 135-2016 <https://www.ashrae.org/File%20Library/Technical%20Resources/Standards%20and%20Guidelines/Standards%20Addenda/135_2016_bj_20191118.pdf>",
     definition_references: &[
@@ -1824,6 +1881,7 @@ const ENTRY_48: Entry = Entry {
 };
 const ENTRY_49: Entry = Entry {
     id: "dc.bsc.bacnet.org",
+    variant: "DcBscBacnetOrg",
     common: "BACnet Secure Connect Direct Connection",
     definition: "Addendum BJ to ANSI/ASHRAE Standard 135-2016 <https://www.ashrae.org/File%20Library/Technical%20Resources/Standards%20and%20Guidelines/Standards%20Addenda/135_2016_bj_20191118.pdf>",
     definition_references: &[
@@ -1855,6 +1913,7 @@ const ENTRY_49: Entry = Entry {
 };
 const ENTRY_50: Entry = Entry {
     id: "jmap",
+    variant: "Jmap",
     common: "WebSocket Transport for JMAP (JSON Meta Application Protocol)",
     definition: "RFC 8887 <https://www.rfc-editor.org/rfc/rfc8887.html>",
     definition_references: &[
@@ -1878,6 +1937,7 @@ const ENTRY_50: Entry = Entry {
 };
 const ENTRY_51: Entry = Entry {
     id: "t140",
+    variant: "T140",
     common: "ITU-T T.140 Real-Time Text",
     definition: "RFC 8865 <https://www.rfc-editor.org/rfc/rfc8865.html>",
     definition_references: &[
@@ -1901,6 +1961,7 @@ const ENTRY_51: Entry = Entry {
 };
 const ENTRY_52: Entry = Entry {
     id: "done",
+    variant: "Done",
     common: "done.best IoT Protocol",
     definition: "\"done\" is a general purpose IoT Protocol, used by done.best based solutions",
     definition_references: &[],
@@ -1924,6 +1985,7 @@ const ENTRY_52: Entry = Entry {
 };
 const ENTRY_53: Entry = Entry {
     id: "TLCP-2.2.0.lightstreamer.com",
+    variant: "Tlcp2_2_0LightstreamerCom",
     common: "TLCP (Text Lightstreamer Client Protocol)",
     definition: "https://www.lightstreamer.com/tlcp-2.2.0",
     definition_references: &[
@@ -1953,6 +2015,7 @@ const ENTRY_53: Entry = Entry {
 };
 const ENTRY_54: Entry = Entry {
     id: "collection-update",
+    variant: "CollectionUpdate",
     common: "The Collection Update Websocket Subprotocol",
     definition: "https://github.com/jonlachlan/collection-update-websocket-protocol",
     definition_references: &[
@@ -1984,6 +2047,7 @@ const ENTRY_54: Entry = Entry {
 };
 const ENTRY_55: Entry = Entry {
     id: "TLCP-2.3.0.lightstreamer.com",
+    variant: "Tlcp2_3_0LightstreamerCom",
     common: "TLCP (Text Lightstreamer Client Protocol)",
     definition: "https://lightstreamer.com/tlcp-2.3.0",
     definition_references: &[
@@ -2013,6 +2077,7 @@ const ENTRY_55: Entry = Entry {
 };
 const ENTRY_56: Entry = Entry {
     id: "text.ircv3.net",
+    variant: "TextIrcv3Net",
     common: "Text IRC Protocol",
     definition: "https://ircv3.net/specs/extensions/websocket",
     definition_references: &[
@@ -2042,6 +2107,7 @@ const ENTRY_56: Entry = Entry {
 };
 const ENTRY_57: Entry = Entry {
     id: "binary.ircv3.net",
+    variant: "BinaryIrcv3Net",
     common: "Binary IRC Protocol",
     definition: "https://ircv3.net/specs/extensions/websocket",
     definition_references: &[
@@ -2071,6 +2137,7 @@ const ENTRY_57: Entry = Entry {
 };
 const ENTRY_58: Entry = Entry {
     id: "v3.penguin-stats.live+proto",
+    variant: "V3PenguinStatsLiveProto",
     common: "Penguin statistics Live Protocol v3 (Protobuf encoding)",
     definition: "https://github.com/penguin-statistics/backend-next/blob/main/internal/models/protos/messages.proto",
     definition_references: &[
@@ -2112,6 +2179,7 @@ const ENTRY_58: Entry = Entry {
 };
 const ENTRY_59: Entry = Entry {
     id: "TLCP-2.4.0.lightstreamer.com",
+    variant: "Tlcp2_4_0LightstreamerCom",
     common: "TLCP (Text Lightstreamer Client Protocol)",
     definition: "https://www.lightstreamer.com/tlcp-2.4.0",
     definition_references: &[
@@ -2141,6 +2209,7 @@ const ENTRY_59: Entry = Entry {
 };
 const ENTRY_60: Entry = Entry {
     id: "TLCP-2.5.0.lightstreamer.com",
+    variant: "Tlcp2_5_0LightstreamerCom",
     common: "TLCP (Text Lightstreamer Client Protocol)",
     definition: "https://www.lightstreamer.com/tlcp-2.5.0",
     definition_references: &[
@@ -2170,6 +2239,7 @@ const ENTRY_60: Entry = Entry {
 };
 const ENTRY_61: Entry = Entry {
     id: "Redfish",
+    variant: "Redfish",
     common: "Redfish Specification DSP0266",
     definition: "https://www.dmtf.org/dsp/DSP0266",
     definition_references: &[
@@ -2199,6 +2269,7 @@ const ENTRY_61: Entry = Entry {
 };
 const ENTRY_62: Entry = Entry {
     id: "bidib",
+    variant: "Bidib",
     common: "webBiDiB",
     definition: "https://bidib.org/transport/bidib_net_e.html",
     definition_references: &[
@@ -2228,6 +2299,7 @@ const ENTRY_62: Entry = Entry {
 };
 const ENTRY_63: Entry = Entry {
     id: "json.webpubsub.azure.v1",
+    variant: "JsonWebpubsubAzureV1",
     common: "Azure Web PubSub subprotocol JSON",
     definition: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-json-webpubsub-subprotocol",
     definition_references: &[
@@ -2259,6 +2331,7 @@ const ENTRY_63: Entry = Entry {
 };
 const ENTRY_64: Entry = Entry {
     id: "protobuf.webpubsub.azure.v1",
+    variant: "ProtobufWebpubsubAzureV1",
     common: "Azure Web PubSub subprotocol protobuf",
     definition: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-webpubsub-subprotocol",
     definition_references: &[
@@ -2290,6 +2363,7 @@ const ENTRY_64: Entry = Entry {
 };
 const ENTRY_65: Entry = Entry {
     id: "json.reliable.webpubsub.azure.v1",
+    variant: "JsonReliableWebpubsubAzureV1",
     common: "Azure Web PubSub subprotocol reliable JSON",
     definition: "https://learn.microsoft.com/en-us/azure/azure-web-pubsub/reference-json-reliable-webpubsub-subprotocol",
     definition_references: &[
@@ -2321,6 +2395,7 @@ const ENTRY_65: Entry = Entry {
 };
 const ENTRY_66: Entry = Entry {
     id: "protobuf.reliable.webpubsub.azure.v1",
+    variant: "ProtobufReliableWebpubsubAzureV1",
     common: "Azure Web PubSub subprotocol reliable protobuf",
     definition: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-reliable-webpubsub-subprotocol",
     definition_references: &[
@@ -2352,6 +2427,7 @@ const ENTRY_66: Entry = Entry {
 };
 const ENTRY_67: Entry = Entry {
     id: "WebREPL.binary.v1",
+    variant: "WebREPLBinaryV1",
     common: "WebREPL Binary Protocol",
     definition: "https://jetpax.github.io/webrepl/webrepl_binary_protocol_rfc.md",
     definition_references: &[
@@ -2381,6 +2457,7 @@ const ENTRY_67: Entry = Entry {
 };
 const ENTRY_68: Entry = Entry {
     id: "camp",
+    variant: "Camp",
     common: "Cryo Application Messaging Protocol",
     definition: "https://github.com/Ranchonyx/CAMP-Protocol/releases/tag/v1.0.0",
     definition_references: &[
@@ -2436,79 +2513,6 @@ const NAME_SLOTS: [u8; 512] = [
     0, 0, 0, 0, 0, 48, 0, 0, 0, 0, 49, 38, 0, 0, 0, 0, 0, 28, 0, 0, 0, 0, 0, 0, 0, 0, 22,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     17, 65, 0, 0, 0, 0, 24, 0, 0, 0, 14, 57, 60, 0, 0, 0, 0, 0, 0, 0, 0,
-];
-/// Every identifier, in the order of `ALL`: the one comparison after the hash reads
-/// here, a compact table rather than the large entries.
-const NAME_IDS: [&str; 69] = [
-    "MBWS.huawei.com",
-    "MBLWS.huawei.com",
-    "soap",
-    "wamp",
-    "v10.stomp",
-    "v11.stomp",
-    "v12.stomp",
-    "ocpp1.2",
-    "ocpp1.5",
-    "ocpp1.6",
-    "ocpp2.0",
-    "ocpp2.0.1",
-    "ocpp2.1",
-    "rfb",
-    "sip",
-    "notificationchannel-netapi-rest.openmobilealliance.org",
-    "wpcp",
-    "amqp",
-    "mqtt",
-    "jsflow",
-    "rwpcp",
-    "xmpp",
-    "ship",
-    "mielecloudconnect",
-    "v10.pcp.sap.com",
-    "msrp",
-    "v1.saltyrtc.org",
-    "TLCP-2.0.0.lightstreamer.com",
-    "bfcp",
-    "sldp.softvelum.com",
-    "opcua+uacp",
-    "opcua+uajson",
-    "v1.swindon-lattice+json",
-    "v1.usp",
-    "mles-websocket",
-    "coap",
-    "TLCP-2.1.0.lightstreamer.com",
-    "sqlnet.oracle.com",
-    "oneM2M.R2.0.json",
-    "oneM2M.R2.0.xml",
-    "oneM2M.R2.0.cbor",
-    "transit",
-    "2016.serverpush.dash.mpeg.org",
-    "2018.mmt.mpeg.org",
-    "clue",
-    "webrtc.softvelum.com",
-    "cobra.v2.json",
-    "drp",
-    "hub.bsc.bacnet.org",
-    "dc.bsc.bacnet.org",
-    "jmap",
-    "t140",
-    "done",
-    "TLCP-2.2.0.lightstreamer.com",
-    "collection-update",
-    "TLCP-2.3.0.lightstreamer.com",
-    "text.ircv3.net",
-    "binary.ircv3.net",
-    "v3.penguin-stats.live+proto",
-    "TLCP-2.4.0.lightstreamer.com",
-    "TLCP-2.5.0.lightstreamer.com",
-    "Redfish",
-    "bidib",
-    "json.webpubsub.azure.v1",
-    "protobuf.webpubsub.azure.v1",
-    "json.reliable.webpubsub.azure.v1",
-    "protobuf.reliable.webpubsub.azure.v1",
-    "WebREPL.binary.v1",
-    "camp",
 ];
 /// The slot of `name` in `NAME_SLOTS`: where it is, if it is registered.
 const fn name_slot(name: &[u8]) -> usize {

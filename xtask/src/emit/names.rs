@@ -108,31 +108,37 @@ pub fn emit(
     let entry_names: Vec<_> = (0..sub.records.len())
         .map(|i| format_ident!("ENTRY_{}", i))
         .collect();
-    let entries = sub.records.iter().zip(&entry_names).map(|(r, entry_name)| {
-        let id = &r.id;
-        let common = &r.common;
-        let definition = docs::plain(&r.definition, people);
-        let definition_refs = refs::slice_tokens(r.definition.references(), people);
-        let references = refs::slice_tokens(&r.references, people);
-        let controller =
-            refs::slice_tokens(r.controller.iter().flat_map(|c| c.references()), people);
-        let incompatible = opt_str(r.incompatible.as_deref());
-        let date = opt_str(r.meta.date.as_deref());
-        let updated = opt_str(r.meta.updated.as_deref());
-        quote! {
-            const #entry_name: Entry = Entry {
-                id: #id,
-                common: #common,
-                definition: #definition,
-                definition_references: #definition_refs,
-                references: #references,
-                controller: #controller,
-                incompatible: #incompatible,
-                registered: #date,
-                updated: #updated,
-            };
-        }
-    });
+    let entries =
+        sub.records
+            .iter()
+            .zip(&entry_names)
+            .zip(&names)
+            .map(|((r, entry_name), variant_name)| {
+                let id = &r.id;
+                let common = &r.common;
+                let definition = docs::plain(&r.definition, people);
+                let definition_refs = refs::slice_tokens(r.definition.references(), people);
+                let references = refs::slice_tokens(&r.references, people);
+                let controller =
+                    refs::slice_tokens(r.controller.iter().flat_map(|c| c.references()), people);
+                let incompatible = opt_str(r.incompatible.as_deref());
+                let date = opt_str(r.meta.date.as_deref());
+                let updated = opt_str(r.meta.updated.as_deref());
+                quote! {
+                    const #entry_name: Entry = Entry {
+                        id: #id,
+                        variant: #variant_name,
+                        common: #common,
+                        definition: #definition,
+                        definition_references: #definition_refs,
+                        references: #references,
+                        controller: #controller,
+                        incompatible: #incompatible,
+                        registered: #date,
+                        updated: #updated,
+                    };
+                }
+            });
     let count = proc_macro2::Literal::usize_unsuffixed(sub.records.len());
     let incompatible_method = match kind {
         Kind::Extension => quote! {
@@ -178,14 +184,14 @@ pub fn emit(
                     Some(&index) => index as usize,
                     None => return None,
                 };
-                match NAME_IDS.get(index) {
-                    Some(id) if crate::name_hash::same_bytes(id.as_bytes(), name.as_bytes()) => {
+                match ENTRIES.get(index) {
+                    Some(entry) if crate::name_hash::same_bytes(entry.id.as_bytes(), name.as_bytes()) => {
                         Self::ALL.get(index).copied()
                     }
                     _ => None,
                 }
             },
-            lookup_tables(&index, &ids, &type_name),
+            lookup_tables(&index, &type_name),
         )
     };
 
@@ -195,7 +201,7 @@ pub fn emit(
         use crate::Reference;
 
         #type_doc
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum #type_name {
             #(#variants,)*
@@ -259,6 +265,15 @@ pub fn emit(
             }
         }
 
+        // Written out rather than derived: the derived `Debug` is one `match` with an arm and a
+        // string per variant, which rustc borrow-checks as a single body, slower than linearly
+        // (30,000 names took minutes and 19 GB). The variant name lives in each entry instead.
+        impl core::fmt::Debug for #type_name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.entry().variant)
+            }
+        }
+
         impl core::fmt::Display for #type_name {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(self.as_str())
@@ -276,6 +291,7 @@ pub fn emit(
         #[allow(dead_code)]
         struct Entry {
             id: &'static str,
+            variant: &'static str,
             common: &'static str,
             definition: &'static str,
             definition_references: &'static [Reference],
@@ -309,7 +325,7 @@ fn literal_match(ids: &[&str], idents: &[proc_macro2::Ident]) -> TokenStream {
 }
 
 /// The perfect-hash tables behind `from_name` and the function that finds a name's slot.
-fn lookup_tables(index: &NameIndex, ids: &[&str], type_name: &proc_macro2::Ident) -> TokenStream {
+fn lookup_tables(index: &NameIndex, type_name: &proc_macro2::Ident) -> TokenStream {
     let seed = hex_literal(index.seed);
     let (hash, reader_items) = match &index.reader {
         KeyReader::Sampled(positions) => {
@@ -377,7 +393,6 @@ fn lookup_tables(index: &NameIndex, ids: &[&str], type_name: &proc_macro2::Ident
             )
         }
     };
-    let id_count = proc_macro2::Literal::usize_unsuffixed(ids.len());
     let slots_doc = docs::attrs(&format!(
         "For each slot, the index in [`{type_name}::ALL`] of the name that hashes there. \
          Free slots hold 0: the comparison in `from_name` rejects any other name that lands \
@@ -392,9 +407,7 @@ fn lookup_tables(index: &NameIndex, ids: &[&str], type_name: &proc_macro2::Ident
         #slots_doc
         const NAME_SLOTS: [#slot_type; #slot_count] = [#(#slots),*];
 
-        /// Every identifier, in the order of `ALL`: the one comparison after the hash reads
-        /// here, a compact table rather than the large entries.
-        const NAME_IDS: [&str; #id_count] = [#(#ids),*];
+
 
         /// The slot of `name` in `NAME_SLOTS`: where it is, if it is registered.
         const fn name_slot(name: &[u8]) -> usize {
