@@ -159,10 +159,19 @@ fn display_reads_well() {
 #[test]
 fn debug_prints_the_variant_name() {
     assert_eq!(format!("{:?}", Subprotocol::Ocpp1_6), "Ocpp1_6");
-    assert_eq!(format!("{:?}", Some(Extension::PermessageDeflate)), "Some(PermessageDeflate)");
+    assert_eq!(
+        format!("{:?}", Some(Extension::PermessageDeflate)),
+        "Some(PermessageDeflate)"
+    );
     for protocol in Subprotocol::ALL {
         let debug = format!("{protocol:?}");
-        assert!(debug.chars().next().is_some_and(|c| c.is_ascii_uppercase()), "{debug}");
-        assert!(debug.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'), "{debug}");
+        assert!(
+            debug.chars().next().is_some_and(|c| c.is_ascii_uppercase()),
+            "{debug}"
+        );
+        assert!(
+            debug.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+            "{debug}"
+        );
     }
 }
