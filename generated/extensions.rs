@@ -117,6 +117,7 @@ impl core::str::FromStr for Extension {
 #[allow(dead_code)]
 struct Entry {
     id: &'static str,
+    value: Extension,
     variant: &'static str,
     common: &'static str,
     definition: &'static str,
@@ -130,6 +131,7 @@ struct Entry {
 const ENTRIES: [Entry; 2] = [ENTRY_0, ENTRY_1];
 const ENTRY_0: Entry = Entry {
     id: "permessage-deflate",
+    value: Extension::PermessageDeflate,
     variant: "PermessageDeflate",
     common: "WebSocket Per-Message Deflate",
     definition: "RFC 7692 <https://www.rfc-editor.org/rfc/rfc7692.html>",
@@ -154,6 +156,7 @@ const ENTRY_0: Entry = Entry {
 };
 const ENTRY_1: Entry = Entry {
     id: "bbf-usp-protocol",
+    value: Extension::BbfUspProtocol,
     variant: "BbfUspProtocol",
     common: "BBF USP Protocol",
     definition: "https://usp.technology",

@@ -521,7 +521,7 @@ impl Subprotocol {
             Some(
                 entry,
             ) if crate::name_hash::same_bytes(entry.id.as_bytes(), name.as_bytes()) => {
-                Self::ALL.get(index).copied()
+                Some(entry.value)
             }
             _ => None,
         }
@@ -585,6 +585,7 @@ impl core::str::FromStr for Subprotocol {
 #[allow(dead_code)]
 struct Entry {
     id: &'static str,
+    value: Subprotocol,
     variant: &'static str,
     common: &'static str,
     definition: &'static str,
@@ -668,6 +669,7 @@ const ENTRIES: [Entry; 69] = [
 ];
 const ENTRY_0: Entry = Entry {
     id: "MBWS.huawei.com",
+    value: Subprotocol::MbwsHuaweiCom,
     variant: "MbwsHuaweiCom",
     common: "MBWS",
     definition: "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt (page 9)",
@@ -694,6 +696,7 @@ const ENTRY_0: Entry = Entry {
 };
 const ENTRY_1: Entry = Entry {
     id: "MBLWS.huawei.com",
+    value: Subprotocol::MblwsHuaweiCom,
     variant: "MblwsHuaweiCom",
     common: "MBLWS",
     definition: "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt (page 9)",
@@ -720,6 +723,7 @@ const ENTRY_1: Entry = Entry {
 };
 const ENTRY_2: Entry = Entry {
     id: "soap",
+    value: Subprotocol::Soap,
     variant: "Soap",
     common: "soap",
     definition: "http://go.microsoft.com/fwlink/?LinkID=231897&clcid=0x409",
@@ -744,6 +748,7 @@ const ENTRY_2: Entry = Entry {
 };
 const ENTRY_3: Entry = Entry {
     id: "wamp",
+    value: Subprotocol::Wamp,
     variant: "Wamp",
     common: "WAMP (\"The WebSocket Application Messaging Protocol\")",
     definition: "https://wamp-proto.org/spec.html",
@@ -774,6 +779,7 @@ const ENTRY_3: Entry = Entry {
 };
 const ENTRY_4: Entry = Entry {
     id: "v10.stomp",
+    value: Subprotocol::V10Stomp,
     variant: "V10Stomp",
     common: "Name: STOMP 1.0 specification",
     definition: "https://stomp.github.io/stomp-specification-1.0.html",
@@ -798,6 +804,7 @@ const ENTRY_4: Entry = Entry {
 };
 const ENTRY_5: Entry = Entry {
     id: "v11.stomp",
+    value: Subprotocol::V11Stomp,
     variant: "V11Stomp",
     common: "Name: STOMP 1.1 specification",
     definition: "https://stomp.github.io/stomp-specification-1.1.html",
@@ -822,6 +829,7 @@ const ENTRY_5: Entry = Entry {
 };
 const ENTRY_6: Entry = Entry {
     id: "v12.stomp",
+    value: Subprotocol::V12Stomp,
     variant: "V12Stomp",
     common: "Name: STOMP 1.2 specification",
     definition: "https://stomp.github.io/stomp-specification-1.2.html",
@@ -846,6 +854,7 @@ const ENTRY_6: Entry = Entry {
 };
 const ENTRY_7: Entry = Entry {
     id: "ocpp1.2",
+    value: Subprotocol::Ocpp1_2,
     variant: "Ocpp1_2",
     common: "OCPP 1.2",
     definition: "http://www.gir.fr/ocppjs/ocpp_srpc_spec.shtml",
@@ -870,6 +879,7 @@ const ENTRY_7: Entry = Entry {
 };
 const ENTRY_8: Entry = Entry {
     id: "ocpp1.5",
+    value: Subprotocol::Ocpp1_5,
     variant: "Ocpp1_5",
     common: "OCPP 1.5",
     definition: "https://www.openchargealliance.org/downloads/",
@@ -894,6 +904,7 @@ const ENTRY_8: Entry = Entry {
 };
 const ENTRY_9: Entry = Entry {
     id: "ocpp1.6",
+    value: Subprotocol::Ocpp1_6,
     variant: "Ocpp1_6",
     common: "OCPP 1.6",
     definition: "https://www.openchargealliance.org/downloads/",
@@ -918,6 +929,7 @@ const ENTRY_9: Entry = Entry {
 };
 const ENTRY_10: Entry = Entry {
     id: "ocpp2.0",
+    value: Subprotocol::Ocpp2_0,
     variant: "Ocpp2_0",
     common: "OCPP 2.0",
     definition: "https://www.openchargealliance.org/downloads/",
@@ -942,6 +954,7 @@ const ENTRY_10: Entry = Entry {
 };
 const ENTRY_11: Entry = Entry {
     id: "ocpp2.0.1",
+    value: Subprotocol::Ocpp2_0_1,
     variant: "Ocpp2_0_1",
     common: "OCPP 2.0.1",
     definition: "https://www.openchargealliance.org/downloads/",
@@ -966,6 +979,7 @@ const ENTRY_11: Entry = Entry {
 };
 const ENTRY_12: Entry = Entry {
     id: "ocpp2.1",
+    value: Subprotocol::Ocpp2_1,
     variant: "Ocpp2_1",
     common: "OCPP 2.1",
     definition: "https://www.openchargealliance.org/downloads/",
@@ -996,6 +1010,7 @@ const ENTRY_12: Entry = Entry {
 };
 const ENTRY_13: Entry = Entry {
     id: "rfb",
+    value: Subprotocol::Rfb,
     variant: "Rfb",
     common: "RFB",
     definition: "RFC 6143 <https://www.rfc-editor.org/rfc/rfc6143.html>",
@@ -1020,6 +1035,7 @@ const ENTRY_13: Entry = Entry {
 };
 const ENTRY_14: Entry = Entry {
     id: "sip",
+    value: Subprotocol::Sip,
     variant: "Sip",
     common: "WebSocket Transport for SIP (Session Intiation Protocol)",
     definition: "RFC 7118 <https://www.rfc-editor.org/rfc/rfc7118.html>",
@@ -1044,6 +1060,7 @@ const ENTRY_14: Entry = Entry {
 };
 const ENTRY_15: Entry = Entry {
     id: "notificationchannel-netapi-rest.openmobilealliance.org",
+    value: Subprotocol::NotificationchannelNetapiRestOpenmobileallianceOrg,
     variant: "NotificationchannelNetapiRestOpenmobileallianceOrg",
     common: "OMA RESTful Network API for Notification Channel",
     definition: "OMA RESTful Network API for Notification Channel V 1.0, Open Mobile Alliance, OMA-TS-REST_NetAPI_NotificationChannel-V1_0 <http://www.openmobilealliance.org>",
@@ -1073,6 +1090,7 @@ const ENTRY_15: Entry = Entry {
 };
 const ENTRY_16: Entry = Entry {
     id: "wpcp",
+    value: Subprotocol::Wpcp,
     variant: "Wpcp",
     common: "Web Process Control Protocol (WPCP)",
     definition: "http://wpcp.net/spec/",
@@ -1097,6 +1115,7 @@ const ENTRY_16: Entry = Entry {
 };
 const ENTRY_17: Entry = Entry {
     id: "amqp",
+    value: Subprotocol::Amqp,
     variant: "Amqp",
     common: "Advanced Message Queuing Protocol (AMQP) 1.0+",
     definition: "http://docs.oasis-open.org/amqp-bindmap/amqp-wsb/v1.0/csprd02/amqp-wsb-v1.0-csprd02.pdf",
@@ -1123,6 +1142,7 @@ const ENTRY_17: Entry = Entry {
 };
 const ENTRY_18: Entry = Entry {
     id: "mqtt",
+    value: Subprotocol::Mqtt,
     variant: "Mqtt",
     common: "mqtt",
     definition: "MQTT Version 5.0 <http://docs.oasis-open.org/mqtt/mqtt/v5.0/os/mqtt-v5.0-os.html>",
@@ -1147,6 +1167,7 @@ const ENTRY_18: Entry = Entry {
 };
 const ENTRY_19: Entry = Entry {
     id: "jsflow",
+    value: Subprotocol::Jsflow,
     variant: "Jsflow",
     common: "jsFlow pubsub/queue protocol",
     definition: "http://www.jsflow.com/definition",
@@ -1171,6 +1192,7 @@ const ENTRY_19: Entry = Entry {
 };
 const ENTRY_20: Entry = Entry {
     id: "rwpcp",
+    value: Subprotocol::Rwpcp,
     variant: "Rwpcp",
     common: "Reverse Web Process Control Protocol (RWPCP)",
     definition: "http://wpcp.net/spec/",
@@ -1195,6 +1217,7 @@ const ENTRY_20: Entry = Entry {
 };
 const ENTRY_21: Entry = Entry {
     id: "xmpp",
+    value: Subprotocol::Xmpp,
     variant: "Xmpp",
     common: "WebSocket Transport for the Extensible Messaging and Presence Protocol (XMPP)",
     definition: "RFC 7395 <https://www.rfc-editor.org/rfc/rfc7395.html>",
@@ -1219,6 +1242,7 @@ const ENTRY_21: Entry = Entry {
 };
 const ENTRY_22: Entry = Entry {
     id: "ship",
+    value: Subprotocol::Ship,
     variant: "Ship",
     common: "SHIP - Smart Home IP",
     definition: "SHIP (Smart Home IP) is a an IP based approach to plug and play home automation and smart energy / energy efficiency, which can easily be extended to additional domains such as Ambient Assisted Living (AAL). SHIP can be used solely on the customer premises or can be integrated into a cloud based solution.",
@@ -1242,6 +1266,7 @@ const ENTRY_22: Entry = Entry {
 };
 const ENTRY_23: Entry = Entry {
     id: "mielecloudconnect",
+    value: Subprotocol::Mielecloudconnect,
     variant: "Mielecloudconnect",
     common: "Miele Cloud Connect Protocol",
     definition: "This protocol is used to securely connect household or professional appliances to an internet service portal via a public communication network in order to enable remote services. The specification is not published yet.",
@@ -1260,6 +1285,7 @@ const ENTRY_23: Entry = Entry {
 };
 const ENTRY_24: Entry = Entry {
     id: "v10.pcp.sap.com",
+    value: Subprotocol::V10PcpSapCom,
     variant: "V10PcpSapCom",
     common: "Push Channel Protocol",
     definition: "https://scn.sap.com/community/abap/connectivity/blog/2015/07/27/specification-of-the-push-channel-protocol-pcp",
@@ -1286,6 +1312,7 @@ const ENTRY_24: Entry = Entry {
 };
 const ENTRY_25: Entry = Entry {
     id: "msrp",
+    value: Subprotocol::Msrp,
     variant: "Msrp",
     common: "WebSocket Transport for MSRP (Message Session Relay Protocol)",
     definition: "RFC 7977 <https://www.rfc-editor.org/rfc/rfc7977.html>",
@@ -1315,6 +1342,7 @@ const ENTRY_25: Entry = Entry {
 };
 const ENTRY_26: Entry = Entry {
     id: "v1.saltyrtc.org",
+    value: Subprotocol::V1SaltyrtcOrg,
     variant: "V1SaltyrtcOrg",
     common: "SaltyRTC 1.0",
     definition: "https://github.com/saltyrtc/saltyrtc-meta/blob/master/Protocol.md",
@@ -1341,6 +1369,7 @@ const ENTRY_26: Entry = Entry {
 };
 const ENTRY_27: Entry = Entry {
     id: "TLCP-2.0.0.lightstreamer.com",
+    value: Subprotocol::Tlcp2_0_0LightstreamerCom,
     variant: "Tlcp2_0_0LightstreamerCom",
     common: "TLCP (Text Lightstreamer Client Protocol)",
     definition: "http://www.lightstreamer.com/tlcp-2.0.0",
@@ -1371,6 +1400,7 @@ const ENTRY_27: Entry = Entry {
 };
 const ENTRY_28: Entry = Entry {
     id: "bfcp",
+    value: Subprotocol::Bfcp,
     variant: "Bfcp",
     common: "WebSocket Transport for BFCP (Binary Floor Control Protocol)",
     definition: "RFC 8857 <https://www.rfc-editor.org/rfc/rfc8857.html>",
@@ -1395,6 +1425,7 @@ const ENTRY_28: Entry = Entry {
 };
 const ENTRY_29: Entry = Entry {
     id: "sldp.softvelum.com",
+    value: Subprotocol::SldpSoftvelumCom,
     variant: "SldpSoftvelumCom",
     common: "Softvelum Low Delay Protocol",
     definition: "SLDP is a low latency live streaming protocol for delivering media from servers to MSE-based browsers and WebSocket-enabled applications.",
@@ -1413,6 +1444,7 @@ const ENTRY_29: Entry = Entry {
 };
 const ENTRY_30: Entry = Entry {
     id: "opcua+uacp",
+    value: Subprotocol::OpcuaUacp,
     variant: "OpcuaUacp",
     common: "OPC UA Connection Protocol",
     definition: "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
@@ -1439,6 +1471,7 @@ const ENTRY_30: Entry = Entry {
 };
 const ENTRY_31: Entry = Entry {
     id: "opcua+uajson",
+    value: Subprotocol::OpcuaUajson,
     variant: "OpcuaUajson",
     common: "OPC UA JSON Encoding",
     definition: "https://opcfoundation.org/developer-tools/specifications-unified-architecture/part-6-mappings/",
@@ -1465,6 +1498,7 @@ const ENTRY_31: Entry = Entry {
 };
 const ENTRY_32: Entry = Entry {
     id: "v1.swindon-lattice+json",
+    value: Subprotocol::V1SwindonLatticeJson,
     variant: "V1SwindonLatticeJson",
     common: "Swindon Web Server Protocol (JSON encoding)",
     definition: "https://swindon-rs.github.io/swindon/swindon-lattice/",
@@ -1489,6 +1523,7 @@ const ENTRY_32: Entry = Entry {
 };
 const ENTRY_33: Entry = Entry {
     id: "v1.usp",
+    value: Subprotocol::V1Usp,
     variant: "V1Usp",
     common: "USP (Broadband Forum User Services Platform)",
     definition: "https://usp.technology/specification/mtp/websocket",
@@ -1513,6 +1548,7 @@ const ENTRY_33: Entry = Entry {
 };
 const ENTRY_34: Entry = Entry {
     id: "mles-websocket",
+    value: Subprotocol::MlesWebsocket,
     variant: "MlesWebsocket",
     common: "mles-websocket",
     definition: "https://github.com/jq-rs/mles-rs/blob/master/README.md",
@@ -1537,6 +1573,7 @@ const ENTRY_34: Entry = Entry {
 };
 const ENTRY_35: Entry = Entry {
     id: "coap",
+    value: Subprotocol::Coap,
     variant: "Coap",
     common: "Constrained Application Protocol (CoAP)",
     definition: "RFC 8323 <https://www.rfc-editor.org/rfc/rfc8323.html>",
@@ -1561,6 +1598,7 @@ const ENTRY_35: Entry = Entry {
 };
 const ENTRY_36: Entry = Entry {
     id: "TLCP-2.1.0.lightstreamer.com",
+    value: Subprotocol::Tlcp2_1_0LightstreamerCom,
     variant: "Tlcp2_1_0LightstreamerCom",
     common: "TLCP (Text Lightstreamer Client Protocol)",
     definition: "http://www.lightstreamer.com/tlcp-2.1.0",
@@ -1591,6 +1629,7 @@ const ENTRY_36: Entry = Entry {
 };
 const ENTRY_37: Entry = Entry {
     id: "sqlnet.oracle.com",
+    value: Subprotocol::SqlnetOracleCom,
     variant: "SqlnetOracleCom",
     common: "sqlnet",
     definition: "This protocol is used for communication between Oracle database client and database server, and its usage as subprotocol of websocket is primarly geared towards cloud deployments. sqlnet supports bi-directional data transfer and is full duplex in nature.",
@@ -1609,6 +1648,7 @@ const ENTRY_37: Entry = Entry {
 };
 const ENTRY_38: Entry = Entry {
     id: "oneM2M.R2.0.json",
+    value: Subprotocol::OneM2MR2_0Json,
     variant: "OneM2MR2_0Json",
     common: "oneM2M R2.0 JSON",
     definition: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
@@ -1635,6 +1675,7 @@ const ENTRY_38: Entry = Entry {
 };
 const ENTRY_39: Entry = Entry {
     id: "oneM2M.R2.0.xml",
+    value: Subprotocol::OneM2MR2_0Xml,
     variant: "OneM2MR2_0Xml",
     common: "oneM2M R2.0 XML",
     definition: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
@@ -1661,6 +1702,7 @@ const ENTRY_39: Entry = Entry {
 };
 const ENTRY_40: Entry = Entry {
     id: "oneM2M.R2.0.cbor",
+    value: Subprotocol::OneM2MR2_0Cbor,
     variant: "OneM2MR2_0Cbor",
     common: "oneM2M R2.0 CBOR",
     definition: "http://ftp.onem2m.org/Work%20Programme/WI-0040/TS-0020-WebSocket_Protocol_Binding-V2_2_0.ZIP",
@@ -1687,6 +1729,7 @@ const ENTRY_40: Entry = Entry {
 };
 const ENTRY_41: Entry = Entry {
     id: "transit",
+    value: Subprotocol::Transit,
     variant: "Transit",
     common: "Transit",
     definition: "https://github.com/Randy-Buchholz/Transit",
@@ -1711,6 +1754,7 @@ const ENTRY_41: Entry = Entry {
 };
 const ENTRY_42: Entry = Entry {
     id: "2016.serverpush.dash.mpeg.org",
+    value: Subprotocol::Id2016ServerpushDashMpegOrg,
     variant: "Id2016ServerpushDashMpegOrg",
     common: "MPEG-DASH-ServerPush-23009-6-2017",
     definition: "https://www.iso.org/standard/71072.html",
@@ -1735,6 +1779,7 @@ const ENTRY_42: Entry = Entry {
 };
 const ENTRY_43: Entry = Entry {
     id: "2018.mmt.mpeg.org",
+    value: Subprotocol::Id2018MmtMpegOrg,
     variant: "Id2018MmtMpegOrg",
     common: "MPEG-MMT-23008-1-2018",
     definition: "https://www.iso.org/standard/76386.html",
@@ -1759,6 +1804,7 @@ const ENTRY_43: Entry = Entry {
 };
 const ENTRY_44: Entry = Entry {
     id: "clue",
+    value: Subprotocol::Clue,
     variant: "Clue",
     common: "clue",
     definition: "RFC 8850 <https://www.rfc-editor.org/rfc/rfc8850.html>",
@@ -1783,6 +1829,7 @@ const ENTRY_44: Entry = Entry {
 };
 const ENTRY_45: Entry = Entry {
     id: "webrtc.softvelum.com",
+    value: Subprotocol::WebrtcSoftvelumCom,
     variant: "WebrtcSoftvelumCom",
     common: "Softvelum WebSocket signaling protocol",
     definition: "WebRTC live streaming requires WebSocket-based signaling protocol for every specific implementation. Softvelum products will use this subprotocol for signaling.",
@@ -1801,6 +1848,7 @@ const ENTRY_45: Entry = Entry {
 };
 const ENTRY_46: Entry = Entry {
     id: "cobra.v2.json",
+    value: Subprotocol::CobraV2Json,
     variant: "CobraV2Json",
     common: "Cobra Real Time Messaging Protocol",
     definition: "https://machinezone.github.io/cobra/api/",
@@ -1825,6 +1873,7 @@ const ENTRY_46: Entry = Entry {
 };
 const ENTRY_47: Entry = Entry {
     id: "drp",
+    value: Subprotocol::Drp,
     variant: "Drp",
     common: "Declarative Resource Protocol",
     definition: "https://github.com/adhdtech/DRP",
@@ -1849,6 +1898,7 @@ const ENTRY_47: Entry = Entry {
 };
 const ENTRY_48: Entry = Entry {
     id: "hub.bsc.bacnet.org",
+    value: Subprotocol::HubBscBacnetOrg,
     variant: "HubBscBacnetOrg",
     common: "BACnet Secure Connect Hub Connection",
     definition: "Addendum BJ to ANSI/ASHRAE Standard 135-2016 <https://www.ashrae.org/File%20Library/Technical%20Resources/Standards%20and%20Guidelines/Standards%20Addenda/135_2016_bj_20191118.pdf>",
@@ -1881,6 +1931,7 @@ const ENTRY_48: Entry = Entry {
 };
 const ENTRY_49: Entry = Entry {
     id: "dc.bsc.bacnet.org",
+    value: Subprotocol::DcBscBacnetOrg,
     variant: "DcBscBacnetOrg",
     common: "BACnet Secure Connect Direct Connection",
     definition: "Addendum BJ to ANSI/ASHRAE Standard 135-2016 <https://www.ashrae.org/File%20Library/Technical%20Resources/Standards%20and%20Guidelines/Standards%20Addenda/135_2016_bj_20191118.pdf>",
@@ -1913,6 +1964,7 @@ const ENTRY_49: Entry = Entry {
 };
 const ENTRY_50: Entry = Entry {
     id: "jmap",
+    value: Subprotocol::Jmap,
     variant: "Jmap",
     common: "WebSocket Transport for JMAP (JSON Meta Application Protocol)",
     definition: "RFC 8887 <https://www.rfc-editor.org/rfc/rfc8887.html>",
@@ -1937,6 +1989,7 @@ const ENTRY_50: Entry = Entry {
 };
 const ENTRY_51: Entry = Entry {
     id: "t140",
+    value: Subprotocol::T140,
     variant: "T140",
     common: "ITU-T T.140 Real-Time Text",
     definition: "RFC 8865 <https://www.rfc-editor.org/rfc/rfc8865.html>",
@@ -1961,6 +2014,7 @@ const ENTRY_51: Entry = Entry {
 };
 const ENTRY_52: Entry = Entry {
     id: "done",
+    value: Subprotocol::Done,
     variant: "Done",
     common: "done.best IoT Protocol",
     definition: "\"done\" is a general purpose IoT Protocol, used by done.best based solutions",
@@ -1985,6 +2039,7 @@ const ENTRY_52: Entry = Entry {
 };
 const ENTRY_53: Entry = Entry {
     id: "TLCP-2.2.0.lightstreamer.com",
+    value: Subprotocol::Tlcp2_2_0LightstreamerCom,
     variant: "Tlcp2_2_0LightstreamerCom",
     common: "TLCP (Text Lightstreamer Client Protocol)",
     definition: "https://www.lightstreamer.com/tlcp-2.2.0",
@@ -2015,6 +2070,7 @@ const ENTRY_53: Entry = Entry {
 };
 const ENTRY_54: Entry = Entry {
     id: "collection-update",
+    value: Subprotocol::CollectionUpdate,
     variant: "CollectionUpdate",
     common: "The Collection Update Websocket Subprotocol",
     definition: "https://github.com/jonlachlan/collection-update-websocket-protocol",
@@ -2047,6 +2103,7 @@ const ENTRY_54: Entry = Entry {
 };
 const ENTRY_55: Entry = Entry {
     id: "TLCP-2.3.0.lightstreamer.com",
+    value: Subprotocol::Tlcp2_3_0LightstreamerCom,
     variant: "Tlcp2_3_0LightstreamerCom",
     common: "TLCP (Text Lightstreamer Client Protocol)",
     definition: "https://lightstreamer.com/tlcp-2.3.0",
@@ -2077,6 +2134,7 @@ const ENTRY_55: Entry = Entry {
 };
 const ENTRY_56: Entry = Entry {
     id: "text.ircv3.net",
+    value: Subprotocol::TextIrcv3Net,
     variant: "TextIrcv3Net",
     common: "Text IRC Protocol",
     definition: "https://ircv3.net/specs/extensions/websocket",
@@ -2107,6 +2165,7 @@ const ENTRY_56: Entry = Entry {
 };
 const ENTRY_57: Entry = Entry {
     id: "binary.ircv3.net",
+    value: Subprotocol::BinaryIrcv3Net,
     variant: "BinaryIrcv3Net",
     common: "Binary IRC Protocol",
     definition: "https://ircv3.net/specs/extensions/websocket",
@@ -2137,6 +2196,7 @@ const ENTRY_57: Entry = Entry {
 };
 const ENTRY_58: Entry = Entry {
     id: "v3.penguin-stats.live+proto",
+    value: Subprotocol::V3PenguinStatsLiveProto,
     variant: "V3PenguinStatsLiveProto",
     common: "Penguin statistics Live Protocol v3 (Protobuf encoding)",
     definition: "https://github.com/penguin-statistics/backend-next/blob/main/internal/models/protos/messages.proto",
@@ -2179,6 +2239,7 @@ const ENTRY_58: Entry = Entry {
 };
 const ENTRY_59: Entry = Entry {
     id: "TLCP-2.4.0.lightstreamer.com",
+    value: Subprotocol::Tlcp2_4_0LightstreamerCom,
     variant: "Tlcp2_4_0LightstreamerCom",
     common: "TLCP (Text Lightstreamer Client Protocol)",
     definition: "https://www.lightstreamer.com/tlcp-2.4.0",
@@ -2209,6 +2270,7 @@ const ENTRY_59: Entry = Entry {
 };
 const ENTRY_60: Entry = Entry {
     id: "TLCP-2.5.0.lightstreamer.com",
+    value: Subprotocol::Tlcp2_5_0LightstreamerCom,
     variant: "Tlcp2_5_0LightstreamerCom",
     common: "TLCP (Text Lightstreamer Client Protocol)",
     definition: "https://www.lightstreamer.com/tlcp-2.5.0",
@@ -2239,6 +2301,7 @@ const ENTRY_60: Entry = Entry {
 };
 const ENTRY_61: Entry = Entry {
     id: "Redfish",
+    value: Subprotocol::Redfish,
     variant: "Redfish",
     common: "Redfish Specification DSP0266",
     definition: "https://www.dmtf.org/dsp/DSP0266",
@@ -2269,6 +2332,7 @@ const ENTRY_61: Entry = Entry {
 };
 const ENTRY_62: Entry = Entry {
     id: "bidib",
+    value: Subprotocol::Bidib,
     variant: "Bidib",
     common: "webBiDiB",
     definition: "https://bidib.org/transport/bidib_net_e.html",
@@ -2299,6 +2363,7 @@ const ENTRY_62: Entry = Entry {
 };
 const ENTRY_63: Entry = Entry {
     id: "json.webpubsub.azure.v1",
+    value: Subprotocol::JsonWebpubsubAzureV1,
     variant: "JsonWebpubsubAzureV1",
     common: "Azure Web PubSub subprotocol JSON",
     definition: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-json-webpubsub-subprotocol",
@@ -2331,6 +2396,7 @@ const ENTRY_63: Entry = Entry {
 };
 const ENTRY_64: Entry = Entry {
     id: "protobuf.webpubsub.azure.v1",
+    value: Subprotocol::ProtobufWebpubsubAzureV1,
     variant: "ProtobufWebpubsubAzureV1",
     common: "Azure Web PubSub subprotocol protobuf",
     definition: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-webpubsub-subprotocol",
@@ -2363,6 +2429,7 @@ const ENTRY_64: Entry = Entry {
 };
 const ENTRY_65: Entry = Entry {
     id: "json.reliable.webpubsub.azure.v1",
+    value: Subprotocol::JsonReliableWebpubsubAzureV1,
     variant: "JsonReliableWebpubsubAzureV1",
     common: "Azure Web PubSub subprotocol reliable JSON",
     definition: "https://learn.microsoft.com/en-us/azure/azure-web-pubsub/reference-json-reliable-webpubsub-subprotocol",
@@ -2395,6 +2462,7 @@ const ENTRY_65: Entry = Entry {
 };
 const ENTRY_66: Entry = Entry {
     id: "protobuf.reliable.webpubsub.azure.v1",
+    value: Subprotocol::ProtobufReliableWebpubsubAzureV1,
     variant: "ProtobufReliableWebpubsubAzureV1",
     common: "Azure Web PubSub subprotocol reliable protobuf",
     definition: "https://learn.microsoft.com/azure/azure-web-pubsub/reference-protobuf-reliable-webpubsub-subprotocol",
@@ -2427,6 +2495,7 @@ const ENTRY_66: Entry = Entry {
 };
 const ENTRY_67: Entry = Entry {
     id: "WebREPL.binary.v1",
+    value: Subprotocol::WebREPLBinaryV1,
     variant: "WebREPLBinaryV1",
     common: "WebREPL Binary Protocol",
     definition: "https://jetpax.github.io/webrepl/webrepl_binary_protocol_rfc.md",
@@ -2457,6 +2526,7 @@ const ENTRY_67: Entry = Entry {
 };
 const ENTRY_68: Entry = Entry {
     id: "camp",
+    value: Subprotocol::Camp,
     variant: "Camp",
     common: "Cryo Application Messaging Protocol",
     definition: "https://github.com/Ranchonyx/CAMP-Protocol/releases/tag/v1.0.0",

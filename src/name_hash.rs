@@ -119,29 +119,43 @@ pub(crate) const fn displaced_slot(hash: u64, pilot: u64, slots: usize) -> usize
     (((mixed >> 32) * slots as u64) >> 32) as usize
 }
 
-/// `a == b` for byte strings, written so that the compiler inlines it: at most two
-/// overlapping word compares for names up to 16 bytes, one loop over words beyond. A call
-/// to `memcmp` costs more than the whole lookup for names this short.
+/// `a == b` for byte strings, written so that the compiler inlines it: one or two
+/// overlapping loads per side for names up to 16 bytes, and whole words beyond, never a call
+/// to `memcmp` (whose call costs more than the whole lookup for names this short).
 #[inline(always)]
 pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let len = a.len();
     if len != b.len() {
         return false;
     }
-    if len >= 8 {
-        // Words at 0, 8, 16, ... and one more ending at the last byte (overlapping is fine).
-        let mut start = 0;
-        while start + 8 < len {
-            if word(a, start) != word(b, start) {
-                return false;
-            }
-            start += 8;
+    match len {
+        0 => true,
+        // The first, middle and last byte cover every byte of a 1- to 3-byte name.
+        1..=3 => {
+            let (mid, last) = (len / 2, len - 1);
+            byte(a, 0) == byte(b, 0)
+                && byte(a, mid) == byte(b, mid)
+                && byte(a, last) == byte(b, last)
         }
-        word(a, len - 8) == word(b, len - 8)
-    } else if len >= 4 {
-        half_word(a, 0) == half_word(b, 0) && half_word(a, len - 4) == half_word(b, len - 4)
-    } else {
-        a == b
+        4..=7 => {
+            half_word(a, 0) == half_word(b, 0) && half_word(a, len - 4) == half_word(b, len - 4)
+        }
+        8..=16 => word(a, 0) == word(b, 0) && word(a, len - 8) == word(b, len - 8),
+        _ => {
+            a.chunks_exact(8)
+                .zip(b.chunks_exact(8))
+                .all(|(x, y)| word(x, 0) == word(y, 0))
+                && word(a, len - 8) == word(b, len - 8)
+        }
+    }
+}
+
+/// The byte at `index` (0 if there is none, which `same_bytes` never asks for).
+#[inline(always)]
+fn byte(bytes: &[u8], index: usize) -> u8 {
+    match bytes.get(index) {
+        Some(&byte) => byte,
+        None => 0,
     }
 }
 

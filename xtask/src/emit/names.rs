@@ -108,37 +108,34 @@ pub fn emit(
     let entry_names: Vec<_> = (0..sub.records.len())
         .map(|i| format_ident!("ENTRY_{}", i))
         .collect();
-    let entries =
-        sub.records
-            .iter()
-            .zip(&entry_names)
-            .zip(&names)
-            .map(|((r, entry_name), variant_name)| {
-                let id = &r.id;
-                let common = &r.common;
-                let definition = docs::plain(&r.definition, people);
-                let definition_refs = refs::slice_tokens(r.definition.references(), people);
-                let references = refs::slice_tokens(&r.references, people);
-                let controller =
-                    refs::slice_tokens(r.controller.iter().flat_map(|c| c.references()), people);
-                let incompatible = opt_str(r.incompatible.as_deref());
-                let date = opt_str(r.meta.date.as_deref());
-                let updated = opt_str(r.meta.updated.as_deref());
-                quote! {
-                    const #entry_name: Entry = Entry {
-                        id: #id,
-                        variant: #variant_name,
-                        common: #common,
-                        definition: #definition,
-                        definition_references: #definition_refs,
-                        references: #references,
-                        controller: #controller,
-                        incompatible: #incompatible,
-                        registered: #date,
-                        updated: #updated,
-                    };
-                }
-            });
+    let entries = sub.records.iter().enumerate().map(|(i, r)| {
+        let (entry_name, ident, variant_name) = (&entry_names[i], &idents[i], &names[i]);
+        let id = &r.id;
+        let common = &r.common;
+        let definition = docs::plain(&r.definition, people);
+        let definition_refs = refs::slice_tokens(r.definition.references(), people);
+        let references = refs::slice_tokens(&r.references, people);
+        let controller =
+            refs::slice_tokens(r.controller.iter().flat_map(|c| c.references()), people);
+        let incompatible = opt_str(r.incompatible.as_deref());
+        let date = opt_str(r.meta.date.as_deref());
+        let updated = opt_str(r.meta.updated.as_deref());
+        quote! {
+            const #entry_name: Entry = Entry {
+                id: #id,
+                value: #type_name::#ident,
+                variant: #variant_name,
+                common: #common,
+                definition: #definition,
+                definition_references: #definition_refs,
+                references: #references,
+                controller: #controller,
+                incompatible: #incompatible,
+                registered: #date,
+                updated: #updated,
+            };
+        }
+    });
     let count = proc_macro2::Literal::usize_unsuffixed(sub.records.len());
     let incompatible_method = match kind {
         Kind::Extension => quote! {
@@ -186,7 +183,7 @@ pub fn emit(
                 };
                 match ENTRIES.get(index) {
                     Some(entry) if crate::name_hash::same_bytes(entry.id.as_bytes(), name.as_bytes()) => {
-                        Self::ALL.get(index).copied()
+                        Some(entry.value)
                     }
                     _ => None,
                 }
@@ -291,6 +288,7 @@ pub fn emit(
         #[allow(dead_code)]
         struct Entry {
             id: &'static str,
+            value: #type_name,
             variant: &'static str,
             common: &'static str,
             definition: &'static str,
