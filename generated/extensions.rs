@@ -43,6 +43,7 @@ impl Extension {
     ];
     /// The registered name whose identifier is exactly `name` (case-sensitive, no
     /// trimming), or `None`.
+    #[inline]
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "permessage-deflate" => Some(Self::PermessageDeflate),

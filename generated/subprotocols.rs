@@ -512,6 +512,7 @@ impl Subprotocol {
     ];
     /// The registered name whose identifier is exactly `name` (case-sensitive, no
     /// trimming), or `None`.
+    #[inline]
     pub fn from_name(name: &str) -> Option<Self> {
         let index = match NAME_SLOTS.get(name_slot(name.as_bytes())) {
             Some(&index) => index as usize,
@@ -2585,6 +2586,7 @@ const NAME_SLOTS: [u8; 512] = [
     17, 65, 0, 0, 0, 0, 24, 0, 0, 0, 14, 57, 60, 0, 0, 0, 0, 0, 0, 0, 0,
 ];
 /// The slot of `name` in `NAME_SLOTS`: where it is, if it is registered.
+#[inline]
 const fn name_slot(name: &[u8]) -> usize {
     let hash = crate::name_hash::sampled(name, &NAME_HASH_POSITIONS, NAME_HASH_SEED);
     crate::name_hash::direct_slot(hash, NAME_SLOT_BITS)

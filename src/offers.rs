@@ -42,6 +42,7 @@ pub struct Offers<'a> {
 impl<'a> Iterator for Offers<'a> {
     type Item = Offer<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Offer<'a>> {
         loop {
             if self.rest.is_empty() {

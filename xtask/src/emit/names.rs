@@ -210,6 +210,7 @@ pub fn emit(
 
             /// The registered name whose identifier is exactly `name` (case-sensitive, no
             /// trimming), or `None`.
+            #[inline]
             pub fn from_name(name: &str) -> Option<Self> {
                 #from_name_body
             }
@@ -408,6 +409,7 @@ fn lookup_tables(index: &NameIndex, type_name: &proc_macro2::Ident) -> TokenStre
 
 
         /// The slot of `name` in `NAME_SLOTS`: where it is, if it is registered.
+        #[inline]
         const fn name_slot(name: &[u8]) -> usize {
             let hash = #hash;
             #slot
