@@ -312,6 +312,29 @@ fn build_displaced(keys: &[&str], reader: &KeyReader) -> Option<NameIndex> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any set of distinct names gets a perfect hash, and a name outside the set is never
+        /// found: the search may pick any layout, but never a wrong one.
+        #[test]
+        fn any_distinct_names_get_a_perfect_hash(
+            names in proptest::collection::btree_set("[a-cA.0-9-]{0,12}|.{0,24}", 0..400),
+            probes in proptest::collection::vec("[a-cA.0-9-]{0,12}|.{0,24}", 0..64),
+        ) {
+            let keys: Vec<&str> = names.iter().map(String::as_str).collect();
+            let index = build(&keys).map_err(TestCaseError::fail)?;
+            verify(&index, &keys).map_err(TestCaseError::fail)?;
+            for probe in &probes {
+                prop_assert_eq!(
+                    index.lookup(&keys, probe),
+                    keys.iter().position(|k| k == probe)
+                );
+            }
+        }
+    }
 
     fn assert_perfect(keys: &[&str], index: &NameIndex) {
         for (i, key) in keys.iter().enumerate() {
