@@ -57,6 +57,7 @@
 
 mod close_code;
 mod close_frame;
+mod interop;
 // Which hash and layout the generated lookups call depends on the registry (see the module).
 #[allow(dead_code)]
 mod name_hash;
