@@ -162,11 +162,28 @@ pub fn history_inputs(path: &Path) -> Inputs {
     }
 }
 
+/// Copies the directory tree `from` to `to` (which may not exist yet).
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create directory");
+    for entry in fs::read_dir(from).expect("directory readable") {
+        let entry = entry.expect("entry");
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            fs::copy(&path, to.join(entry.file_name())).expect("copy file");
+        }
+    }
+}
+
 /// Builds each generated set into its own copy of the runtime crate (`src/` as committed),
 /// all in one temporary Cargo workspace so they share one build, with warnings as errors
 /// (missing docs or dead code in generated output fail). With `rustdoc`, also documents them
 /// with rustdoc warnings as errors (broken links, unclosed HTML in doc text). Panics with the
 /// compiler's output on failure.
+///
+/// The optional features are declared, so that their `cfg`s are known, and never enabled: the
+/// generated code is what is under test.
 pub fn build_runtime_crates(work: &str, sets: &[(String, GeneratedSet)], rustdoc: bool) {
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join(work);
     let _ = fs::remove_dir_all(&work);
@@ -176,17 +193,15 @@ pub fn build_runtime_crates(work: &str, sets: &[(String, GeneratedSet)], rustdoc
     for (name, set) in sets {
         let krate = work.join(name);
         fs::create_dir_all(krate.join("src")).expect("create crate");
-        for entry in fs::read_dir(&src).expect("src/ readable") {
-            let entry = entry.expect("entry");
-            fs::copy(entry.path(), krate.join("src").join(entry.file_name())).expect("copy src");
-        }
+        copy_dir(&src, &krate.join("src"));
         set.write_atomically(&krate.join("generated"))
             .expect("write generated");
         fs::write(
             krate.join("Cargo.toml"),
             format!(
                 "[package]\nname = \"generated-{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
-                 publish = false\n[lib]\npath = \"src/lib.rs\"\ndoctest = false\n"
+                 publish = false\n[lib]\npath = \"src/lib.rs\"\ndoctest = false\n\
+                 [features]\nserde = []\ntungstenite = []\n"
             ),
         )
         .expect("write manifest");
