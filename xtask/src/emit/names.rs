@@ -173,7 +173,6 @@ pub fn emit(
         (literal_match(&ids, &idents), quote!())
     } else {
         let index = perfect_hash::build(&ids)
-            .and_then(|index| perfect_hash::verify(&index, &ids).map(|()| index))
             .map_err(|message| Error::new(xml_path, message).within(sub.meta.id.clone()))?;
         (
             quote! {

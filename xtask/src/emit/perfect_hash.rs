@@ -48,6 +48,16 @@ pub enum KeyReader {
     Whole,
 }
 
+impl KeyReader {
+    /// The hash of `key` with `seed`, exactly as the generated code computes it.
+    fn hash(&self, key: &[u8], seed: u64) -> u64 {
+        match self {
+            KeyReader::Sampled(positions) => name_hash::sampled(key, positions, seed),
+            KeyReader::Whole => name_hash::whole(key, seed),
+        }
+    }
+}
+
 /// Where each hash goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Layout {
@@ -78,10 +88,7 @@ pub struct NameIndex {
 impl NameIndex {
     /// The hash of `key`, exactly as the generated code computes it.
     pub fn hash(&self, key: &[u8]) -> u64 {
-        match &self.reader {
-            KeyReader::Sampled(positions) => name_hash::sampled(key, positions, self.seed),
-            KeyReader::Whole => name_hash::whole(key, self.seed),
-        }
+        self.reader.hash(key, self.seed)
     }
 
     /// The slot `key` lands in, exactly as the generated code computes it.
@@ -103,8 +110,9 @@ impl NameIndex {
     }
 }
 
-/// Builds a perfect hash over `keys` (which must be distinct). `Err` says why not; with
-/// distinct keys that would take a pathological set (every seed and pilot failing).
+/// Builds a perfect hash over `keys` (which must be distinct), and checks it before returning
+/// it. `Err` says why not; with distinct keys that would take a pathological set (every seed
+/// and pilot failing) or a bug.
 pub fn build(keys: &[&str]) -> Result<NameIndex, String> {
     if let Some(duplicate) = first_duplicate(keys) {
         return Err(format!("identifier {duplicate:?} appears twice"));
@@ -113,20 +121,22 @@ pub fn build(keys: &[&str]) -> Result<NameIndex, String> {
         Some(positions) => KeyReader::Sampled(positions),
         None => KeyReader::Whole,
     };
-    if let Some(index) = build_direct(keys, &reader) {
-        return Ok(index);
-    }
-    build_displaced(keys, &reader).ok_or_else(|| {
-        format!(
-            "no perfect hash found for {} identifiers after {DISPLACED_SEED_ATTEMPTS} seeds",
-            keys.len()
-        )
-    })
+    let index = match build_direct(keys, &reader) {
+        Some(index) => index,
+        None => build_displaced(keys, &reader).ok_or_else(|| {
+            format!(
+                "no perfect hash found for {} identifiers after {DISPLACED_SEED_ATTEMPTS} seeds",
+                keys.len()
+            )
+        })?,
+    };
+    verify(&index, keys)?;
+    Ok(index)
 }
 
 /// Checks that every key finds itself: the generator's own proof that the tables it is about
 /// to emit are perfect, so a bug here fails `regen` instead of a downstream lookup.
-pub fn verify(index: &NameIndex, keys: &[&str]) -> Result<(), String> {
+fn verify(index: &NameIndex, keys: &[&str]) -> Result<(), String> {
     match (0..keys.len()).find(|&i| index.lookup(keys, keys[i]) != Some(i)) {
         Some(i) => Err(format!(
             "internal error: the perfect hash does not find identifier {:?}",
@@ -200,15 +210,18 @@ fn distinct_words(keys: &[&str], positions: &[u8]) -> usize {
 }
 
 fn hashes(keys: &[&str], reader: &KeyReader, seed: u64) -> Vec<u64> {
-    let index = NameIndex {
-        reader: reader.clone(),
-        seed,
-        layout: Layout::Direct {
-            bits: 1,
-            slots: Vec::new(),
-        },
-    };
-    keys.iter().map(|k| index.hash(k.as_bytes())).collect()
+    keys.iter()
+        .map(|k| reader.hash(k.as_bytes(), seed))
+        .collect()
+}
+
+/// The emitted slot table from the search's owners (`usize::MAX` = free): free slots hold 0
+/// (see [`Layout::slots`]).
+fn slot_table(owner: &[usize]) -> Vec<usize> {
+    owner
+        .iter()
+        .map(|&i| if i == usize::MAX { 0 } else { i })
+        .collect()
 }
 
 /// One table indexed by the hash's top bits: the fastest lookup, when a seed that puts every
@@ -232,14 +245,13 @@ fn build_direct(keys: &[&str], reader: &KeyReader) -> Option<NameIndex> {
                     free
                 });
             if placed {
-                let slots = owner
-                    .iter()
-                    .map(|&i| if i == usize::MAX { 0 } else { i })
-                    .collect();
                 return Some(NameIndex {
                     reader: reader.clone(),
                     seed,
-                    layout: Layout::Direct { bits, slots },
+                    layout: Layout::Direct {
+                        bits,
+                        slots: slot_table(&owner),
+                    },
                 });
             }
         }
@@ -296,14 +308,13 @@ fn build_displaced(keys: &[&str], reader: &KeyReader) -> Option<NameIndex> {
                 owner[slot] = i;
             }
         }
-        let slots = owner
-            .iter()
-            .map(|&i| if i == usize::MAX { 0 } else { i })
-            .collect();
         return Some(NameIndex {
             reader: reader.clone(),
             seed,
-            layout: Layout::Displaced { pilots, slots },
+            layout: Layout::Displaced {
+                pilots,
+                slots: slot_table(&owner),
+            },
         });
     }
     None
