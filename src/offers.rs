@@ -18,6 +18,15 @@ pub struct Offer<'a> {
 }
 
 impl<'a> Offer<'a> {
+    /// The offer `token`, looked up in the registry.
+    #[cfg_attr(not(feature = "tungstenite-handshake"), allow(dead_code))]
+    pub(crate) fn new(token: &'a str) -> Offer<'a> {
+        Offer {
+            token,
+            subprotocol: Subprotocol::from_name(token),
+        }
+    }
+
     /// The element as the client sent it, without the surrounding whitespace. It is not
     /// checked against the `token` grammar: an unregistered offer is passed on as is, for the
     /// application to accept or ignore.
@@ -56,10 +65,7 @@ impl<'a> Iterator for Offers<'a> {
             // Optional whitespace is SP and HTAB only (RFC 9110 section 5.6.3).
             let token = element.trim_matches([' ', '\t']);
             if !token.is_empty() {
-                return Some(Offer {
-                    token,
-                    subprotocol: Subprotocol::from_name(token),
-                });
+                return Some(Offer::new(token));
             }
         }
     }

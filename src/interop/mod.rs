@@ -5,3 +5,5 @@
 mod serde;
 #[cfg(feature = "tungstenite")]
 mod tungstenite;
+#[cfg(feature = "tungstenite-handshake")]
+mod tungstenite_handshake;

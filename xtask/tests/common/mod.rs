@@ -201,7 +201,7 @@ pub fn build_runtime_crates(work: &str, sets: &[(String, GeneratedSet)], rustdoc
             format!(
                 "[package]\nname = \"generated-{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
                  publish = false\n[lib]\npath = \"src/lib.rs\"\ndoctest = false\n\
-                 [features]\nserde = []\ntungstenite = []\n"
+                 [features]\nserde = []\ntungstenite = []\ntungstenite-handshake = []\n"
             ),
         )
         .expect("write manifest");

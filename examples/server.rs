@@ -1,0 +1,334 @@
+//! A WebSocket server and client on tokio-tungstenite that take every protocol fact from this
+//! crate: which subprotocol to answer with, which close codes may be sent, and how to show a
+//! received code to a person.
+//!
+//! ```text
+//! cargo run --example server                          # serve on 127.0.0.1:9001
+//! cargo run --example server -- client ws://127.0.0.1:9001/close/1013
+//! cargo run --example server -- client ws://127.0.0.1:9001/ ocpp2.0.1,ocpp1.6
+//! ```
+//!
+//! The server speaks `ocpp2.0.1` and `ocpp1.6` and picks the first of the client's offers it
+//! speaks (`Subprotocol::negotiate_request`). Paths:
+//!
+//! - `/`: echoes text and binary messages until the client closes.
+//! - `/close/{code}`: closes at once with `code` and its name as the reason
+//!   (`1013 Try Again Later`). A code that may not be sent in a Close frame (1005, 1016, 5000,
+//!   ...) is refused with HTTP 400 before the upgrade, with the crate's explanation.
+//! - Any path when the server already has `--max-sessions` sessions open: the upgrade
+//!   succeeds, then the server closes with `CloseCode::TRY_AGAIN_LATER`.
+//!
+//! The client prints the negotiated subprotocol and the Close frame it received, as
+//! `1013 Try Again Later` plus the crate's description of the code. tungstenite 0.30 replaces
+//! a received 1014 by `1002 Protocol violation` before the application sees it (its
+//! `is_allowed` rejects 1014); a browser reports 1014 as sent.
+//!
+//! `tests/server.rs` runs both halves on 127.0.0.1 for every code that is valid on the wire,
+//! and `tests/browser.rs` points headless Chromium at the server.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use futures_util::{SinkExt, StreamExt};
+use iana_websocket::{CloseCode, CloseFrame, Subprotocol, MAX_CLOSE_PAYLOAD};
+use tokio::net::{TcpListener, TcpStream};
+use tokio_tungstenite::tungstenite::handshake::client::generate_key;
+use tokio_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request, Response};
+use tokio_tungstenite::tungstenite::http::{self, header, HeaderValue, StatusCode};
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode as TungsteniteCloseCode;
+use tokio_tungstenite::tungstenite::protocol::CloseFrame as TungsteniteCloseFrame;
+use tokio_tungstenite::tungstenite::Message;
+
+/// The subprotocols the example server speaks. The client's order of preference decides
+/// between them.
+pub const SPEAKS: [Subprotocol; 2] = [Subprotocol::Ocpp2_0_1, Subprotocol::Ocpp1_6];
+
+/// How the server behaves.
+#[derive(Clone, Copy, Debug)]
+pub struct Config {
+    /// Sessions served at once; one more is closed with 1013 Try Again Later.
+    pub max_sessions: usize,
+}
+
+/// What a request asks the server to do once the connection is upgraded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// Echo messages until the client closes.
+    Echo,
+    /// Close at once with this code (valid on the wire).
+    Close(CloseCode),
+}
+
+impl Route {
+    /// The route for a request path, or the reason the request is refused.
+    pub fn from_path(path: &str) -> Result<Route, String> {
+        if path == "/" {
+            return Ok(Route::Echo);
+        }
+        let Some(number) = path.strip_prefix("/close/") else {
+            return Err(format!("no route {path:?}: use / or /close/{{code}}"));
+        };
+        let code: CloseCode = number.parse().map_err(|err| format!("{path:?}: {err}"))?;
+        // Encoding checks the wire rule; a code that fails it is refused before the upgrade,
+        // so the server never sends it.
+        close_payload(code, &close_reason(code)).map_err(|err| format!("{path:?}: {err}"))?;
+        Ok(Route::Close(code))
+    }
+}
+
+/// The reason the server sends with `code`: the code and its name, `1013 Try Again Later`
+/// or `4321 (private use)`, the same text `Display` gives.
+pub fn close_reason(code: CloseCode) -> String {
+    code.to_string()
+}
+
+/// The Close payload for `code` and `reason`, checked by the crate: a code valid on the wire
+/// and a reason that fits in a control frame.
+pub fn close_payload(
+    code: CloseCode,
+    reason: &str,
+) -> Result<Vec<u8>, iana_websocket::EncodeCloseError> {
+    let mut buf = [0u8; MAX_CLOSE_PAYLOAD];
+    let len = CloseFrame::encode(code, reason, &mut buf)?;
+    Ok(buf[..len].to_vec())
+}
+
+/// Accepts connections on `listener` forever, one task per connection.
+pub async fn serve(listener: TcpListener, config: Config) {
+    let open_sessions = Arc::new(AtomicUsize::new(0));
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            continue;
+        };
+        let open_sessions = Arc::clone(&open_sessions);
+        tokio::spawn(async move {
+            if let Err(err) = session(stream, config, &open_sessions).await {
+                eprintln!("session ended with an error: {err}");
+            }
+        });
+    }
+}
+
+/// One connection: the handshake (route and subprotocol), then the route.
+async fn session(
+    stream: TcpStream,
+    config: Config,
+    open_sessions: &AtomicUsize,
+) -> Result<(), tokio_tungstenite::tungstenite::Error> {
+    let mut route = Route::Echo;
+    // The callback's type, large error included, is tungstenite's.
+    #[allow(clippy::result_large_err)]
+    let answer = |request: &Request, mut response: Response| {
+        route = Route::from_path(request.uri().path()).map_err(bad_request)?;
+        if let Some(protocol) = Subprotocol::negotiate_request(request, |p| SPEAKS.contains(&p)) {
+            // Registered identifiers are tokens, so they are valid header values.
+            let value = HeaderValue::from_str(protocol.as_str()).map_err(bad_request)?;
+            response
+                .headers_mut()
+                .insert(header::SEC_WEBSOCKET_PROTOCOL, value);
+        }
+        Ok(response)
+    };
+    let mut socket = tokio_tungstenite::accept_hdr_async(stream, answer).await?;
+
+    let _slot = SessionSlot::take(open_sessions);
+    let open = open_sessions.load(Ordering::SeqCst);
+    if open > config.max_sessions {
+        let reason = format!(
+            "server busy: {} sessions open, limit {}",
+            open - 1,
+            config.max_sessions
+        );
+        return close_with(&mut socket, CloseCode::TRY_AGAIN_LATER, &reason).await;
+    }
+    match route {
+        Route::Close(code) => close_with(&mut socket, code, &close_reason(code)).await,
+        Route::Echo => {
+            while let Some(message) = socket.next().await {
+                // Echo data; tungstenite answers a Close itself, and reading on flushes the
+                // answer and ends the stream.
+                if let message @ (Message::Text(_) | Message::Binary(_)) = message? {
+                    socket.send(message).await?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Counts a session as open for as long as it lives.
+struct SessionSlot<'a>(&'a AtomicUsize);
+
+impl<'a> SessionSlot<'a> {
+    fn take(open_sessions: &'a AtomicUsize) -> Self {
+        open_sessions.fetch_add(1, Ordering::SeqCst);
+        SessionSlot(open_sessions)
+    }
+}
+
+impl Drop for SessionSlot<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Sends a Close frame with `code` and `reason` and waits for the client's answer.
+async fn close_with(
+    socket: &mut tokio_tungstenite::WebSocketStream<TcpStream>,
+    code: CloseCode,
+    reason: &str,
+) -> Result<(), tokio_tungstenite::tungstenite::Error> {
+    // The crate's own check first: tungstenite would send any number.
+    if let Err(err) = close_payload(code, reason) {
+        let err = std::io::Error::other(format!("refusing to send an invalid Close: {err}"));
+        return Err(err.into());
+    }
+    let frame = TungsteniteCloseFrame {
+        code: TungsteniteCloseCode::from(code),
+        reason: reason.into(),
+    };
+    socket.close(Some(frame)).await?;
+    // Read until the client's Close arrives and the stream ends.
+    while let Some(message) = socket.next().await {
+        message?;
+    }
+    Ok(())
+}
+
+fn bad_request(reason: impl ToString) -> ErrorResponse {
+    let mut response = http::Response::new(Some(reason.to_string()));
+    *response.status_mut() = StatusCode::BAD_REQUEST;
+    response
+}
+
+/// What a client saw of one session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientReport {
+    /// The `Sec-WebSocket-Protocol` token the server answered with, if any.
+    pub subprotocol: Option<String>,
+    /// The Close frame the server sent, as tungstenite reports it: `None` for a Close
+    /// without a code, or if the connection ended without a Close.
+    pub close: Option<(CloseCode, String)>,
+}
+
+impl ClientReport {
+    /// The report as a person reads it: the subprotocol, then the code with its name and the
+    /// crate's description.
+    pub fn describe(&self) -> String {
+        let mut text = match &self.subprotocol {
+            Some(token) => match Subprotocol::from_name(token) {
+                Some(protocol) => format!("subprotocol: {protocol}\n"),
+                None => format!("subprotocol: {token} (not registered with IANA)\n"),
+            },
+            None => "subprotocol: none\n".to_string(),
+        };
+        match &self.close {
+            Some((code, reason)) => {
+                text += &format!("closed: {code}\n");
+                if let Some(description) = code.description() {
+                    text += &format!("  {description}\n");
+                }
+                text += &format!("  reason: {reason:?}\n");
+            }
+            None => text += "closed: no status code (reported as 1005)\n",
+        }
+        text
+    }
+}
+
+/// Connects to `url` offering `offers` (comma-separated, or empty for none), sends one text
+/// message on the echo route, and reports what the server answered and how it closed.
+pub async fn run_client(
+    url: &str,
+    offers: &str,
+) -> Result<ClientReport, tokio_tungstenite::tungstenite::Error> {
+    let uri: http::Uri = url
+        .parse()
+        .map_err(|err: http::uri::InvalidUri| http::Error::from(err))?;
+    let host = uri.authority().map_or("", |authority| authority.as_str());
+    let mut request = http::Request::builder()
+        .uri(&uri)
+        .header(header::HOST, host)
+        .header(header::CONNECTION, "Upgrade")
+        .header(header::UPGRADE, "websocket")
+        .header(header::SEC_WEBSOCKET_VERSION, "13")
+        .header(header::SEC_WEBSOCKET_KEY, generate_key());
+    if !offers.is_empty() {
+        request = request.header(header::SEC_WEBSOCKET_PROTOCOL, offers);
+    }
+    let (mut socket, response) = tokio_tungstenite::connect_async(request.body(())?).await?;
+    let subprotocol =
+        Subprotocol::selected_in_response(&response).map(|offer| offer.token().to_string());
+
+    if uri.path() == "/" {
+        socket.send(Message::text("hello")).await?;
+    }
+    let mut close = None;
+    while let Some(message) = socket.next().await {
+        match message {
+            Ok(Message::Close(frame)) => {
+                close = frame.map(|frame| (CloseCode::from(frame.code), frame.reason.to_string()));
+            }
+            Ok(Message::Text(text)) if uri.path() == "/" => {
+                println!("echo: {text}");
+                socket.close(None).await?;
+            }
+            Ok(_) => {}
+            Err(tokio_tungstenite::tungstenite::Error::ConnectionClosed) => break,
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(ClientReport { subprotocol, close })
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match args.as_slice() {
+        ["client", url] => client_main(url, "ocpp2.0.1, ocpp1.6").await,
+        ["client", url, offers] => client_main(url, offers).await,
+        [] => server_main("127.0.0.1:9001", 1).await,
+        ["--addr", addr] => server_main(addr, 1).await,
+        ["--addr", addr, "--max-sessions", max] | ["--max-sessions", max, "--addr", addr] => {
+            match max.parse() {
+                Ok(max) => server_main(addr, max).await,
+                Err(err) => Err(format!("--max-sessions {max:?}: {err}")),
+            }
+        }
+        _ => Err(USAGE.to_string()),
+    };
+    if let Err(err) = result {
+        eprintln!("error: {err}");
+        std::process::exit(2);
+    }
+}
+
+const USAGE: &str = "usage: server [--addr HOST:PORT] [--max-sessions N]\n       \
+                     server client URL [OFFERS]";
+
+async fn server_main(addr: &str, max_sessions: usize) -> Result<(), String> {
+    let listener = TcpListener::bind(addr)
+        .await
+        .map_err(|err| format!("cannot listen on {addr}: {err}"))?;
+    println!(
+        "listening on ws://{addr}/ (subprotocols {}, {}; at most {max_sessions} session(s))",
+        SPEAKS[0], SPEAKS[1]
+    );
+    serve(listener, Config { max_sessions }).await;
+    Ok(())
+}
+
+async fn client_main(url: &str, offers: &str) -> Result<(), String> {
+    let report = run_client(url, offers).await.map_err(|err| match err {
+        // A refused upgrade: the server's explanation is in the body.
+        tokio_tungstenite::tungstenite::Error::Http(response) => format!(
+            "{url}: {}: {}",
+            response.status(),
+            String::from_utf8_lossy(response.body().as_deref().unwrap_or_default())
+        ),
+        err => format!("{url}: {err}"),
+    })?;
+    print!("{}", report.describe());
+    Ok(())
+}

@@ -1,0 +1,75 @@
+//! Subprotocol negotiation on tungstenite's handshake types (feature `tungstenite-handshake`).
+//!
+//! tungstenite hands a server's accept callback an `http::Request` and a client the server's
+//! `http::Response`; these methods read `Sec-WebSocket-Protocol` from them with this crate's
+//! lookup. They take any body type, so the same calls work on both sides.
+
+use tungstenite::http::header::SEC_WEBSOCKET_PROTOCOL;
+use tungstenite::http::{HeaderMap, Request, Response};
+
+use crate::{Offer, Subprotocol};
+
+impl Subprotocol {
+    /// The first registered subprotocol the client offers in `request` that `accept` agrees
+    /// to, reading every `Sec-WebSocket-Protocol` field line in order (a client may split its
+    /// list over several lines). A line that is not visible ASCII is skipped: it cannot hold
+    /// a registered identifier.
+    ///
+    /// The server echoes [`as_str`](Self::as_str) in its response; see the `server` example.
+    ///
+    /// ```
+    /// use iana_websocket::Subprotocol;
+    /// use tungstenite::http::Request;
+    ///
+    /// let request = Request::builder()
+    ///     .header("Sec-WebSocket-Protocol", "graphql-ws")
+    ///     .header("Sec-WebSocket-Protocol", "ocpp2.0.1, ocpp1.6")
+    ///     .body(())
+    ///     .unwrap();
+    /// let speaks = [Subprotocol::Ocpp1_6, Subprotocol::Ocpp2_0_1];
+    /// let chosen = Subprotocol::negotiate_request(&request, |p| speaks.contains(&p));
+    /// assert_eq!(chosen, Some(Subprotocol::Ocpp2_0_1));
+    /// ```
+    pub fn negotiate_request<B>(
+        request: &Request<B>,
+        mut accept: impl FnMut(Subprotocol) -> bool,
+    ) -> Option<Subprotocol> {
+        protocol_lines(request.headers()).find_map(|line| Subprotocol::negotiate(line, &mut accept))
+    }
+
+    /// The subprotocol the server selected in `response`: `None` when it selected none,
+    /// otherwise the token it sent and, if registered, the subprotocol it names. RFC 6455
+    /// allows the server one token only: with several field lines this reads the first, and
+    /// a value that is not visible ASCII comes back as an empty, unregistered token, for the
+    /// caller to reject.
+    ///
+    /// ```
+    /// use iana_websocket::Subprotocol;
+    /// use tungstenite::http::Response;
+    ///
+    /// let response = Response::builder()
+    ///     .header("Sec-WebSocket-Protocol", "ocpp1.6")
+    ///     .body(())
+    ///     .unwrap();
+    /// let selected = Subprotocol::selected_in_response(&response).unwrap();
+    /// assert_eq!(selected.token(), "ocpp1.6");
+    /// assert_eq!(selected.subprotocol(), Some(Subprotocol::Ocpp1_6));
+    /// ```
+    pub fn selected_in_response<B>(response: &Response<B>) -> Option<Offer<'_>> {
+        let value = response.headers().get(SEC_WEBSOCKET_PROTOCOL)?;
+        let token = match value.to_str() {
+            Ok(text) => text.trim_matches([' ', '\t']),
+            // Not a token; report it as unregistered rather than pretending none was sent.
+            Err(_) => "",
+        };
+        Some(Offer::new(token))
+    }
+}
+
+/// Every `Sec-WebSocket-Protocol` line that is visible ASCII, in order.
+fn protocol_lines(headers: &HeaderMap) -> impl Iterator<Item = &str> {
+    headers
+        .get_all(SEC_WEBSOCKET_PROTOCOL)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+}
