@@ -55,6 +55,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod browser;
 mod close_code;
 mod close_frame;
 mod interop;
@@ -89,6 +90,7 @@ pub mod subprotocols;
 #[path = "../generated/versions.rs"]
 pub mod versions;
 
+pub use browser::BrowserCloseEvent;
 pub use close_code::{CloseCode, CloseCodeRange, ParseCloseCodeError};
 pub use close_frame::{
     CloseFrame, CloseFrameError, EncodeCloseError, MAX_CLOSE_PAYLOAD, MAX_CLOSE_REASON,

@@ -1,6 +1,6 @@
 //! Property tests of the Close payload parser and encoder (bounded case counts).
 
-use iana_websocket::{CloseCode, CloseFrame, MAX_CLOSE_REASON};
+use iana_websocket::{BrowserCloseEvent, CloseCode, CloseFrame, MAX_CLOSE_REASON};
 use proptest::prelude::*;
 
 fn reason_of_at_most(max_bytes: usize) -> impl Strategy<Value = String> {
@@ -32,6 +32,32 @@ proptest! {
             Err(err) => {
                 let code = err.response_code().as_u16();
                 prop_assert!(code == 1002 || code == 1007);
+            }
+        }
+    }
+
+    #[test]
+    fn a_page_sees_every_frame_a_strict_endpoint_accepts_and_more(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let event = BrowserCloseEvent::after_close_payload(&bytes);
+        match CloseFrame::parse(&bytes) {
+            // What a strict endpoint accepts, a page sees unchanged.
+            Ok(frame) => {
+                prop_assert_eq!(event.code(), frame.reported_code());
+                prop_assert_eq!(event.reason(), frame.reason());
+                prop_assert!(event.was_clean());
+            }
+            // The browser is lenient about the code only, never about the framing or the
+            // reason, and never for the three codes RFC 6455 forbids outright.
+            Err(_) if event.was_clean() => {
+                let code = event.code().as_u16();
+                prop_assert!(!event.code().is_valid_on_wire());
+                prop_assert!(!matches!(code, 1005 | 1006 | 1015));
+                prop_assert_eq!(&bytes[..2], &code.to_be_bytes()[..]);
+                prop_assert_eq!(event.reason().as_bytes(), &bytes[2..]);
+            }
+            Err(_) => {
+                prop_assert_eq!(event.code(), CloseCode::ABNORMAL_CLOSURE);
+                prop_assert_eq!(event.reason(), "");
             }
         }
     }
