@@ -109,7 +109,18 @@ fn page(cases: &[Case], example: SocketAddr, raw: SocketAddr) -> String {
         .iter()
         .map(|case| {
             let host = if case.example_server { example } else { raw };
-            json!({ "name": case.name, "url": format!("ws://{host}{}", case.path) })
+            // The example server speaks ocpp1.6 and should select it; the raw server selects
+            // nothing, so the page offers nothing there.
+            let protocols: &[&str] = if case.example_server {
+                &["chat", "ocpp1.6"]
+            } else {
+                &[]
+            };
+            json!({
+                "name": case.name,
+                "url": format!("ws://{host}{}", case.path),
+                "protocols": protocols,
+            })
         })
         .collect();
     let config = json!({
@@ -331,6 +342,13 @@ async fn a_browser_page_sees_what_the_crate_documents() {
     let mut mismatches = Vec::new();
     for (case, seen) in cases.iter().zip(events) {
         let expected = BrowserCloseEvent::after_close_payload(&case.payload);
+        let expected_protocol = if case.example_server { "ocpp1.6" } else { "" };
+        if seen["protocol"] != json!(expected_protocol) {
+            mismatches.push(format!(
+                "{}: page saw subprotocol {}, expected {expected_protocol:?}",
+                case.name, seen["protocol"]
+            ));
+        }
         let seen_event = (
             seen["code"].as_u64(),
             seen["wasClean"].as_bool(),

@@ -1,17 +1,18 @@
 //! `examples/server.rs` on 127.0.0.1: the negotiated subprotocol, and the close code and
 //! reason a client sees for every code that is valid on the wire.
 
+mod common;
 #[path = "../examples/server.rs"]
 #[allow(dead_code)]
 mod server;
 
 use std::net::SocketAddr;
 
+use common::{check_every_wire_valid_close, check_negotiation, for_every_wire_valid_code};
 use futures_util::{SinkExt, StreamExt};
-use iana_websocket::{CloseCode, CloseFrame};
+use iana_websocket::CloseCode;
 use server::{close_reason, run_client, Config, Route};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpListener;
 use tokio_tungstenite::tungstenite::Message;
 
 /// Starts the example server on an ephemeral port of 127.0.0.1.
@@ -25,27 +26,6 @@ async fn start(config: Config) -> SocketAddr {
 const PLENTY: Config = Config {
     max_sessions: 10_000,
 };
-
-fn wire_valid_codes() -> impl Iterator<Item = CloseCode> {
-    (0..=u16::MAX)
-        .map(CloseCode::from_u16)
-        .filter(|code| code.is_valid_on_wire())
-}
-
-/// Runs `check` on every wire-valid code, 32 connections at a time.
-async fn for_every_wire_valid_code<F, Fut>(check: F)
-where
-    F: Fn(CloseCode) -> Fut,
-    Fut: std::future::Future<Output = ()>,
-{
-    let checked = futures_util::stream::iter(wire_valid_codes())
-        .map(check)
-        .buffer_unordered(32)
-        .count()
-        .await;
-    // 1000-1003 and 1007-1014 today, plus 3000-4999.
-    assert!(checked >= 12 + 2000, "only {checked} codes checked");
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_client_sees_every_wire_valid_code_and_its_reason() {
@@ -67,66 +47,10 @@ async fn the_client_sees_every_wire_valid_code_and_its_reason() {
     .await;
 }
 
-/// Opens a WebSocket connection without a WebSocket library, offering `offers` (if not
-/// empty), and returns the server's response head and the stream after it.
-async fn raw_handshake(addr: SocketAddr, path: &str, offers: &str) -> (String, TcpStream) {
-    let mut stream = TcpStream::connect(addr).await.unwrap();
-    let mut request = format!(
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\
-         Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-    );
-    if !offers.is_empty() {
-        request += &format!("Sec-WebSocket-Protocol: {offers}\r\n");
-    }
-    request += "\r\n";
-    stream.write_all(request.as_bytes()).await.unwrap();
-    // The response head ends with an empty line; frames follow.
-    let mut head = Vec::new();
-    while !head.ends_with(b"\r\n\r\n") {
-        head.push(stream.read_u8().await.unwrap());
-    }
-    (String::from_utf8(head).unwrap(), stream)
-}
-
-/// The value of the response head's `Sec-WebSocket-Protocol` field, if it has one.
-fn selected_protocol(head: &str) -> Option<&str> {
-    head.lines().find_map(|line| {
-        let (name, value) = line.split_once(':')?;
-        name.eq_ignore_ascii_case("sec-websocket-protocol")
-            .then(|| value.trim())
-    })
-}
-
-/// The payload of the first frame the server sends, which on `/close/{code}` is its Close.
-async fn first_frame_payload(addr: SocketAddr, path: &str) -> Vec<u8> {
-    let (head, mut stream) = raw_handshake(addr, path, "").await;
-    assert!(head.starts_with("HTTP/1.1 101"), "{path}: {head}");
-    let opcode_byte = stream.read_u8().await.unwrap();
-    assert_eq!(opcode_byte, 0x88, "{path}: expected a final Close frame");
-    let len = stream.read_u8().await.unwrap();
-    assert!(len <= 125, "{path}: a server's Close is unmasked and short");
-    let mut payload = vec![0; usize::from(len)];
-    stream.read_exact(&mut payload).await.unwrap();
-    payload
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_wire_carries_every_code_as_the_crate_encodes_it() {
     let addr = start(PLENTY).await;
-    for_every_wire_valid_code(|code| async move {
-        let path = format!("/close/{}", code.as_u16());
-        let payload = first_frame_payload(addr, &path).await;
-        let reason = close_reason(code);
-        assert_eq!(
-            CloseFrame::parse(&payload),
-            Ok(CloseFrame::Status {
-                code,
-                reason: &reason
-            }),
-            "{path}"
-        );
-    })
-    .await;
+    check_every_wire_valid_close(addr).await;
 }
 
 #[test]
@@ -172,23 +96,7 @@ async fn a_refused_code_gets_http_400_with_the_crates_explanation() {
 #[tokio::test]
 async fn negotiation_takes_the_clients_first_offer_the_server_speaks() {
     let addr = start(PLENTY).await;
-    for (offers, expected) in [
-        ("ocpp1.6, ocpp2.0.1", Some("ocpp1.6")),
-        ("ocpp2.0.1, ocpp1.6", Some("ocpp2.0.1")),
-        ("graphql-ws,,\tocpp1.6", Some("ocpp1.6")),
-        // Registered, but not spoken by this server.
-        ("mqtt", None),
-        // Identifiers are case-sensitive.
-        ("OCPP1.6", None),
-        ("", None),
-    ] {
-        let (head, _) = raw_handshake(addr, "/", offers).await;
-        assert!(head.starts_with("HTTP/1.1 101"), "{offers:?}: {head}");
-        assert_eq!(selected_protocol(&head), expected, "offers {offers:?}");
-    }
-    // Several field lines are one list, in order (RFC 9110 section 5.3).
-    let (head, _) = raw_handshake(addr, "/", "mqtt\r\nSec-WebSocket-Protocol: ocpp1.6").await;
-    assert_eq!(selected_protocol(&head), Some("ocpp1.6"));
+    check_negotiation(addr).await;
 
     // RFC 6455 lets a server select none of the offers; tungstenite's client then gives up.
     let refused = run_client(&format!("ws://{addr}/close/1000"), "mqtt").await;
