@@ -17,7 +17,8 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use iana_websocket::{
-    registry, CloseCode, CloseCodeRange, Extension, Opcode, Reference, Subprotocol, Version,
+    registry, BrowserCloseEvent, CloseCode, CloseCodeRange, Extension, Opcode, Reference,
+    Subprotocol, Version,
 };
 
 fn main() -> ExitCode {
@@ -150,6 +151,18 @@ fn close_code(out: &mut String, code: CloseCode) {
         "no: WebSocket.close(code) throws InvalidAccessError (it accepts 1000 and 3000-4999 only)"
     };
     field(out, "Valid for close()", browser);
+    // What a page sees when a server closes with this code and no reason.
+    let payload = code.as_u16().to_be_bytes();
+    let seen = BrowserCloseEvent::after_close_payload(&payload);
+    let page = if seen.was_clean() {
+        format!("CloseEvent.code {}, as sent", seen.code().as_u16())
+    } else {
+        format!(
+            "CloseEvent.code {}: the browser fails the connection (wasClean false)",
+            seen.code().as_u16()
+        )
+    };
+    field(out, "A page sees", &page);
     references(out, "References", code.references());
     references(out, "Contact", code.contact());
     dates(out, code.registered(), code.updated());
@@ -279,6 +292,10 @@ mod tests {
         assert!(text.contains("Bad Gateway"), "{text}");
         assert!(text.contains("Valid on the wire  yes"), "{text}");
         assert!(text.contains("Valid for close()  no"), "{text}");
+        assert!(
+            text.contains("A page sees        CloseEvent.code 1014, as sent"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -291,6 +308,10 @@ mod tests {
         assert!(text.contains("control frame"), "{text}");
         let (_, text) = explain("1005");
         assert!(text.contains("Valid on the wire  no:"), "{text}");
+        assert!(
+            text.contains("A page sees        CloseEvent.code 1006: the browser fails"),
+            "{text}"
+        );
     }
 
     #[test]

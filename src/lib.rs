@@ -40,6 +40,9 @@
 //!   [`CloseCode::is_valid_for_browser_close`]: the WHATWG standard accepts only 1000 and
 //!   3000-4999 there, and throws `InvalidAccessError` otherwise, even for codes that are valid
 //!   on the wire such as 1001 or 1011.
+//! - **Choosing a code a browser page should see?** [`BrowserCloseEvent::after_close_payload`]
+//!   tells what `CloseEvent` a page gets for a Close payload: browsers pass more codes through
+//!   than the wire rule allows, but fail the connection on 1005, 1006 and 1015.
 //! - **Showing a code to a person?** `Display`, [`CloseCode::label`], [`CloseCode::name`] and
 //!   [`CloseCode::description`].
 //! - **Asking whether IANA has assigned a code?** [`CloseCode::is_registered`].
