@@ -37,7 +37,7 @@ use tokio_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request, 
 use tokio_tungstenite::tungstenite::http::{self, header, HeaderValue, StatusCode};
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode as TungsteniteCloseCode;
 use tokio_tungstenite::tungstenite::protocol::CloseFrame as TungsteniteCloseFrame;
-use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 
 /// The subprotocols the example server speaks. The client's order of preference decides
 /// between them.
@@ -103,7 +103,7 @@ pub async fn serve(listener: TcpListener, config: Config) {
         let open_sessions = Arc::clone(&open_sessions);
         tokio::spawn(async move {
             if let Err(err) = session(stream, config, &open_sessions).await {
-                eprintln!("session ended with an error: {err}");
+                eprintln!("session ended: {}", describe_error(&err));
             }
         });
     }
@@ -114,7 +114,7 @@ async fn session(
     stream: TcpStream,
     config: Config,
     open_sessions: &AtomicUsize,
-) -> Result<(), tokio_tungstenite::tungstenite::Error> {
+) -> Result<(), WsError> {
     let mut route = Route::Echo;
     // The callback's type, large error included, is tungstenite's.
     #[allow(clippy::result_large_err)]
@@ -177,7 +177,7 @@ async fn close_with(
     socket: &mut tokio_tungstenite::WebSocketStream<TcpStream>,
     code: CloseCode,
     reason: &str,
-) -> Result<(), tokio_tungstenite::tungstenite::Error> {
+) -> Result<(), WsError> {
     // The crate's own check first: tungstenite would send any number.
     if let Err(err) = close_payload(code, reason) {
         let err = std::io::Error::other(format!("refusing to send an invalid Close: {err}"));
@@ -193,6 +193,19 @@ async fn close_with(
         message?;
     }
     Ok(())
+}
+
+/// A tungstenite error for a person; for a refused upgrade, the status and the server's
+/// explanation from the body.
+fn describe_error(err: &WsError) -> String {
+    match err {
+        WsError::Http(response) => format!(
+            "upgrade refused: {}: {}",
+            response.status(),
+            String::from_utf8_lossy(response.body().as_deref().unwrap_or_default())
+        ),
+        err => err.to_string(),
+    }
 }
 
 fn bad_request(reason: impl ToString) -> ErrorResponse {
@@ -238,10 +251,7 @@ impl ClientReport {
 
 /// Connects to `url` offering `offers` (comma-separated, or empty for none), sends one text
 /// message on the echo route, and reports what the server answered and how it closed.
-pub async fn run_client(
-    url: &str,
-    offers: &str,
-) -> Result<ClientReport, tokio_tungstenite::tungstenite::Error> {
+pub async fn run_client(url: &str, offers: &str) -> Result<ClientReport, WsError> {
     let uri: http::Uri = url
         .parse()
         .map_err(|err: http::uri::InvalidUri| http::Error::from(err))?;
@@ -274,7 +284,7 @@ pub async fn run_client(
                 socket.close(None).await?;
             }
             Ok(_) => {}
-            Err(tokio_tungstenite::tungstenite::Error::ConnectionClosed) => break,
+            Err(WsError::ConnectionClosed) => break,
             Err(err) => return Err(err),
         }
     }
@@ -320,15 +330,9 @@ async fn server_main(addr: &str, max_sessions: usize) -> Result<(), String> {
 }
 
 async fn client_main(url: &str, offers: &str) -> Result<(), String> {
-    let report = run_client(url, offers).await.map_err(|err| match err {
-        // A refused upgrade: the server's explanation is in the body.
-        tokio_tungstenite::tungstenite::Error::Http(response) => format!(
-            "{url}: {}: {}",
-            response.status(),
-            String::from_utf8_lossy(response.body().as_deref().unwrap_or_default())
-        ),
-        err => format!("{url}: {err}"),
-    })?;
+    let report = run_client(url, offers)
+        .await
+        .map_err(|err| format!("{url}: {}", describe_error(&err)))?;
     print!("{}", report.describe());
     Ok(())
 }

@@ -93,3 +93,64 @@ fn tungstenite_conversions_keep_the_number_both_ways() {
     assert!(!TungsteniteCloseCode::from(CloseCode::BAD_GATEWAY).is_allowed());
     assert!(CloseCode::BAD_GATEWAY.is_valid_on_wire());
 }
+
+#[test]
+fn handshake_negotiation_reads_every_protocol_line_in_order() {
+    use tungstenite::http::{HeaderValue, Request};
+
+    let speaks = [Subprotocol::Ocpp1_6, Subprotocol::Ocpp2_0_1];
+    let request = |lines: &[&[u8]]| {
+        let mut request = Request::new(());
+        for line in lines {
+            request.headers_mut().append(
+                "sec-websocket-protocol",
+                HeaderValue::from_bytes(line).unwrap(),
+            );
+        }
+        request
+    };
+    let negotiate =
+        |lines: &[&[u8]]| Subprotocol::negotiate_request(&request(lines), |p| speaks.contains(&p));
+    assert_eq!(negotiate(&[]), None);
+    assert_eq!(
+        negotiate(&[b"chat", b"ocpp2.0.1, ocpp1.6"]),
+        Some(Subprotocol::Ocpp2_0_1)
+    );
+    assert_eq!(
+        negotiate(&[b"ocpp1.6", b"ocpp2.0.1"]),
+        Some(Subprotocol::Ocpp1_6)
+    );
+    // A line that is not visible ASCII is skipped, not fatal.
+    assert_eq!(
+        negotiate(&[b"caf\xc3\xa9", b"ocpp1.6"]),
+        Some(Subprotocol::Ocpp1_6)
+    );
+    assert_eq!(negotiate(&[b"mqtt, OCPP1.6"]), None);
+}
+
+#[test]
+fn handshake_selected_protocol_keeps_the_token_as_sent() {
+    use tungstenite::http::{HeaderValue, Response};
+
+    let response = |value: Option<&[u8]>| {
+        let mut response = Response::new(());
+        if let Some(value) = value {
+            response.headers_mut().insert(
+                "sec-websocket-protocol",
+                HeaderValue::from_bytes(value).unwrap(),
+            );
+        }
+        response
+    };
+    let selected = |value: Option<&[u8]>| {
+        Subprotocol::selected_in_response(&response(value))
+            .map(|offer| (offer.token().to_owned(), offer.subprotocol()))
+    };
+    assert_eq!(selected(None), None);
+    assert_eq!(
+        selected(Some(b"mqtt")),
+        Some(("mqtt".to_owned(), Some(Subprotocol::Mqtt)))
+    );
+    assert_eq!(selected(Some(b" chat ")), Some(("chat".to_owned(), None)));
+    assert_eq!(selected(Some(b"caf\xc3\xa9")), Some((String::new(), None)));
+}
