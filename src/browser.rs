@@ -57,15 +57,19 @@ impl<'a> BrowserCloseEvent<'a> {
     /// assert_eq!(event.code(), CloseCode::from_u16(1016));
     /// ```
     pub const fn after_close_payload(payload: &'a [u8]) -> BrowserCloseEvent<'a> {
+        // Numbers, not the generated constants: a constant's name follows the registry's
+        // wording, which has changed over the years (tests/history.rs builds every version).
         const FAILED: BrowserCloseEvent<'static> = BrowserCloseEvent {
-            code: CloseCode::ABNORMAL_CLOSURE,
+            // RFC 6455 section 7.1.5: 1006 when the connection is lost or failed.
+            code: CloseCode(1006),
             was_clean: false,
             reason: "",
         };
         match payload {
             _ if payload.len() > MAX_CLOSE_PAYLOAD => FAILED,
             [] => BrowserCloseEvent {
-                code: CloseCode::NO_STATUS_RECEIVED,
+                // RFC 6455 section 7.1.5: 1005 when the Close frame has no code.
+                code: CloseCode(1005),
                 was_clean: true,
                 reason: "",
             },
