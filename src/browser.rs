@@ -9,10 +9,8 @@
 //! [`CloseFrame::parse`]. `tests/browser.rs` measures headless Chromium against every case
 //! here, over every assigned code and samples of the rest.
 
-use crate::{CloseCode, MAX_CLOSE_PAYLOAD};
-
-#[cfg(doc)]
-use crate::CloseFrame;
+use crate::close_frame::CodeRule;
+use crate::{CloseCode, CloseFrame};
 
 /// The `code`, `wasClean` and `reason` of the `CloseEvent` a page receives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -57,40 +55,20 @@ impl<'a> BrowserCloseEvent<'a> {
     /// assert_eq!(event.code(), CloseCode::from_u16(1016));
     /// ```
     pub const fn after_close_payload(payload: &'a [u8]) -> BrowserCloseEvent<'a> {
-        // Numbers, not the generated constants: a constant's name follows the registry's
-        // wording, which has changed over the years (tests/history.rs builds every version).
-        const FAILED: BrowserCloseEvent<'static> = BrowserCloseEvent {
-            // RFC 6455 section 7.1.5: 1006 when the connection is lost or failed.
-            code: CloseCode(1006),
-            was_clean: false,
-            reason: "",
-        };
-        match payload {
-            _ if payload.len() > MAX_CLOSE_PAYLOAD => FAILED,
-            [] => BrowserCloseEvent {
-                // RFC 6455 section 7.1.5: 1005 when the Close frame has no code.
-                code: CloseCode(1005),
+        match CloseFrame::parse_with(payload, CodeRule::Browser) {
+            Ok(frame) => BrowserCloseEvent {
+                code: frame.reported_code(),
                 was_clean: true,
+                reason: frame.reason(),
+            },
+            // RFC 6455 section 7.1.5: a failed connection is reported as 1006. The number,
+            // not the generated constant: its name follows the registry's wording, which has
+            // changed over the years (tests/history.rs builds every version).
+            Err(_) => BrowserCloseEvent {
+                code: CloseCode(1006),
+                was_clean: false,
                 reason: "",
             },
-            [_] => FAILED,
-            [high, low, reason @ ..] => {
-                let code = u16::from_be_bytes([*high, *low]);
-                // RFC 6455 section 7.4.1: 1005, 1006 and 1015 "MUST NOT be set as a status
-                // code in a Close control frame by an endpoint". Chromium fails on exactly
-                // these and lets every other number through.
-                if matches!(code, 1005 | 1006 | 1015) {
-                    return FAILED;
-                }
-                match core::str::from_utf8(reason) {
-                    Ok(reason) => BrowserCloseEvent {
-                        code: CloseCode::from_u16(code),
-                        was_clean: true,
-                        reason,
-                    },
-                    Err(_) => FAILED,
-                }
-            }
         }
     }
 

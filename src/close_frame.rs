@@ -35,6 +35,15 @@ impl<'a> CloseFrame<'a> {
     /// and a reason that is valid UTF-8. On error, [`CloseFrameError::response_code`] is the
     /// code to close the connection with.
     pub const fn parse(payload: &'a [u8]) -> Result<CloseFrame<'a>, CloseFrameError> {
+        Self::parse_with(payload, CodeRule::ValidOnWire)
+    }
+
+    /// [`parse`](Self::parse) with the code checked by `rule`; every other rule (length,
+    /// UTF-8) is the same for all readers.
+    pub(crate) const fn parse_with(
+        payload: &'a [u8],
+        rule: CodeRule,
+    ) -> Result<CloseFrame<'a>, CloseFrameError> {
         match payload {
             _ if payload.len() > MAX_CLOSE_PAYLOAD => {
                 Err(CloseFrameError::TooLong { len: payload.len() })
@@ -43,7 +52,7 @@ impl<'a> CloseFrame<'a> {
             [_] => Err(CloseFrameError::OneByte),
             [high, low, reason @ ..] => {
                 let code = CloseCode::from_u16(u16::from_be_bytes([*high, *low]));
-                if !code.is_valid_on_wire() {
+                if !rule.accepts(code) {
                     return Err(CloseFrameError::InvalidCode(code));
                 }
                 match core::str::from_utf8(reason) {
@@ -108,6 +117,26 @@ impl<'a> CloseFrame<'a> {
         head.copy_from_slice(&code.as_u16().to_be_bytes());
         tail.copy_from_slice(reason.as_bytes());
         Ok(needed)
+    }
+}
+
+/// Which close codes a reader of Close payloads lets through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CodeRule {
+    /// RFC 6455 read strictly: only codes [valid on the wire](CloseCode::is_valid_on_wire).
+    ValidOnWire,
+    /// What browsers do (measured in Chromium by `tests/browser.rs`): every code except the
+    /// three that RFC 6455 section 7.4.1 says "MUST NOT be set as a status code in a Close
+    /// control frame by an endpoint", 1005, 1006 and 1015.
+    Browser,
+}
+
+impl CodeRule {
+    const fn accepts(self, code: CloseCode) -> bool {
+        match self {
+            CodeRule::ValidOnWire => code.is_valid_on_wire(),
+            CodeRule::Browser => !matches!(code.as_u16(), 1005 | 1006 | 1015),
+        }
     }
 }
 
