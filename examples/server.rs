@@ -69,9 +69,9 @@ impl Route {
             return Err(format!("no route {path:?}: use / or /close/{{code}}"));
         };
         let code: CloseCode = number.parse().map_err(|err| format!("{path:?}: {err}"))?;
-        // Encoding checks the wire rule; a code that fails it is refused before the upgrade,
-        // so the server never sends it.
-        close_payload(code, &close_reason(code)).map_err(|err| format!("{path:?}: {err}"))?;
+        // The same check as before every send, here so that a code that fails it is refused
+        // before the upgrade rather than after it.
+        check_close(code, &close_reason(code)).map_err(|err| format!("{path:?}: {err}"))?;
         Ok(Route::Close(code))
     }
 }
@@ -82,15 +82,10 @@ pub fn close_reason(code: CloseCode) -> String {
     code.to_string()
 }
 
-/// The Close payload for `code` and `reason`, checked by the crate: a code valid on the wire
-/// and a reason that fits in a control frame.
-pub fn close_payload(
-    code: CloseCode,
-    reason: &str,
-) -> Result<Vec<u8>, iana_websocket::EncodeCloseError> {
-    let mut buf = [0u8; MAX_CLOSE_PAYLOAD];
-    let len = CloseFrame::encode(code, reason, &mut buf)?;
-    Ok(buf[..len].to_vec())
+/// Checks a Close frame with the crate: a code valid on the wire and a reason that fits in
+/// a control frame. tungstenite itself would send any number.
+pub fn check_close(code: CloseCode, reason: &str) -> Result<(), iana_websocket::EncodeCloseError> {
+    CloseFrame::encode(code, reason, &mut [0; MAX_CLOSE_PAYLOAD]).map(|_| ())
 }
 
 /// Accepts connections on `listener` forever, one task per connection.
@@ -178,8 +173,7 @@ async fn close_with(
     code: CloseCode,
     reason: &str,
 ) -> Result<(), WsError> {
-    // The crate's own check first: tungstenite would send any number.
-    if let Err(err) = close_payload(code, reason) {
+    if let Err(err) = check_close(code, reason) {
         let err = std::io::Error::other(format!("refusing to send an invalid Close: {err}"));
         return Err(err.into());
     }

@@ -62,8 +62,7 @@ impl<'a> Iterator for Offers<'a> {
                 None => (self.rest, ""),
             };
             self.rest = rest;
-            // Optional whitespace is SP and HTAB only (RFC 9110 section 5.6.3).
-            let token = element.trim_matches([' ', '\t']);
+            let token = without_optional_whitespace(element);
             if !token.is_empty() {
                 return Some(Offer::new(token));
             }
@@ -72,6 +71,12 @@ impl<'a> Iterator for Offers<'a> {
 }
 
 impl FusedIterator for Offers<'_> {}
+
+/// `text` without the optional whitespace around a list element or field value: SP and HTAB
+/// only (RFC 9110 section 5.6.3).
+pub(crate) fn without_optional_whitespace(text: &str) -> &str {
+    text.trim_matches([' ', '\t'])
+}
 
 impl Subprotocol {
     /// The subprotocols offered in one `Sec-WebSocket-Protocol` header value, in order, each

@@ -7,6 +7,7 @@
 use tungstenite::http::header::SEC_WEBSOCKET_PROTOCOL;
 use tungstenite::http::{HeaderMap, Request, Response};
 
+use crate::offers::without_optional_whitespace;
 use crate::{Offer, Subprotocol};
 
 impl Subprotocol {
@@ -58,7 +59,7 @@ impl Subprotocol {
     pub fn selected_in_response<B>(response: &Response<B>) -> Option<Offer<'_>> {
         let value = response.headers().get(SEC_WEBSOCKET_PROTOCOL)?;
         let token = match value.to_str() {
-            Ok(text) => text.trim_matches([' ', '\t']),
+            Ok(text) => without_optional_whitespace(text),
             // Not a token; report it as unregistered rather than pretending none was sent.
             Err(_) => "",
         };
