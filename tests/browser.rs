@@ -5,6 +5,7 @@
 //! fails and says so. Set `CHROMIUM` to use another binary, or `IANA_WEBSOCKET_SKIP_BROWSER=1`
 //! to skip it on purpose.
 
+mod common;
 #[path = "../examples/server.rs"]
 #[allow(dead_code)]
 mod server;
@@ -14,6 +15,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use common::{header, read_head};
 use iana_websocket::{close_codes, BrowserCloseEvent, CloseCode, MAX_CLOSE_REASON};
 use serde_json::{json, Value};
 use server::Config;
@@ -152,21 +154,10 @@ async fn answer(
     page: &str,
     reports: &mpsc::Sender<String>,
 ) -> std::io::Result<()> {
-    let mut head = Vec::new();
-    while !head.ends_with(b"\r\n\r\n") {
-        head.push(stream.read_u8().await?);
-    }
-    let head = String::from_utf8_lossy(&head).into_owned();
+    let head = String::from_utf8_lossy(&read_head(&mut stream).await?).into_owned();
     let target = head.split(' ').nth(1).unwrap_or("");
-    let header = |name: &str| {
-        head.lines().find_map(|line| {
-            let (key, value) = line.split_once(':')?;
-            key.eq_ignore_ascii_case(name)
-                .then(|| value.trim().to_string())
-        })
-    };
     if head.starts_with("POST /report ") {
-        let len: usize = header("content-length")
+        let len: usize = header(&head, "content-length")
             .and_then(|len| len.parse().ok())
             .unwrap_or(0);
         let mut body = vec![0; len];
@@ -178,7 +169,7 @@ async fn answer(
             .send(String::from_utf8_lossy(&body).into_owned())
             .await;
     } else if let Some(payload) = target.strip_prefix("/raw/").and_then(unhex) {
-        let key = header("sec-websocket-key").unwrap_or_default();
+        let key = header(&head, "sec-websocket-key").unwrap_or_default();
         let accept = derive_accept_key(key.as_bytes());
         let mut out = format!(
             "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\

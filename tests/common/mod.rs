@@ -45,12 +45,18 @@ pub async fn raw_handshake(addr: SocketAddr, path: &str, offers: &str) -> (Strin
     }
     request += "\r\n";
     stream.write_all(request.as_bytes()).await.unwrap();
-    // The response head ends with an empty line; frames follow.
+    let head = read_head(&mut stream).await.unwrap();
+    (String::from_utf8(head).unwrap(), stream)
+}
+
+/// Reads an HTTP head, up to and including the empty line that ends it; a body or frames
+/// follow in the stream.
+pub async fn read_head(stream: &mut TcpStream) -> std::io::Result<Vec<u8>> {
     let mut head = Vec::new();
     while !head.ends_with(b"\r\n\r\n") {
-        head.push(stream.read_u8().await.unwrap());
+        head.push(stream.read_u8().await?);
     }
-    (String::from_utf8(head).unwrap(), stream)
+    Ok(head)
 }
 
 /// The value of the header field `name` (case-insensitive) in an HTTP head, if present.
