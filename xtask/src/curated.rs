@@ -9,35 +9,29 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
 
 use crate::error::{Error, Pos, Result};
 use crate::model::{Registry, Value};
 
 /// The whole curated file.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Curated {
     /// `[close-code.NNNN]` tables.
-    #[serde(default)]
     pub close_code: BTreeMap<String, CloseCodeNotes>,
     /// `[opcode.N]` tables.
-    #[serde(default)]
     pub opcode: BTreeMap<String, NameNotes>,
     /// `[subprotocol."id"]` tables.
-    #[serde(default)]
     pub subprotocol: BTreeMap<String, NameNotes>,
     /// `[extension."id"]` tables.
-    #[serde(default)]
     pub extension: BTreeMap<String, NameNotes>,
     /// Where the file came from, for error messages (not part of the TOML).
-    #[serde(skip)]
     pub source: Option<(PathBuf, String)>,
 }
 
 /// What the project adds to a close-code record.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CloseCodeNotes {
     /// A short readable name (`Bad Gateway` for 1014, whose IANA text is a sentence).
     pub label: Option<String>,
@@ -50,8 +44,7 @@ pub struct CloseCodeNotes {
 }
 
 /// What the project adds to an opcode, subprotocol or extension record.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NameNotes {
     /// Overrides the derived variant name.
     pub rust_name: Option<String>,
@@ -65,14 +58,37 @@ impl Curated {
     }
 
     /// Parses the TOML `text` of `path`.
+    ///
+    /// The file is read through `toml`'s spanned document tree rather than a derive, so that
+    /// every refusal (an unknown table or key, a value of the wrong type) points at the line
+    /// and column of the offending key or value.
     pub fn parse(path: &Path, text: &str) -> Result<Curated> {
-        let mut curated: Curated = toml::from_str(text).map_err(|err| {
-            let pos = err.span().map(|span| pos_of(text, span.start));
-            Error {
-                pos,
-                ..Error::new(path, format!("invalid curated data: {}", err.message()))
-            }
+        let document = DeTable::parse(text).map_err(|err| Error {
+            pos: err.span().map(|span| pos_of(text, span.start)),
+            ..Error::new(path, format!("invalid curated data: {}", err.message()))
         })?;
+        let reader = Reader { path, text };
+        let mut curated = Curated::default();
+        for (table, value) in document.get_ref().iter() {
+            let entries = reader.table(value, table.get_ref())?;
+            match table.get_ref().as_ref() {
+                "close-code" => {
+                    curated.close_code = reader.entries(entries, CloseCodeNotes::read)?
+                }
+                "opcode" => curated.opcode = reader.entries(entries, NameNotes::read)?,
+                "subprotocol" => curated.subprotocol = reader.entries(entries, NameNotes::read)?,
+                "extension" => curated.extension = reader.entries(entries, NameNotes::read)?,
+                other => {
+                    return Err(reader.error(
+                        table,
+                        format!(
+                            "unknown table `{other}`, expected one of `close-code`, `opcode`, \
+                             `subprotocol`, `extension`"
+                        ),
+                    ))
+                }
+            }
+        }
         curated.source = Some((path.to_path_buf(), text.to_owned()));
         Ok(curated)
     }
@@ -156,6 +172,112 @@ impl Curated {
             }
         }
         Ok(())
+    }
+}
+
+impl CloseCodeNotes {
+    fn read(reader: &Reader<'_>, fields: &DeTable<'_>) -> Result<CloseCodeNotes> {
+        let mut notes = CloseCodeNotes::default();
+        for (key, value) in fields.iter() {
+            let slot = match key.get_ref().as_ref() {
+                "label" => &mut notes.label,
+                "description" => &mut notes.description,
+                "not-on-wire" => &mut notes.not_on_wire,
+                "rust-name" => &mut notes.rust_name,
+                other => {
+                    return Err(reader.error(
+                        key,
+                        format!(
+                            "unknown field `{other}`, expected one of `label`, `description`, \
+                             `not-on-wire`, `rust-name`"
+                        ),
+                    ))
+                }
+            };
+            *slot = Some(reader.string(value, key.get_ref())?);
+        }
+        Ok(notes)
+    }
+}
+
+impl NameNotes {
+    fn read(reader: &Reader<'_>, fields: &DeTable<'_>) -> Result<NameNotes> {
+        let mut notes = NameNotes::default();
+        for (key, value) in fields.iter() {
+            match key.get_ref().as_ref() {
+                "rust-name" => notes.rust_name = Some(reader.string(value, key.get_ref())?),
+                other => {
+                    return Err(reader.error(
+                        key,
+                        format!("unknown field `{other}`, expected `rust-name`"),
+                    ))
+                }
+            }
+        }
+        Ok(notes)
+    }
+}
+
+/// Reads the spanned TOML tree of one curated file, turning each refusal into an [`Error`]
+/// positioned at the key or value it is about.
+struct Reader<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl Reader<'_> {
+    fn error<T>(&self, at: &Spanned<T>, message: String) -> Error {
+        Error {
+            pos: Some(pos_of(self.text, at.span().start)),
+            ..Error::new(self.path, message)
+        }
+    }
+
+    fn table<'v, 'i>(&self, value: &'v Spanned<DeValue<'i>>, key: &str) -> Result<&'v DeTable<'i>> {
+        match value.get_ref() {
+            DeValue::Table(table) => Ok(table),
+            other => Err(self.error(
+                value,
+                format!("`{key}` must be a table, found {}", type_name(other)),
+            )),
+        }
+    }
+
+    fn string(&self, value: &Spanned<DeValue<'_>>, key: &str) -> Result<String> {
+        match value.get_ref() {
+            DeValue::String(text) => Ok(text.to_string()),
+            other => Err(self.error(
+                value,
+                format!("`{key}` must be a string, found {}", type_name(other)),
+            )),
+        }
+    }
+
+    /// One entry per sub-table (`[close-code.1000]`, `[subprotocol."mqtt"]`), each read by
+    /// `read`. TOML itself refuses a key defined twice.
+    fn entries<T>(
+        &self,
+        tables: &DeTable<'_>,
+        read: fn(&Self, &DeTable<'_>) -> Result<T>,
+    ) -> Result<BTreeMap<String, T>> {
+        let mut out = BTreeMap::new();
+        for (key, value) in tables.iter() {
+            let fields = self.table(value, key.get_ref())?;
+            out.insert(key.get_ref().to_string(), read(self, fields)?);
+        }
+        Ok(out)
+    }
+}
+
+fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
     }
 }
 

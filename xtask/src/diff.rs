@@ -15,12 +15,11 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use serde::Serialize;
-
+use crate::json::json_object;
 use crate::model::*;
 
 /// Everything that differs between two registry versions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegistryDiff {
     /// The version compared against (usually the vendored copy).
     pub old: Side,
@@ -35,7 +34,7 @@ pub struct RegistryDiff {
 }
 
 /// One side of a comparison.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Side {
     /// Where it came from: a path or a URL.
     pub source: String,
@@ -44,7 +43,7 @@ pub struct Side {
 }
 
 /// The changes within one sub-registry (or `<people>`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionDiff {
     /// `close-code-number`, ..., or `people`.
     pub id: String,
@@ -61,7 +60,7 @@ pub struct SectionDiff {
 }
 
 /// A record, flattened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordView {
     /// The identifier, value or bit that names the record.
     pub key: String,
@@ -70,7 +69,7 @@ pub struct RecordView {
 }
 
 /// One named field of a record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
     /// `description`, `references`, `updated`, `note 2`, ...
     pub name: String,
@@ -79,7 +78,7 @@ pub struct Field {
 }
 
 /// A record present on both sides, with what changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordChange {
     /// The key on the old side.
     pub old_key: String,
@@ -90,7 +89,7 @@ pub struct RecordChange {
 }
 
 /// One field that differs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldChange {
     /// The field's name.
     pub field: String,
@@ -99,6 +98,33 @@ pub struct FieldChange {
     /// The new value; `None` when the new side lacks the field.
     pub new: Option<String>,
 }
+
+// How the report's parts look in `--format json`: one object per struct, keys named as the
+// fields are.
+json_object!(RegistryDiff {
+    old,
+    new,
+    registry,
+    sub_registries,
+    people
+});
+json_object!(Side { source, updated });
+json_object!(SectionDiff {
+    id,
+    title,
+    metadata,
+    added,
+    removed,
+    changed
+});
+json_object!(RecordView { key, fields });
+json_object!(Field { name, value });
+json_object!(RecordChange {
+    old_key,
+    new_key,
+    fields
+});
+json_object!(FieldChange { field, old, new });
 
 impl SectionDiff {
     /// True when nothing in the section changed.

@@ -18,6 +18,7 @@ pub mod emit;
 pub mod error;
 #[cfg(feature = "net")]
 pub mod fetch;
+pub mod json;
 pub mod model;
 pub mod naming;
 pub mod output;
@@ -29,8 +30,6 @@ pub mod update;
 pub mod xml;
 
 use std::path::{Path, PathBuf};
-
-use sha2::{Digest, Sha256};
 
 pub use error::{Error, Result};
 pub use output::GeneratedSet;
@@ -55,7 +54,7 @@ pub fn workspace_root() -> PathBuf {
 
 /// Hex sha256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
+    hmac_sha256::Hash::hash(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
@@ -111,4 +110,20 @@ pub fn generate(inputs: &Inputs) -> Result<GeneratedSet> {
         files,
         xml_sha256: source.xml_sha256,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// FIPS 180-2 appendix B.1 and the empty message.
+    #[test]
+    fn sha256_hex_matches_the_published_test_vectors() {
+        assert_eq!(
+            super::sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            super::sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
 }

@@ -298,7 +298,8 @@ fn networked(_root: &std::path::Path, options: &Options, args: &[String]) -> Exi
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
     let status = std::process::Command::new(cargo)
-        .args(["run", "--quiet", "--features", "net", "--manifest-path"])
+        .args(["run", "--quiet", "--features", "net", "--profile", "xtask"])
+        .arg("--manifest-path")
         .arg(manifest)
         .arg("--")
         .args(args)

@@ -9,13 +9,11 @@
 
 use std::collections::BTreeSet;
 
-use serde::Serialize;
-
+use crate::json::{json_object, Json, ToJson};
 use crate::output::GeneratedSet;
 
 /// The semver kind of release a change calls for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ReleaseKind {
     /// The generated code is the same apart from its provenance header: no release needed.
     None,
@@ -28,7 +26,7 @@ pub enum ReleaseKind {
 }
 
 /// What a change means for the crate's users.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReleaseAdvice {
     /// The kind of release needed.
     pub kind: ReleaseKind,
@@ -41,6 +39,32 @@ pub struct ReleaseAdvice {
     /// Caveats about how the advice was reached, if any.
     pub note: Option<String>,
 }
+
+impl ReleaseKind {
+    /// The kind as one lowercase word: `none`, `patch`, `minor`, `major` (its JSON form).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReleaseKind::None => "none",
+            ReleaseKind::Patch => "patch",
+            ReleaseKind::Minor => "minor",
+            ReleaseKind::Major => "major",
+        }
+    }
+}
+
+impl ToJson for ReleaseKind {
+    fn to_json(&self) -> Json {
+        Json::String(self.as_str().to_owned())
+    }
+}
+
+json_object!(ReleaseAdvice {
+    kind,
+    added_items,
+    removed_items,
+    changed_files,
+    note
+});
 
 impl ReleaseKind {
     /// How a person reads it, for a crate still at 0.x (where Cargo treats the minor number

@@ -2,20 +2,18 @@
 
 use std::fmt::Write as _;
 
-use serde::Serialize;
-
 use crate::diff::{FieldChange, RecordView, RegistryDiff, SectionDiff};
+use crate::json::{Json, ToJson};
 use crate::release::ReleaseAdvice;
 
 /// A comparison of two registry versions and what it means for a release.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     /// True when both versions list the same content (`diff` exits 0).
     pub identical: bool,
     /// True when the two files are the same bytes.
     pub same_bytes: bool,
     /// Record-level differences.
-    #[serde(flatten)]
     pub diff: RegistryDiff,
     /// The release the change calls for.
     pub release: ReleaseAdvice,
@@ -35,9 +33,13 @@ impl Report {
     /// The report as pretty-printed JSON: one object with this struct's fields, the fields
     /// of [`RegistryDiff`] inlined.
     pub fn json(&self) -> String {
-        // Serialising plain strings, vectors and enums cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_else(|err| format!("{{\"error\":{err:?}}}"))
-            + "\n"
+        let mut fields = vec![
+            ("identical", self.identical.to_json()),
+            ("same_bytes", self.same_bytes.to_json()),
+        ];
+        fields.extend(self.diff.to_json().into_fields());
+        fields.push(("release", self.release.to_json()));
+        Json::Object(fields).pretty() + "\n"
     }
 
     /// The report as text for people.

@@ -99,6 +99,64 @@ fn a_curated_entry_for_a_missing_record_is_an_error_with_its_position() {
     assert_eq!(err.pos.map(|p| p.line), Some(5), "{message}");
 }
 
+/// Curated TOML the generator does not understand is refused at the line and column of the
+/// offending key or value, never silently ignored.
+#[test]
+fn malformed_curated_data_is_refused_at_its_key_or_value() {
+    let cases = [
+        // (text, expected line, expected column, words the message must hold)
+        (
+            "[close-code.1000]\nlabel = \"Normal\"\nlable = \"typo\"\n",
+            3,
+            1,
+            "unknown field `lable`",
+        ),
+        (
+            "\n[close-code.1000]\nlabel = 1000\n",
+            3,
+            9,
+            "`label` must be a string, found an integer",
+        ),
+        (
+            "[close-codes.1000]\nlabel = \"x\"\n",
+            1,
+            2,
+            "unknown table `close-codes`",
+        ),
+        (
+            "close-code = \"x\"\n",
+            1,
+            14,
+            "`close-code` must be a table",
+        ),
+        (
+            "[opcode.8]\nlabel = \"Close\"\n",
+            2,
+            1,
+            "unknown field `label`, expected `rust-name`",
+        ),
+        (
+            "[close-code.1000]\nlabel = \"a\"\nlabel = \"b\"\n",
+            3,
+            1,
+            "invalid curated data",
+        ),
+    ];
+    for (text, line, column, words) in cases {
+        let mut inputs = common::fixture_inputs();
+        inputs.curated = Some(("registry/curated.toml".to_owned(), text.to_owned()));
+        let err = xtask::generate(&inputs).expect_err(text);
+        let message = err.to_string();
+        assert!(message.starts_with("registry/curated.toml:"), "{message}");
+        assert!(message.contains(words), "{text:?}: {message}");
+        assert_eq!(
+            err.pos.map(|p| (p.line, p.column)),
+            Some((line, column)),
+            "{text:?}: {message}"
+        );
+    }
+}
+
 #[test]
 fn errors_name_file_line_and_record() {
     let inputs = edited_inputs(|xml| xml.replace("<value>1009</value>", "<value>10x9</value>"));
