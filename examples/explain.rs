@@ -17,8 +17,8 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use iana_websocket::{
-    registry, BrowserCloseEvent, CloseCode, CloseCodeRange, Extension, Opcode, Reference,
-    Subprotocol, Version,
+    registry, BrowserCloseEvent, BrowserEngine, CloseCode, CloseCodeRange, Extension, Opcode,
+    Reference, Subprotocol, Version,
 };
 
 fn main() -> ExitCode {
@@ -151,18 +151,29 @@ fn close_code(out: &mut String, code: CloseCode) {
         "no: WebSocket.close(code) throws InvalidAccessError (it accepts 1000 and 3000-4999 only)"
     };
     field(out, "Valid for close()", browser);
-    // What a page sees when a server closes with this code and no reason.
+    // What a page sees in each engine when a server closes with this code and no reason.
     let payload = code.as_u16().to_be_bytes();
-    let seen = BrowserCloseEvent::after_close_payload(&payload);
-    let page = if seen.was_clean() {
-        format!("CloseEvent.code {}, as sent", seen.code().as_u16())
+    for engine in BrowserEngine::ALL {
+        let seen = BrowserCloseEvent::after_close_payload(engine, &payload);
+        let page = if seen.was_clean() {
+            format!(
+                "{engine}: CloseEvent.code {}, as sent",
+                seen.code().as_u16()
+            )
+        } else {
+            format!(
+                "{engine}: CloseEvent.code {}: the connection fails (wasClean false)",
+                seen.code().as_u16()
+            )
+        };
+        field(out, "A page sees", &page);
+    }
+    let everywhere = if code.is_shown_by_every_browser_engine() {
+        "yes: Chromium, Firefox and WebKitGTK all show it to the page"
     } else {
-        format!(
-            "CloseEvent.code {}: the browser fails the connection (wasClean false)",
-            seen.code().as_u16()
-        )
+        "no: pick 1000-1003, 1007-1011 or 3000-4999 for every engine to show it"
     };
-    field(out, "A page sees", &page);
+    field(out, "Every engine", everywhere);
     references(out, "References", code.references());
     references(out, "Contact", code.contact());
     dates(out, code.registered(), code.updated());
@@ -292,10 +303,14 @@ mod tests {
         assert!(text.contains("Bad Gateway"), "{text}");
         assert!(text.contains("Valid on the wire  yes"), "{text}");
         assert!(text.contains("Valid for close()  no"), "{text}");
-        assert!(
-            text.contains("A page sees        CloseEvent.code 1014, as sent"),
-            "{text}"
-        );
+        for line in [
+            "A page sees        Chromium: CloseEvent.code 1014, as sent",
+            "A page sees        Firefox: CloseEvent.code 1014, as sent",
+            "A page sees        WebKitGTK: CloseEvent.code 1006: the connection fails",
+            "Every engine       no:",
+        ] {
+            assert!(text.contains(line), "{line:?} in {text}");
+        }
     }
 
     #[test]
@@ -309,7 +324,13 @@ mod tests {
         let (_, text) = explain("1005");
         assert!(text.contains("Valid on the wire  no:"), "{text}");
         assert!(
-            text.contains("A page sees        CloseEvent.code 1006: the browser fails"),
+            text.contains(
+                "A page sees        Chromium: CloseEvent.code 1006: the connection fails"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("A page sees        Firefox: CloseEvent.code 1005, as sent"),
             "{text}"
         );
     }

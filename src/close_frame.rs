@@ -6,7 +6,7 @@
 
 use core::fmt;
 
-use crate::CloseCode;
+use crate::{BrowserEngine, CloseCode};
 
 /// The largest Close payload: RFC 6455 section 5.5 limits every control frame to 125 bytes.
 pub const MAX_CLOSE_PAYLOAD: usize = 125;
@@ -125,17 +125,16 @@ impl<'a> CloseFrame<'a> {
 pub(crate) enum CodeRule {
     /// RFC 6455 read strictly: only codes [valid on the wire](CloseCode::is_valid_on_wire).
     ValidOnWire,
-    /// What browsers do (measured in Chromium by `tests/browser.rs`): every code except the
-    /// three that RFC 6455 section 7.4.1 says "MUST NOT be set as a status code in a Close
-    /// control frame by an endpoint", 1005, 1006 and 1015.
-    Browser,
+    /// What a browser engine lets through to the page (measured by `tests/browser.rs`; see
+    /// [`BrowserEngine::accepts_received_code`]).
+    ReceivedBy(BrowserEngine),
 }
 
 impl CodeRule {
     const fn accepts(self, code: CloseCode) -> bool {
         match self {
             CodeRule::ValidOnWire => code.is_valid_on_wire(),
-            CodeRule::Browser => !matches!(code.as_u16(), 1005 | 1006 | 1015),
+            CodeRule::ReceivedBy(engine) => engine.accepts_received_code(code),
         }
     }
 }

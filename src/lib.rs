@@ -40,9 +40,13 @@
 //!   [`CloseCode::is_valid_for_browser_close`]: the WHATWG standard accepts only 1000 and
 //!   3000-4999 there, and throws `InvalidAccessError` otherwise, even for codes that are valid
 //!   on the wire such as 1001 or 1011.
-//! - **Choosing a code a browser page should see?** [`BrowserCloseEvent::after_close_payload`]
-//!   tells what `CloseEvent` a page gets for a Close payload: browsers pass more codes through
-//!   than the wire rule allows, but fail the connection on 1005, 1006 and 1015.
+//! - **Choosing a code a browser page should see?**
+//!   [`CloseCode::is_shown_by_every_browser_engine`] says whether Chromium, Firefox and
+//!   WebKitGTK all show it (1000-1003, 1007-1011 and 3000-4999 only: WebKitGTK fails the
+//!   connection on 1012-1014), and [`BrowserCloseEvent::after_close_payload`] tells what
+//!   `CloseEvent` a page in each [`BrowserEngine`] gets for a Close payload. The engines
+//!   differ: Chromium and Firefox pass through codes the wire rule forbids, Chromium fails
+//!   the connection on 1005, 1006 and 1015, Firefox shows even those.
 //! - **Showing a code to a person?** `Display`, [`CloseCode::label`], [`CloseCode::name`] and
 //!   [`CloseCode::description`].
 //! - **Asking whether IANA has assigned a code?** [`CloseCode::is_registered`].
@@ -93,7 +97,7 @@ pub mod subprotocols;
 #[path = "../generated/versions.rs"]
 pub mod versions;
 
-pub use browser::BrowserCloseEvent;
+pub use browser::{BrowserCloseEvent, BrowserEngine};
 pub use close_code::{CloseCode, CloseCodeRange, ParseCloseCodeError};
 pub use close_frame::{
     CloseFrame, CloseFrameError, EncodeCloseError, MAX_CLOSE_PAYLOAD, MAX_CLOSE_REASON,

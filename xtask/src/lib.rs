@@ -25,6 +25,7 @@ pub mod output;
 pub mod parse;
 pub mod release;
 pub mod report;
+pub mod test_command;
 pub mod text;
 pub mod update;
 pub mod xml;

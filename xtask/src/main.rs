@@ -21,6 +21,9 @@ commands:
               [--url URL] [--allow-removals] [--format text|json] [--timeout SECONDS]
             refuses (exit 1, nothing written) a registry that drops records, unless
             --allow-removals
+  test      the whole test suite: installs the browsers the browser tests need (Debian's
+            chromium, firefox-esr, webkit2gtk-driver, xvfb; as root, or prints the command),
+            then runs `cargo test --workspace` and the browser tests
   help      show this message
 
 --root DIR  work on the checkout at DIR instead of this one
@@ -79,7 +82,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     }
     let command = options.command.as_deref().unwrap_or("");
     let allowed: &[&str] = match command {
-        "regen" | "check" | "help" => &[],
+        "regen" | "check" | "test" | "help" => &[],
         "diff" => &["url", "file", "format", "timeout"],
         "fetch" => &["url", "format", "timeout", "allow-removals"],
         "" => return Err("no command given".to_owned()),
@@ -117,6 +120,13 @@ fn main() -> ExitCode {
     match options.command.as_deref() {
         Some("regen") => regen(&root),
         Some("check") => check(&root),
+        Some("test") => match xtask::test_command::run_all(&root) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::FAILURE
+            }
+        },
         Some("diff") if options.file.is_some() => diff(&root, &options),
         Some("diff" | "fetch") => networked(&root, &options, &args),
         _ => {
