@@ -468,8 +468,7 @@ async fn serve_test_server(
         let Ok((stream, _)) = listener.accept().await else {
             continue;
         };
-        let page = page.lock().unwrap().clone();
-        let (reports, replies) = (reports.clone(), replies.clone());
+        let (page, reports, replies) = (page.clone(), reports.clone(), replies.clone());
         tokio::spawn(async move {
             // A connection that breaks off is the browser's business; the report decides.
             let _ = answer(stream, &page, &reports, &replies).await;
@@ -484,7 +483,7 @@ static RAW_CONNECTIONS: AtomicUsize = AtomicUsize::new(0);
 /// as is, whatever the crate thinks of it) or `POST /report`.
 async fn answer(
     mut stream: TcpStream,
-    page: &str,
+    page: &Mutex<String>,
     reports: &mpsc::Sender<String>,
     replies: &Mutex<BTreeMap<u16, Reply>>,
 ) -> std::io::Result<()> {
@@ -535,6 +534,8 @@ async fn answer(
             replies.lock().unwrap().insert(sent, reply);
         }
     } else if target == "/" {
+        // Read only here: thousands of WebSocket connections need no copy of the page.
+        let page = page.lock().unwrap().clone();
         let response = format!(
             "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\
              Content-Length: {}\r\nConnection: close\r\n\r\n{page}",
