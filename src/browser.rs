@@ -9,8 +9,10 @@
 //! Which frames count as broken is left to each engine, and the three engines measured here
 //! answer differently; none is as strict as [`CloseFrame::parse`]. The rules below are
 //! measurements, not readings of a standard: `tests/browser.rs` runs every engine headless
-//! (`cargo xtask test`), sends every close code 0-5100, every 61st code above and
-//! 65534-65535, and the payload edge cases, and compares each page's `CloseEvent` with
+//! (`cargo xtask test`), sends every close code 0-65535 to WebKitGTK and the codes 0-5100,
+//! every 61st code above and 65534-65535 to Chromium and Firefox (a full sweep of those two
+//! does not fit the test's time budget), plus the payload edge cases, and compares each
+//! page's `CloseEvent` with
 //! [`BrowserCloseEvent::after_close_payload`].
 //!
 //! The measured rules are on [`BrowserEngine`], as a table.
