@@ -15,6 +15,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::emit::SUB_REGISTRIES;
 use crate::json::json_object;
 use crate::model::*;
 
@@ -57,6 +58,9 @@ pub struct SectionDiff {
     pub removed: Vec<RecordView>,
     /// Records on both sides whose fields differ.
     pub changed: Vec<RecordChange>,
+    /// Set when the whole sub-registry arrived or went: what that means for the generated
+    /// code.
+    pub note: Option<String>,
 }
 
 /// A record, flattened.
@@ -115,7 +119,8 @@ json_object!(SectionDiff {
     metadata,
     added,
     removed,
-    changed
+    changed,
+    note
 });
 json_object!(RecordView { key, fields });
 json_object!(Field { name, value });
@@ -129,7 +134,8 @@ json_object!(FieldChange { field, old, new });
 impl SectionDiff {
     /// True when nothing in the section changed.
     pub fn is_empty(&self) -> bool {
-        self.metadata.is_empty()
+        self.note.is_none()
+            && self.metadata.is_empty()
             && self.added.is_empty()
             && self.removed.is_empty()
             && self.changed.is_empty()
@@ -164,14 +170,11 @@ pub fn diff(old: &Registry, old_source: &str, new: &Registry, new_source: &str) 
     };
     let mut registry = Vec::new();
     compare_fields(&root_fields(old), &root_fields(new), &mut registry);
-    let sub_registries = vec![
-        section(&old.extensions, &new.extensions, name_record),
-        section(&old.subprotocols, &new.subprotocols, name_record),
-        section(&old.versions, &new.versions, version_record),
-        section(&old.close_codes, &new.close_codes, code_record),
-        section(&old.opcodes, &new.opcodes, code_record),
-        section(&old.header_bits, &new.header_bits, header_bit_record),
-    ];
+    let mut sub_registries: Vec<SectionDiff> = SUB_REGISTRIES
+        .iter()
+        .map(|kind| (kind.diff)(old, new))
+        .collect();
+    sub_registries.extend(untyped_sections(old, new));
     let people = records_section(
         "people".to_owned(),
         "People".to_owned(),
@@ -196,7 +199,7 @@ pub fn diff(old: &Registry, old_source: &str, new: &Registry, new_source: &str) 
 
 /// A record flattened for comparison: its key and its fields (the key is a field too, so a
 /// renamed record reports its old and new key).
-struct Flat {
+pub struct Flat {
     key: String,
     fields: Vec<Field>,
     /// Used only to pair a removed record with an added one.
@@ -271,7 +274,12 @@ fn ranges_overlap(a: &str, b: &str) -> bool {
     }
 }
 
-fn section<R>(old: &SubRegistry<R>, new: &SubRegistry<R>, flatten: fn(&R) -> Flat) -> SectionDiff {
+/// Compares one sub-registry between two versions, its records flattened by `flatten`.
+pub fn section<R>(
+    old: &SubRegistry<R>,
+    new: &SubRegistry<R>,
+    flatten: fn(&R) -> Flat,
+) -> SectionDiff {
     let mut metadata = Vec::new();
     compare_fields(
         &meta_fields(&old.meta),
@@ -337,6 +345,7 @@ fn records_section(
         added: unmatched_new.into_iter().map(Flat::view).collect(),
         removed,
         changed,
+        note: None,
     }
 }
 
@@ -431,7 +440,8 @@ fn dates(meta: &RecordMeta) -> [(&'static str, String); 2] {
     ]
 }
 
-fn name_record(record: &NameRecord) -> Flat {
+/// Flattens one record of this shape for comparison.
+pub fn name_record(record: &NameRecord) -> Flat {
     let mut pairs = vec![
         ("id", record.id.clone()),
         ("common name", record.common.clone()),
@@ -451,7 +461,8 @@ fn name_record(record: &NameRecord) -> Flat {
     }
 }
 
-fn code_record<T: std::fmt::Display + Copy>(record: &CodeRecord<T>) -> Flat {
+/// Flattens one record of this shape for comparison.
+pub fn code_record<T: std::fmt::Display + Copy>(record: &CodeRecord<T>) -> Flat {
     let mut pairs = vec![
         ("value", record.value.to_string()),
         ("description", record.description.clone()),
@@ -467,7 +478,8 @@ fn code_record<T: std::fmt::Display + Copy>(record: &CodeRecord<T>) -> Flat {
     }
 }
 
-fn version_record(record: &VersionRecord) -> Flat {
+/// Flattens one record of this shape for comparison.
+pub fn version_record(record: &VersionRecord) -> Flat {
     let mut pairs = vec![
         ("value", record.value.to_string()),
         ("status", record.status.clone().unwrap_or_default()),
@@ -482,7 +494,93 @@ fn version_record(record: &VersionRecord) -> Flat {
     }
 }
 
-fn header_bit_record(record: &HeaderBitRecord) -> Flat {
+/// The sub-registries without a typed row, matched by id: one that only the new side has
+/// arrived (every record added), one that only the old side has went away.
+fn untyped_sections(old: &Registry, new: &Registry) -> Vec<SectionDiff> {
+    let find = |registry: &Registry, id: &str| {
+        registry
+            .untyped
+            .iter()
+            .find(|sub| sub.meta.id == id)
+            .cloned()
+    };
+    let mut sections = Vec::new();
+    for sub in &new.untyped {
+        let (before, note) = match find(old, &sub.meta.id) {
+            Some(before) => (before, None),
+            None => (
+                SubRegistry::default(),
+                Some(
+                    "new sub-registry, generated as a generic table; a typed emitter can follow"
+                        .to_owned(),
+                ),
+            ),
+        };
+        let mut section = section(&before, sub, generic_record);
+        if note.is_some() {
+            // Its metadata is all new; the note says so once instead of field by field.
+            section.metadata.clear();
+        }
+        section.note = note;
+        sections.push(section);
+    }
+    for sub in &old.untyped {
+        if find(new, &sub.meta.id).is_none() {
+            let mut section = section(sub, &SubRegistry::default(), generic_record);
+            section.id = sub.meta.id.clone();
+            section.title = sub.meta.title.clone();
+            section.metadata.clear();
+            section.note = Some("sub-registry removed from IANA's file".to_owned());
+            sections.push(section);
+        }
+    }
+    sections
+}
+
+/// Flattens a record of a sub-registry without a typed row.
+pub fn generic_record(record: &GenericRecord) -> Flat {
+    let key = record
+        .value
+        .clone()
+        .or_else(|| record.identifier.clone())
+        .or_else(|| record.description.clone())
+        .unwrap_or_default();
+    let mut pairs = vec![
+        ("value", record.value.clone().unwrap_or_default()),
+        ("identifier", record.identifier.clone().unwrap_or_default()),
+        (
+            "description",
+            record.description.clone().unwrap_or_default(),
+        ),
+        ("references", render_refs(&record.references)),
+    ];
+    pairs.extend(dates(&record.meta));
+    let mut fields = fields(pairs);
+    // A field that repeats (several `<note>`s) is numbered from its second occurrence on, so
+    // that every field has its own name to compare by.
+    for (index, (name, value)) in record.fields.iter().enumerate() {
+        let earlier = record.fields[..index]
+            .iter()
+            .filter(|(n, _)| n == name)
+            .count();
+        fields.push(Field {
+            name: if earlier == 0 {
+                name.clone()
+            } else {
+                format!("{name} {}", earlier + 1)
+            },
+            value: value.clone(),
+        });
+    }
+    Flat {
+        key,
+        fields,
+        kind: PairingRule::Never,
+    }
+}
+
+/// Flattens one record of this shape for comparison.
+pub fn header_bit_record(record: &HeaderBitRecord) -> Flat {
     let mut pairs = vec![
         ("value", record.name.clone()),
         ("description", record.description.clone()),

@@ -9,7 +9,11 @@ use std::collections::BTreeMap;
 use crate::error::Pos;
 
 /// The whole `websocket.xml` file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// One field per sub-registry the generator knows (each has a row in
+/// [`crate::emit::SUB_REGISTRIES`]); sub-registries it does not know yet land in
+/// [`Registry::untyped`] instead of failing the run.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Registry {
     /// `<title>` of the root registry.
     pub title: String,
@@ -29,6 +33,8 @@ pub struct Registry {
     pub opcodes: SubRegistry<CodeRecord<u8>>,
     /// `framing-header-bits`.
     pub header_bits: SubRegistry<HeaderBitRecord>,
+    /// Sub-registries with no typed row, in file order, as generic records.
+    pub untyped: Vec<SubRegistry<GenericRecord>>,
     /// `<people>`, by id.
     pub people: BTreeMap<String, Person>,
 }
@@ -55,12 +61,22 @@ pub struct SubRegistryMeta {
 }
 
 /// A sub-registry: its metadata and its records, in file order.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubRegistry<R> {
     /// Title, rules, notes.
     pub meta: SubRegistryMeta,
     /// Records in the order the file lists them.
     pub records: Vec<R>,
+}
+
+/// No metadata and no records (what a sub-registry is before it is parsed).
+impl<R> Default for SubRegistry<R> {
+    fn default() -> Self {
+        SubRegistry {
+            meta: SubRegistryMeta::default(),
+            records: Vec::new(),
+        }
+    }
 }
 
 /// A `<range>` row of a sub-registry's metadata.
@@ -308,4 +324,24 @@ pub struct Person {
     pub uris: Vec<String>,
     /// `<updated>`.
     pub updated: Option<String>,
+}
+
+/// A record of a sub-registry the generator has no typed row for: what every IANA record
+/// has, and every other element kept as a named text field, so that nothing is lost until a
+/// typed emitter follows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GenericRecord {
+    /// Registration dates and position.
+    pub meta: RecordMeta,
+    /// `<value>`, verbatim (a number, a range such as `16-255`, or text).
+    pub value: Option<String>,
+    /// `<id>` (or `<name>`, when there is no `<id>`): the identifier, verbatim.
+    pub identifier: Option<String>,
+    /// `<description>` (or `<common>`): what the record means, in IANA's words.
+    pub description: Option<String>,
+    /// The record's `<xref>` children.
+    pub references: Vec<Reference>,
+    /// Every other child element: its name and its text (references inside it written as
+    /// their text or data), in file order.
+    pub fields: Vec<(String, String)>,
 }

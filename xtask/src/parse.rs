@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use crate::emit::SUB_REGISTRIES;
 use crate::error::{Error, Pos, Result};
 use crate::model::*;
 use crate::text::{normalize, normalize_inner};
@@ -16,16 +17,6 @@ use crate::xml::{Element, Node};
 
 /// IANA's namespace for registry files.
 pub const IANA_NAMESPACE: &str = "http://www.iana.org/assignments";
-
-/// The ids of the six sub-registries, in the order IANA's file lists them.
-pub const SUB_REGISTRY_IDS: [&str; 6] = [
-    "extension-name",
-    "subprotocol-name",
-    "version-number",
-    "close-code-number",
-    "opcode",
-    "framing-header-bits",
-];
 
 /// Parses the registry file at `file` from its bytes.
 pub fn parse_registry(file: &Path, bytes: &[u8]) -> Result<Registry> {
@@ -36,7 +27,9 @@ pub fn parse_registry(file: &Path, bytes: &[u8]) -> Result<Registry> {
     .registry(&root)
 }
 
-struct Parser {
+/// Turns elements into model values, with errors that name the file, line and column.
+/// The rows of [`crate::emit::SUB_REGISTRIES`] call its record parsers.
+pub struct Parser {
     file: PathBuf,
 }
 
@@ -45,7 +38,8 @@ struct Parser {
 const IGNORED_META: [&str; 5] = ["metadata", "hide", "category", "file", "description"];
 
 impl Parser {
-    fn err(&self, pos: Pos, message: impl Into<String>) -> Error {
+    /// An error at `pos` of the file being parsed.
+    pub fn err(&self, pos: Pos, message: impl Into<String>) -> Error {
         Error::at(&self.file, pos, message)
     }
 
@@ -88,7 +82,8 @@ impl Parser {
         let mut title = None;
         let mut created = None;
         let mut updated = None;
-        let mut subs: BTreeMap<String, &Element> = BTreeMap::new();
+        // Sub-registries in file order, each id once.
+        let mut subs: Vec<(&str, &Element)> = Vec::new();
         let mut people = BTreeMap::new();
         for child in root.elements() {
             match child.name.as_str() {
@@ -99,22 +94,16 @@ impl Parser {
                     let id = child
                         .attr("id")
                         .ok_or_else(|| self.err(child.pos, "a sub-registry has no id attribute"))?;
-                    if !SUB_REGISTRY_IDS.contains(&id) {
+                    if let Some((_, first)) = subs.iter().find(|(seen, _)| *seen == id) {
                         return Err(self.err(
                             child.pos,
                             format!(
-                                "unknown sub-registry {id:?}; this generator knows {}. \
-                                 IANA has added a sub-registry: teach xtask about it (see xtask/src/parse.rs) \
-                                 rather than dropping it",
-                                SUB_REGISTRY_IDS.join(", ")
+                                "sub-registry {id:?} appears twice (first at line {})",
+                                first.pos.line
                             ),
                         ));
                     }
-                    if subs.insert(id.to_owned(), child).is_some() {
-                        return Err(
-                            self.err(child.pos, format!("sub-registry {id:?} appears twice"))
-                        );
-                    }
+                    subs.push((id, child));
                 }
                 "people" => people = self.people(child)?,
                 name if IGNORED_META.contains(&name) || name == "note" || name == "xref" => {}
@@ -129,83 +118,50 @@ impl Parser {
         let updated = updated
             .filter(|u| !u.is_empty())
             .ok_or_else(|| self.err(root.pos, "the root <registry> has no <updated> date"))?;
-        let sub = |id: &str| -> Result<&Element> {
-            subs.get(id).copied().ok_or_else(|| {
-                self.err(
-                    root.pos,
-                    format!(
-                        "the sub-registry {id:?} is missing; expected all of {}",
-                        SUB_REGISTRY_IDS.join(", ")
-                    ),
-                )
-            })
-        };
-        let within = |id: &'static str| move |err: Error| err.within(format!("sub-registry {id}"));
-        let registry = Registry {
+        let mut registry = Registry {
             title: title.unwrap_or_default(),
             created,
             updated,
-            extensions: self
-                .sub_registry(sub("extension-name")?, |r| self.name_record(r, true))
-                .map_err(within("extension-name"))?,
-            subprotocols: self
-                .sub_registry(sub("subprotocol-name")?, |r| self.name_record(r, false))
-                .map_err(within("subprotocol-name"))?,
-            versions: self
-                .sub_registry(sub("version-number")?, |r| self.version_record(r))
-                .map_err(within("version-number"))?,
-            close_codes: self
-                .sub_registry(sub("close-code-number")?, |r| self.code_record(r, true))
-                .map_err(within("close-code-number"))?,
-            opcodes: self
-                .sub_registry(sub("opcode")?, |r| self.opcode_record(r))
-                .map_err(within("opcode"))?,
-            header_bits: self
-                .sub_registry(sub("framing-header-bits")?, |r| self.header_bit_record(r))
-                .map_err(within("framing-header-bits"))?,
             people,
+            ..Registry::default()
         };
-        self.check_no_clashes(&registry)?;
+        let within = |id: &str| {
+            let context = format!("sub-registry {id}");
+            move |err: Error| err.within(context)
+        };
+        for kind in &SUB_REGISTRIES {
+            let element = subs
+                .iter()
+                .find(|(id, _)| *id == kind.id)
+                .map(|(_, element)| *element)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = SUB_REGISTRIES.iter().map(|kind| kind.id).collect();
+                    self.err(
+                        root.pos,
+                        format!(
+                            "the sub-registry {:?} is missing; expected all of {}",
+                            kind.id,
+                            known.join(", ")
+                        ),
+                    )
+                })?;
+            (kind.parse)(self, element, &mut registry).map_err(within(kind.id))?;
+        }
+        // A sub-registry IANA added after this generator was written: keep every record as a
+        // generic one, so that `regen`, `fetch` and the drift job go on working.
+        for (id, element) in subs {
+            if SUB_REGISTRIES.iter().all(|kind| kind.id != id) {
+                let sub = self
+                    .sub_registry(element, |r| self.generic_record(r))
+                    .map_err(within(id))?;
+                registry.untyped.push(sub);
+            }
+        }
         Ok(registry)
     }
 
-    /// Two records that claim the same value, identifier or bit would make every lookup
-    /// ambiguous: refuse them, naming both.
-    fn check_no_clashes(&self, registry: &Registry) -> Result<()> {
-        let close_codes = &registry.close_codes.records;
-        self.no_overlap(
-            "close-code-number",
-            close_codes.iter().map(|r| (r.value, r.meta.pos)).collect(),
-        )?;
-        let opcodes = &registry.opcodes.records;
-        self.no_overlap(
-            "opcode",
-            opcodes.iter().map(|r| (r.value, r.meta.pos)).collect(),
-        )?;
-        let versions = &registry.versions.records;
-        self.no_overlap(
-            "version-number",
-            versions.iter().map(|r| (r.value, r.meta.pos)).collect(),
-        )?;
-        // Identifiers are exact and case-sensitive on the wire (only identical ones clash).
-        for sub in [&registry.extensions, &registry.subprotocols] {
-            let ids = sub
-                .records
-                .iter()
-                .map(|r| (format!("identifier {:?}", r.id), r.meta.pos));
-            self.unique(&sub.meta.id, ids)?;
-        }
-        let bits = registry
-            .header_bits
-            .records
-            .iter()
-            .map(|r| (r.name.clone(), r.meta.pos));
-        self.unique("framing-header-bits", bits)?;
-        Ok(())
-    }
-
     /// Refuses values that overlap. Sorting first keeps this O(n log n) on any input.
-    fn no_overlap<T: Copy + Ord + std::fmt::Display>(
+    pub fn no_overlap<T: Copy + Ord + std::fmt::Display>(
         &self,
         sub_registry: &str,
         mut values: Vec<(Value<T>, Pos)>,
@@ -240,7 +196,11 @@ impl Parser {
     }
 
     /// Refuses a key (an identifier, a bit name) that two records share.
-    fn unique(&self, sub_registry: &str, keys: impl Iterator<Item = (String, Pos)>) -> Result<()> {
+    pub fn unique(
+        &self,
+        sub_registry: &str,
+        keys: impl Iterator<Item = (String, Pos)>,
+    ) -> Result<()> {
         let mut seen: BTreeMap<String, Pos> = BTreeMap::new();
         for (key, pos) in keys {
             if let Some(first) = seen.get(&key) {
@@ -256,7 +216,8 @@ impl Parser {
         Ok(())
     }
 
-    fn sub_registry<R>(
+    /// A sub-registry's metadata, and its records parsed by `record`.
+    pub fn sub_registry<R>(
         &self,
         element: &Element,
         record: impl Fn(&Element) -> Result<R>,
@@ -350,7 +311,8 @@ impl Parser {
         })
     }
 
-    fn name_record(&self, element: &Element, is_extension: bool) -> Result<NameRecord> {
+    /// Parses one record of this shape.
+    pub fn name_record(&self, element: &Element, is_extension: bool) -> Result<NameRecord> {
         let meta = self.record_meta(element)?;
         let mut fields = Fields::new(self, element);
         let id = fields.required_text("id")?;
@@ -378,7 +340,8 @@ impl Parser {
         })
     }
 
-    fn code_record(&self, element: &Element, has_contact: bool) -> Result<CodeRecord<u16>> {
+    /// Parses one record of this shape.
+    pub fn code_record(&self, element: &Element, has_contact: bool) -> Result<CodeRecord<u16>> {
         let meta = self.record_meta(element)?;
         let mut fields = Fields::new(self, element);
         let value = fields.required("value")?;
@@ -403,7 +366,8 @@ impl Parser {
         })
     }
 
-    fn opcode_record(&self, element: &Element) -> Result<CodeRecord<u8>> {
+    /// Parses one record of this shape.
+    pub fn opcode_record(&self, element: &Element) -> Result<CodeRecord<u8>> {
         let meta = self.record_meta(element)?;
         let mut fields = Fields::new(self, element);
         let value = fields.required("value")?;
@@ -421,7 +385,8 @@ impl Parser {
         })
     }
 
-    fn version_record(&self, element: &Element) -> Result<VersionRecord> {
+    /// Parses one record of this shape.
+    pub fn version_record(&self, element: &Element) -> Result<VersionRecord> {
         let meta = self.record_meta(element)?;
         let mut fields = Fields::new(self, element);
         let value = fields.required("value")?;
@@ -440,7 +405,8 @@ impl Parser {
         })
     }
 
-    fn header_bit_record(&self, element: &Element) -> Result<HeaderBitRecord> {
+    /// Parses one record of this shape.
+    pub fn header_bit_record(&self, element: &Element) -> Result<HeaderBitRecord> {
         let meta = self.record_meta(element)?;
         let mut fields = Fields::new(self, element);
         let value = fields.required("value")?;
@@ -467,6 +433,57 @@ impl Parser {
             description,
             references,
         })
+    }
+
+    /// Parses one record of a sub-registry the generator has no typed row for. It refuses
+    /// nothing IANA's schema could put in a record: the well-known fields are picked out and
+    /// every other element is kept, by name, as text.
+    pub fn generic_record(&self, element: &Element) -> Result<GenericRecord> {
+        let mut record = GenericRecord {
+            meta: self.record_meta(element)?,
+            ..GenericRecord::default()
+        };
+        let mut name = None;
+        let mut common = None;
+        for child in element.elements() {
+            let slot = match child.name.as_str() {
+                "xref" => {
+                    record.references.push(self.reference(child)?);
+                    continue;
+                }
+                "value" => &mut record.value,
+                "id" => &mut record.identifier,
+                "name" => &mut name,
+                "description" => &mut record.description,
+                "common" => &mut common,
+                _ => {
+                    record
+                        .fields
+                        .push((child.name.clone(), text_content(child)));
+                    continue;
+                }
+            };
+            if slot.is_some() {
+                return Err(self.err(
+                    child.pos,
+                    format!("<{}> appears twice in the record", child.name),
+                ));
+            }
+            *slot = Some(text_content(child));
+        }
+        // `<name>` and `<common>` stand in for a missing `<id>` and `<description>`; when
+        // both are present they are kept as fields.
+        match (&record.identifier, name) {
+            (None, name) => record.identifier = name,
+            (Some(_), Some(name)) => record.fields.push(("name".to_owned(), name)),
+            (Some(_), None) => {}
+        }
+        match (&record.description, common) {
+            (None, common) => record.description = common,
+            (Some(_), Some(common)) => record.fields.push(("common".to_owned(), common)),
+            (Some(_), None) => {}
+        }
+        Ok(record)
     }
 
     /// Parses a `<value>` as one number or a range `a-b`, each decimal or `0x` hex, each at
@@ -775,6 +792,28 @@ impl<'a> Fields<'a> {
             )),
         }
     }
+}
+
+/// The text of `element` and everything inside it, whitespace-normalised; a reference
+/// without text counts as its `data` attribute (an RFC number, a person's id).
+fn text_content(element: &Element) -> String {
+    fn collect(element: &Element, out: &mut String) {
+        if element.name == "xref" && normalize(&element.direct_text()).is_empty() {
+            out.push(' ');
+            out.push_str(element.attr("data").unwrap_or_default());
+            out.push(' ');
+            return;
+        }
+        for node in &element.children {
+            match node {
+                Node::Text(text) => out.push_str(text),
+                Node::Element(child) => collect(child, out),
+            }
+        }
+    }
+    let mut out = String::new();
+    collect(element, &mut out);
+    normalize(&out)
 }
 
 /// A short label for a record in error messages: its id or value.

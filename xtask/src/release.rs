@@ -218,6 +218,13 @@ fn collect(
                 exhaustive.insert(format!("{module}::{}", e.ident));
             }
         }
+        syn::Item::Mod(m) if is_pub(&m.vis) => {
+            add(m.ident.to_string());
+            let inner = format!("{module}::{}", m.ident);
+            for item in m.content.iter().flat_map(|(_, items)| items) {
+                collect(&inner, item, items, exhaustive);
+            }
+        }
         syn::Item::Impl(imp) if imp.trait_.is_none() => {
             let syn::Type::Path(self_ty) = &*imp.self_ty else {
                 return;

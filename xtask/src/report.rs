@@ -123,6 +123,9 @@ fn write_section(out: &mut String, section: &SectionDiff) {
         section.title,
         counts.join(", ")
     );
+    if let Some(note) = &section.note {
+        let _ = writeln!(out, "  ! {note}");
+    }
     if !section.metadata.is_empty() {
         out.push_str("  ~ (sub-registry metadata)\n");
         field_changes(out, "      ", &section.metadata);

@@ -236,7 +236,7 @@ const OPCODE_1: &str = "<value>1</value>\n      <description>Text Frame</descrip
 
 #[test]
 fn broken_records_are_refused_with_their_place() {
-    let unknown_sub_registry = r#"<registry id="made-up"><title>New</title></registry>
+    let repeated_sub_registry = r#"<registry id="opcode"><title>Again</title></registry>
   <people>"#;
     let cases: Vec<(&str, Vec<u8>, Vec<&str>)> = vec![
         (
@@ -250,9 +250,9 @@ fn broken_records_are_refused_with_their_place() {
             vec!["the sub-registry \"opcode\" is missing"],
         ),
         (
-            "unknown-sub-registry",
-            edited("<people>", unknown_sub_registry),
-            vec!["unknown sub-registry \"made-up\""],
+            "repeated-sub-registry",
+            edited("<people>", repeated_sub_registry),
+            vec!["sub-registry \"opcode\" appears twice (first at line"],
         ),
         (
             "unknown-element",

@@ -13,14 +13,18 @@ mod opcodes;
 mod perfect_hash;
 mod refs;
 mod registry_info;
+mod untyped;
 mod versions;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::curated::Curated;
-use crate::error::{Error, Result};
-use crate::model::{Person, Registry, SubRegistryMeta};
+use crate::diff::{self, SectionDiff};
+use crate::error::{Error, Pos, Result};
+use crate::model::{NameRecord, Person, Registry, SubRegistry, SubRegistryMeta};
+use crate::parse::Parser;
+use crate::xml::Element;
 use std::collections::BTreeMap;
 
 /// What the generated files were made from; stamped into every header.
@@ -45,76 +49,165 @@ pub struct OutputFile {
     pub contents: String,
 }
 
-/// Emits every generated file, in a fixed order.
+/// What the generator does with one sub-registry of IANA's file. Every stage reads
+/// [`SUB_REGISTRIES`]: [`crate::parse`] parses and checks each row's records, [`emit_all`]
+/// generates its file, [`crate::diff`] compares it, and [`crate::output`] writes the files
+/// `emit_all` returns.
+pub struct SubRegistryKind {
+    /// IANA's `id` attribute (`close-code-number`).
+    pub id: &'static str,
+    /// The file it is generated into, inside `generated/`.
+    pub file: &'static str,
+    /// Parses the `<registry>` element into its field of the model and refuses records that
+    /// clash (two records with one value or identifier).
+    pub parse: fn(&Parser, &Element, &mut Registry) -> Result<()>,
+    /// Its title, rules and notes, from the model.
+    pub meta: fn(&Registry) -> &SubRegistryMeta,
+    /// Generates the file's Rust items.
+    pub emit: Emitter,
+    /// Compares it between two versions of the registry.
+    pub diff: fn(old: &Registry, new: &Registry) -> SectionDiff,
+}
+
+/// The one signature every sub-registry's emitter has.
+pub type Emitter = fn(&Registry, &Curated, &Source) -> Result<TokenStream>;
+
+/// The sub-registries the generator has typed code for, in the order IANA's file lists them.
+/// A sub-registry that is not here is generated as a generic table (see [`untyped`]); one that
+/// is here but missing from the file is an error.
+///
+/// Adding a typed sub-registry: its record type and its field in [`Registry`]
+/// (`model.rs`), a row here (and the `mod` line above), and its emitter in its own file
+/// beside this one. Records of a new shape get their parser (a function taking the
+/// [`Parser`]) and their diff flattening (see [`crate::diff::Flat`]) in that same file.
+pub const SUB_REGISTRIES: [SubRegistryKind; 6] = [
+    SubRegistryKind {
+        id: "extension-name",
+        file: "extensions.rs",
+        parse: |p, element, registry| {
+            registry.extensions = p.sub_registry(element, |r| p.name_record(r, true))?;
+            p.unique("extension-name", identifiers(&registry.extensions))
+        },
+        meta: |registry| &registry.extensions.meta,
+        emit: |registry, curated, source| {
+            names::emit(registry, curated, names::Kind::Extension, &source.xml_path)
+        },
+        diff: |old, new| diff::section(&old.extensions, &new.extensions, diff::name_record),
+    },
+    SubRegistryKind {
+        id: "subprotocol-name",
+        file: "subprotocols.rs",
+        parse: |p, element, registry| {
+            registry.subprotocols = p.sub_registry(element, |r| p.name_record(r, false))?;
+            p.unique("subprotocol-name", identifiers(&registry.subprotocols))
+        },
+        meta: |registry| &registry.subprotocols.meta,
+        emit: |registry, curated, source| {
+            names::emit(
+                registry,
+                curated,
+                names::Kind::Subprotocol,
+                &source.xml_path,
+            )
+        },
+        diff: |old, new| diff::section(&old.subprotocols, &new.subprotocols, diff::name_record),
+    },
+    SubRegistryKind {
+        id: "version-number",
+        file: "versions.rs",
+        parse: |p, element, registry| {
+            registry.versions = p.sub_registry(element, |r| p.version_record(r))?;
+            let values = registry.versions.records.iter();
+            p.no_overlap(
+                "version-number",
+                values.map(|r| (r.value, r.meta.pos)).collect(),
+            )
+        },
+        meta: |registry| &registry.versions.meta,
+        emit: |registry, _, _| versions::emit(registry),
+        diff: |old, new| diff::section(&old.versions, &new.versions, diff::version_record),
+    },
+    SubRegistryKind {
+        id: "close-code-number",
+        file: "close_codes.rs",
+        parse: |p, element, registry| {
+            registry.close_codes = p.sub_registry(element, |r| p.code_record(r, true))?;
+            let values = registry.close_codes.records.iter();
+            p.no_overlap(
+                "close-code-number",
+                values.map(|r| (r.value, r.meta.pos)).collect(),
+            )
+        },
+        meta: |registry| &registry.close_codes.meta,
+        emit: |registry, curated, _| close_codes::emit(registry, curated),
+        diff: |old, new| diff::section(&old.close_codes, &new.close_codes, diff::code_record),
+    },
+    SubRegistryKind {
+        id: "opcode",
+        file: "opcodes.rs",
+        parse: |p, element, registry| {
+            registry.opcodes = p.sub_registry(element, |r| p.opcode_record(r))?;
+            let values = registry.opcodes.records.iter();
+            p.no_overlap("opcode", values.map(|r| (r.value, r.meta.pos)).collect())
+        },
+        meta: |registry| &registry.opcodes.meta,
+        emit: |registry, curated, _| opcodes::emit(registry, curated),
+        diff: |old, new| diff::section(&old.opcodes, &new.opcodes, diff::code_record),
+    },
+    SubRegistryKind {
+        id: "framing-header-bits",
+        file: "header_bits.rs",
+        parse: |p, element, registry| {
+            registry.header_bits = p.sub_registry(element, |r| p.header_bit_record(r))?;
+            let bits = registry.header_bits.records.iter();
+            p.unique(
+                "framing-header-bits",
+                bits.map(|r| (r.name.clone(), r.meta.pos)),
+            )
+        },
+        meta: |registry| &registry.header_bits.meta,
+        emit: |registry, _, _| Ok(header_bits::emit(registry)),
+        diff: |old, new| diff::section(&old.header_bits, &new.header_bits, diff::header_bit_record),
+    },
+];
+
+/// Identifiers are exact and case-sensitive on the wire: only identical ones clash.
+fn identifiers(sub: &SubRegistry<NameRecord>) -> impl Iterator<Item = (String, Pos)> + '_ {
+    sub.records
+        .iter()
+        .map(|r| (format!("identifier {:?}", r.id), r.meta.pos))
+}
+
+/// The file every sub-registry without a typed row is generated into, one module each.
+pub const UNTYPED_FILE: &str = "other_registries.rs";
+
+/// Emits every generated file, in a fixed order: the registry's own facts, one file per row of
+/// [`SUB_REGISTRIES`], the generic tables, and the close-code table for the docs.
 pub fn emit_all(
     registry: &Registry,
     curated: &Curated,
     source: &Source,
 ) -> Result<Vec<OutputFile>> {
     let header = |sub: Option<&SubRegistryMeta>| header(registry, source, sub);
-    let mut files = vec![
-        OutputFile {
-            name: "registry_info.rs",
-            contents: format_file(
-                "registry_info.rs",
-                &header(None),
-                registry_info::emit(registry, source),
-            )?,
-        },
-        OutputFile {
-            name: "close_codes.rs",
-            contents: format_file(
-                "close_codes.rs",
-                &header(Some(&registry.close_codes.meta)),
-                close_codes::emit(registry, curated)?,
-            )?,
-        },
-        OutputFile {
-            name: "opcodes.rs",
-            contents: format_file(
-                "opcodes.rs",
-                &header(Some(&registry.opcodes.meta)),
-                opcodes::emit(registry, curated)?,
-            )?,
-        },
-        OutputFile {
-            name: "subprotocols.rs",
-            contents: format_file(
-                "subprotocols.rs",
-                &header(Some(&registry.subprotocols.meta)),
-                names::emit(
-                    registry,
-                    curated,
-                    names::Kind::Subprotocol,
-                    &source.xml_path,
-                )?,
-            )?,
-        },
-        OutputFile {
-            name: "extensions.rs",
-            contents: format_file(
-                "extensions.rs",
-                &header(Some(&registry.extensions.meta)),
-                names::emit(registry, curated, names::Kind::Extension, &source.xml_path)?,
-            )?,
-        },
-        OutputFile {
-            name: "versions.rs",
-            contents: format_file(
-                "versions.rs",
-                &header(Some(&registry.versions.meta)),
-                versions::emit(registry)?,
-            )?,
-        },
-        OutputFile {
-            name: "header_bits.rs",
-            contents: format_file(
-                "header_bits.rs",
-                &header(Some(&registry.header_bits.meta)),
-                header_bits::emit(registry),
-            )?,
-        },
-    ];
+    let mut files = vec![OutputFile {
+        name: "registry_info.rs",
+        contents: format_file(
+            "registry_info.rs",
+            &header(None),
+            registry_info::emit(registry, source),
+        )?,
+    }];
+    for kind in &SUB_REGISTRIES {
+        let tokens = (kind.emit)(registry, curated, source)?;
+        files.push(OutputFile {
+            name: kind.file,
+            contents: format_file(kind.file, &header(Some((kind.meta)(registry))), tokens)?,
+        });
+    }
+    files.push(OutputFile {
+        name: UNTYPED_FILE,
+        contents: format_file(UNTYPED_FILE, &header(None), untyped::emit(registry)?)?,
+    });
     files.push(OutputFile {
         name: "close_codes.md",
         contents: close_codes::table_markdown(registry, curated),
