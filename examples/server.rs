@@ -21,10 +21,11 @@
 //! The client prints the negotiated subprotocol and the Close frame it received, as
 //! `1013 Try Again Later` plus the crate's description of the code. tungstenite 0.30 replaces
 //! a received 1014 by `1002 Protocol violation` before the application sees it (its
-//! `is_allowed` rejects 1014); a browser reports 1014 as sent.
+//! `is_allowed` rejects 1014). In a browser page, Chromium and Firefox show 1014 as sent and
+//! WebKitGTK fails the connection (1006); see `BrowserEngine`.
 //!
 //! `tests/server.rs` runs both halves on 127.0.0.1 for every code that is valid on the wire,
-//! and `tests/browser.rs` points headless Chromium at the server.
+//! and `tests/browser.rs` points headless Chromium, Firefox and WebKitGTK at the server.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;

@@ -74,7 +74,7 @@ impl<'a> CloseFrame<'a> {
     }
 
     /// The code an API reports for this frame: the code, or 1005 for an empty payload (what
-    /// a browser shows as `CloseEvent.code`).
+    /// Chromium, Firefox and WebKitGTK all show as `CloseEvent.code`, as measured).
     pub const fn reported_code(&self) -> CloseCode {
         match self {
             // RFC 6455 section 7.1.5: no status code is reported as 1005.

@@ -73,14 +73,25 @@ fn owned_files(dir: &Path) -> Result<Vec<String>> {
     Ok(names)
 }
 
+/// True when `a` and `b` differ at most in line endings (CRLF or LF).
+fn same_text(a: &str, b: &str) -> bool {
+    fn lines(text: &str) -> impl Iterator<Item = &str> {
+        text.split('\n')
+            .map(|line| line.strip_suffix('\r').unwrap_or(line))
+    }
+    a == b || lines(a).eq(lines(b))
+}
+
 impl GeneratedSet {
-    /// Compares with the files in `dir`.
+    /// Compares with the files in `dir`; line endings do not count (`.gitattributes` keeps
+    /// `generated/` LF, but a checkout may still convert it).
     pub fn compare(&self, dir: &Path) -> Result<Staleness> {
         let mut staleness = Staleness::default();
         for file in &self.files {
             let path = dir.join(file.name);
             match fs::read_to_string(&path) {
-                Ok(existing) if existing == file.contents => {}
+                // A checkout that turned LF into CRLF has not changed the code.
+                Ok(existing) if same_text(&existing, &file.contents) => {}
                 Ok(existing) => {
                     let diff = similar::TextDiff::from_lines(&existing, &file.contents)
                         .unified_diff()

@@ -149,3 +149,25 @@ fn a_successful_write_replaces_exactly_the_changed_files_and_removes_stale_ones(
         "no temp files left"
     );
 }
+
+#[test]
+fn a_checkout_with_crlf_line_endings_is_not_stale() {
+    // What a Windows clone with core.autocrlf does to generated/ if .gitattributes is ignored.
+    let dir = temp_dir("crlf");
+    let set = common::generate_ok(&common::fixture_inputs());
+    set.write_atomically(&dir).expect("write");
+    for (name, bytes) in snapshot(&dir) {
+        let text = String::from_utf8(bytes).expect("utf-8");
+        assert!(!text.contains('\r'), "{name} is written with LF");
+        fs::write(dir.join(&name), text.replace('\n', "\r\n")).expect("rewrite");
+    }
+    assert!(set.compare(&dir).expect("compare").is_fresh());
+
+    // A real change still counts, with or without CRLF around it.
+    let path = dir.join("opcodes.rs");
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(&path, text.replacen("Text Frame", "Text Frames", 1)).expect("edit");
+    let staleness = set.compare(&dir).expect("compare");
+    assert!(!staleness.is_fresh());
+    assert_eq!(staleness.changed.len(), 1, "{}", staleness.report());
+}

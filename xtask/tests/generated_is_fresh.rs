@@ -1,4 +1,8 @@
 //! `cargo test` alone catches a stale `generated/`: this regenerates in memory and compares.
+//!
+//! Whether `registry/websocket.xml` is still IANA's file byte for byte cannot be decided from
+//! inside the repository (the generated headers are made from the same bytes); `.ci/run`
+//! compares it with the team's copy in `../shared` where that exists.
 
 mod common;
 
@@ -18,22 +22,15 @@ fn generation_is_deterministic() {
 }
 
 #[test]
-fn vendored_registry_is_ianas_file_byte_for_byte() {
-    // The sha256 IANA's copy had when it was vendored (see registry/README.md). A change here
-    // means someone edited IANA's file by hand: use `cargo xtask regen` on a fresh copy instead.
-    let xml = std::fs::read(common::root().join("registry/websocket.xml")).expect("readable");
-    let header = common::file(
-        &common::generate_ok(&common::committed_inputs()),
-        "registry_info.rs",
-    )
-    .to_owned();
-    assert!(header.contains(&xtask::sha256_hex(&xml)));
-}
-
-#[test]
 fn headers_name_the_command_the_inputs_and_the_registry_version() {
     let set = common::generate_ok(&common::committed_inputs());
-    let sha = xtask::sha256_hex(&common::committed_inputs().xml);
+    let inputs = common::committed_inputs();
+    let sha = xtask::sha256_hex(&inputs.xml);
+    // The registry's version, read from the file rather than written here, so that this test
+    // keeps passing after `cargo xtask fetch`.
+    let updated = xtask::parse::parse_registry(std::path::Path::new("websocket.xml"), &inputs.xml)
+        .expect("the committed registry parses")
+        .updated;
     for file in set.files.iter().filter(|f| f.name.ends_with(".rs")) {
         let head: String = file.contents.lines().take(5).collect::<Vec<_>>().join("\n");
         assert!(
@@ -43,7 +40,7 @@ fn headers_name_the_command_the_inputs_and_the_registry_version() {
         );
         assert!(head.contains("DO NOT EDIT"), "{}", file.name);
         assert!(head.contains("registry/websocket.xml"), "{}", file.name);
-        assert!(head.contains("\"2026-06-10\""), "{}", file.name);
+        assert!(head.contains(&format!("{updated:?}")), "{}", file.name);
         assert!(head.contains(&sha), "{}", file.name);
         assert!(head.contains("registry/curated.toml"), "{}", file.name);
     }

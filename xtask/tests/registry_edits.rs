@@ -239,3 +239,17 @@ fn a_duplicate_identifier_or_bit_is_refused() {
     );
     assert!(message.contains("RSV1 is registered twice"), "{message}");
 }
+
+#[test]
+fn definitions_keep_the_text_around_their_references() {
+    // On the pinned fixture: MBWS's definition is a reference followed by "(page 9)", SHIP's
+    // is prose with references inside it.
+    let literals = common::string_literals(&generate_ok(&common::fixture_inputs()));
+    let mbws = "http://www.ietf.org/id/draft-hapner-hybi-messagebroker-subprotocol-01.txt (page 9)";
+    assert!(literals.contains(mbws), "no literal {mbws:?}");
+    let ship = "SHIP (Smart Home IP) is a an IP based approach to plug and play home automation";
+    assert!(
+        literals.iter().any(|literal| literal.starts_with(ship)),
+        "no literal starting {ship:?}"
+    );
+}

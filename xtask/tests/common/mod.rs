@@ -185,19 +185,70 @@ fn copy_dir(from: &Path, to: &Path) {
 /// The optional features are declared, so that their `cfg`s are known, and never enabled: the
 /// generated code is what is under test.
 pub fn build_runtime_crates(work: &str, sets: &[(String, GeneratedSet)], rustdoc: bool) {
+    let crates: Vec<RuntimeCrate> = sets
+        .iter()
+        .map(|(name, set)| RuntimeCrate {
+            name: name.clone(),
+            set: set.clone(),
+            tests: Vec::new(),
+        })
+        .collect();
+    let work = write_runtime_workspace(work, &crates);
+    run_cargo(
+        &work,
+        &["build", "--workspace", "--lib", "--offline", "--quiet"],
+    );
+    if rustdoc {
+        run_cargo(
+            &work,
+            &["doc", "--workspace", "--no-deps", "--offline", "--quiet"],
+        );
+    }
+}
+
+/// A copy of the runtime crate with generated code and integration tests of its own.
+pub struct RuntimeCrate {
+    /// Names the crate `generated-<name>` (the library is `generated_<name>`).
+    pub name: String,
+    /// Its `generated/`.
+    pub set: GeneratedSet,
+    /// Files to put under its `tests/`: (file name, contents).
+    pub tests: Vec<(String, String)>,
+}
+
+/// Builds the crates as [`build_runtime_crates`] does and runs their `tests/`: the generated
+/// code executed, not just compiled. Panics with cargo's output when a test fails.
+pub fn test_runtime_crates(work: &str, crates: &[RuntimeCrate]) {
+    let work = write_runtime_workspace(work, crates);
+    run_cargo(
+        &work,
+        &["test", "--workspace", "--tests", "--offline", "--quiet"],
+    );
+}
+
+fn write_runtime_workspace(work: &str, crates: &[RuntimeCrate]) -> PathBuf {
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join(work);
     let _ = fs::remove_dir_all(&work);
     fs::create_dir_all(&work).expect("create work dir");
     let src = root().join("src");
     let mut members = String::new();
-    for (name, set) in sets {
-        let krate = work.join(name);
-        fs::create_dir_all(krate.join("src")).expect("create crate");
-        copy_dir(&src, &krate.join("src"));
-        set.write_atomically(&krate.join("generated"))
+    for krate in crates {
+        let name = &krate.name;
+        let dir = work.join(name);
+        fs::create_dir_all(dir.join("src")).expect("create crate");
+        copy_dir(&src, &dir.join("src"));
+        krate
+            .set
+            .write_atomically(&dir.join("generated"))
             .expect("write generated");
+        if !krate.tests.is_empty() {
+            fs::create_dir_all(dir.join("tests")).expect("create tests");
+        }
+        for (file, contents) in &krate.tests {
+            fs::write(dir.join("tests").join(file), contents).expect("write test");
+        }
         fs::write(
-            krate.join("Cargo.toml"),
+            dir.join("Cargo.toml"),
             format!(
                 "[package]\nname = \"generated-{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
                  publish = false\n[lib]\npath = \"src/lib.rs\"\ndoctest = false\n\
@@ -212,37 +263,24 @@ pub fn build_runtime_crates(work: &str, sets: &[(String, GeneratedSet)], rustdoc
         format!("[workspace]\nresolver = \"2\"\nmembers = [{members}]\n"),
     )
     .expect("write workspace manifest");
+    work
+}
+
+fn run_cargo(work: &Path, args: &[&str]) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let mut commands = vec![vec![
-        "build",
-        "--workspace",
-        "--lib",
-        "--offline",
-        "--quiet",
-    ]];
-    if rustdoc {
-        commands.push(vec![
-            "doc",
-            "--workspace",
-            "--no-deps",
-            "--offline",
-            "--quiet",
-        ]);
-    }
-    for args in commands {
-        let output = Command::new(&cargo)
-            .args(&args)
-            .current_dir(&work)
-            .env("CARGO_TARGET_DIR", work.join("target"))
-            .env("RUSTFLAGS", "-D warnings")
-            .env("RUSTDOCFLAGS", "-D warnings")
-            .output()
-            .expect("cargo runs");
-        assert!(
-            output.status.success(),
-            "`cargo {}` failed on generated code:\n{}",
-            args.join(" "),
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
+    let output = Command::new(&cargo)
+        .args(args)
+        .current_dir(work)
+        .env("CARGO_TARGET_DIR", work.join("target"))
+        .env("RUSTFLAGS", "-D warnings")
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "`cargo {}` failed on generated code:\n{}{}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
