@@ -1,11 +1,16 @@
 //! Everything the crate knows about a close code, opcode, version, subprotocol or extension.
 //!
 //! ```sh
-//! cargo run --example explain -- 1014
-//! cargo run --example explain -- ocpp1.6
-//! cargo run --example explain -- permessage-deflate
-//! cargo run --example explain -- 13
+//! cargo xtask explain 1014
+//! cargo xtask explain --lang ja 1013     # German: --lang de
+//! cargo xtask explain ocpp1.6
+//! cargo xtask explain permessage-deflate
+//! cargo xtask explain 13
 //! ```
+//!
+//! `cargo xtask explain` builds this file as the `explain` package (`explain/Cargo.toml`),
+//! which depends on the runtime crate alone, so it answers within seconds on a fresh clone;
+//! `cargo run --example explain -- 1014` works too, but first compiles every dev-dependency.
 //!
 //! A number is looked up in every numeric registry it fits (a close code is any `u16`, a
 //! version any `u8`, an opcode 0-15). Anything else is looked up as a subprotocol and an
@@ -17,19 +22,23 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use iana_websocket::{
-    registry, BrowserCloseEvent, BrowserEngine, CloseCode, CloseCodeRange, Extension, Opcode,
-    Reference, Subprotocol, Version,
+    registry, BrowserCloseEvent, BrowserEngine, CloseCode, CloseCodeRange, Extension, Language,
+    Opcode, Reference, Subprotocol, Version,
 };
+
+const USAGE: &str =
+    "usage: cargo xtask explain [--lang en|de|ja] <close code | version | opcode | identifier>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [query] = args.as_slice() else {
-        eprintln!(
-            "usage: cargo run --example explain -- <close code | version | opcode | identifier>"
-        );
-        return ExitCode::from(2);
+    let (language, query) = match parse_args(&args) {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            eprintln!("{message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
     };
-    let (found, text) = explain(query);
+    let (found, text) = explain_in(&query, language);
     print!("{text}");
     if found {
         ExitCode::SUCCESS
@@ -38,8 +47,31 @@ fn main() -> ExitCode {
     }
 }
 
-/// The report for one query, and whether anything matched.
+/// `[--lang CODE] QUERY`, in either order.
+fn parse_args(args: &[String]) -> Result<(Language, String), String> {
+    let mut language = Language::English;
+    let mut query = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if arg == "--lang" {
+            let code = rest.next().ok_or("--lang needs a language: en, de or ja")?;
+            language = Language::from_code(code)
+                .ok_or_else(|| format!("unknown language {code:?}; expected en, de or ja"))?;
+        } else if query.replace(arg.clone()).is_some() {
+            return Err("give one thing to explain".to_owned());
+        }
+    }
+    Ok((language, query.ok_or("nothing to explain")?))
+}
+
+/// The report for one query in English, and whether anything matched.
+#[cfg(test)]
 fn explain(query: &str) -> (bool, String) {
+    explain_in(query, Language::English)
+}
+
+/// The report for one query, the project's texts in `language`, and whether anything matched.
+fn explain_in(query: &str, language: Language) -> (bool, String) {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -48,7 +80,7 @@ fn explain(query: &str) -> (bool, String) {
     );
     if let Ok(number) = query.parse::<u16>() {
         if query.len() == 1 || !query.starts_with('0') {
-            close_code(&mut out, CloseCode::from_u16(number));
+            close_code(&mut out, CloseCode::from_u16(number), language);
             if let Ok(byte) = u8::try_from(number) {
                 version(&mut out, Version::from_u8(byte));
                 if let Some(opcode) = Opcode::from_u8(byte) {
@@ -108,19 +140,30 @@ fn explain(query: &str) -> (bool, String) {
     (found, out)
 }
 
-fn close_code(out: &mut String, code: CloseCode) {
+fn close_code(out: &mut String, code: CloseCode, language: Language) {
     let range = code.range();
     let _ = writeln!(out, "Close code {}", code.as_u16());
-    match code.label() {
+    match code.label_in(language) {
         Some(label) => field(out, "Label", label),
         None => field(out, "Label", "(not registered)"),
     }
     if let Some(name) = code.name() {
         field(out, "IANA description", name);
     }
-    if let Some(description) = code.description() {
+    if let Some(description) = code.description_in(language) {
         field(out, "Meaning", description);
     }
+    let reconnect = code.reconnect();
+    field(
+        out,
+        "Reconnect",
+        &format!(
+            "{}: {}",
+            reconnect.text_in(language),
+            code.reconnect_reason_in(language)
+        ),
+    );
+    field(out, "Who may use it", who_may_use(range));
     field(
         out,
         "Range",
@@ -135,6 +178,7 @@ fn close_code(out: &mut String, code: CloseCode) {
             }
         ),
     );
+    field(out, "Range meaning", range.description_in(language));
     field(out, "Registered", yes_no(code.is_registered()));
     let wire = match (code.is_valid_on_wire(), code.not_on_wire_reason(), range) {
         (true, _, _) => "yes: may be sent and received in a Close frame".to_owned(),
@@ -178,6 +222,23 @@ fn close_code(out: &mut String, code: CloseCode) {
     references(out, "Contact", code.contact());
     dates(out, code.registered(), code.updated());
     out.push('\n');
+}
+
+/// Who the range is for: what close-code reference tables call "internal" (the protocol and
+/// its extensions), "registered" and "customizable" (applications' private codes).
+fn who_may_use(range: CloseCodeRange) -> &'static str {
+    match range {
+        CloseCodeRange::Protocol => {
+            "the WebSocket protocol itself and its extensions (IANA assigns these by standard or specification)"
+        }
+        CloseCodeRange::Registered => {
+            "libraries, frameworks and applications, once registered at IANA (first come, first served)"
+        }
+        CloseCodeRange::PrivateUse => {
+            "any application, privately, by agreement between client and server (never registered)"
+        }
+        _ => "nobody: RFC 6455 defines no use for it",
+    }
 }
 
 fn version(out: &mut String, version: Version) {
@@ -333,6 +394,72 @@ mod tests {
             text.contains("A page sees        Firefox: CloseEvent.code 1005, as sent"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_close_code_shows_reconnect_advice_and_who_may_use_it() {
+        let (_, text) = explain("1012");
+        assert!(
+            text.contains("Reconnect          reconnect after a delay: "),
+            "{text}"
+        );
+        assert!(
+            text.contains("Who may use it     the WebSocket protocol itself"),
+            "{text}"
+        );
+        let (_, text) = explain("4001");
+        assert!(
+            text.contains("Reconnect          the application decides: "),
+            "{text}"
+        );
+        assert!(
+            text.contains("Who may use it     any application"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn texts_come_in_the_language_asked_for() {
+        let (found, text) = explain_in("1013", Language::Japanese);
+        assert!(found);
+        for expected in [
+            "Label              後で再試行",
+            "Meaning            サーバーが過負荷など",
+            "Reconnect          間隔を広げながら再接続する: ",
+            "Range meaning      1000〜2999",
+        ] {
+            assert!(text.contains(expected), "{expected:?} in {text}");
+        }
+        let (_, text) = explain_in("1013", Language::German);
+        assert!(
+            text.contains("Label              Später erneut versuchen"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Reconnect          mit wachsenden Pausen erneut verbinden: "),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn arguments_take_a_language_and_one_query() {
+        let args = |list: &[&str]| -> Vec<String> { list.iter().map(|a| a.to_string()).collect() };
+        assert_eq!(
+            parse_args(&args(&["--lang", "ja", "1013"])),
+            Ok((Language::Japanese, "1013".to_owned()))
+        );
+        assert_eq!(
+            parse_args(&args(&["1013", "--lang", "de"])),
+            Ok((Language::German, "1013".to_owned()))
+        );
+        assert_eq!(
+            parse_args(&args(&["1013"])),
+            Ok((Language::English, "1013".to_owned()))
+        );
+        assert!(parse_args(&args(&["--lang", "fr", "1013"])).is_err());
+        assert!(parse_args(&args(&["--lang"])).is_err());
+        assert!(parse_args(&args(&["1000", "1001"])).is_err());
+        assert!(parse_args(&args(&[])).is_err());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! cargo run --example server                          # serve on 127.0.0.1:9001
 //! cargo run --example server -- client ws://127.0.0.1:9001/close/1013
 //! cargo run --example server -- client ws://127.0.0.1:9001/ ocpp2.0.1,ocpp1.6
+//! cargo run --example server -- client --reconnect ws://127.0.0.1:9001/close/1013
 //! ```
 //!
 //! The server speaks `ocpp2.0.1` and `ocpp1.6` and picks the first of the client's offers it
@@ -24,14 +25,20 @@
 //! `is_allowed` rejects 1014). In a browser page, Chromium and Firefox show 1014 as sent and
 //! WebKitGTK fails the connection (1006); see `BrowserEngine`.
 //!
+//! With `--reconnect`, the client connects again after each close, as the crate's advice for
+//! the code says (`CloseCode::reconnect`): once after a random delay (1012 Service Restart),
+//! with exponential backoff and jitter (1013 Try Again Later, 1006, ...), or not at all (1008
+//! Policy Violation, 1000 Normal Closure, ...).
+//!
 //! `tests/server.rs` runs both halves on 127.0.0.1 for every code that is valid on the wire,
 //! and `tests/browser.rs` points headless Chromium, Firefox and WebKitGTK at the server.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
-use iana_websocket::{CloseCode, CloseFrame, Subprotocol, MAX_CLOSE_PAYLOAD};
+use iana_websocket::{CloseCode, CloseFrame, Reconnect, Subprotocol, MAX_CLOSE_PAYLOAD};
 use tokio::net::{TcpListener, TcpStream};
 use tokio_tungstenite::tungstenite::handshake::client::generate_key;
 use tokio_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request, Response};
@@ -286,11 +293,132 @@ pub async fn run_client(url: &str, offers: &str) -> Result<ClientReport, WsError
     Ok(ClientReport { subprotocol, close })
 }
 
+/// When the reconnecting client tries again.
+#[derive(Clone, Copy, Debug)]
+pub struct Backoff {
+    /// The shortest wait. [`Reconnect::AfterDelay`] waits 1 to 6 times this (5-30 s for the
+    /// 5 s default, what the hybi list advised for 1012); [`Reconnect::WithBackoff`] waits
+    /// this, doubled after each attempt, up to `max_delay`, with jitter.
+    pub first_delay: Duration,
+    /// The longest wait.
+    pub max_delay: Duration,
+    /// How many connections in all, the first included.
+    pub max_attempts: usize,
+}
+
+impl Default for Backoff {
+    fn default() -> Self {
+        Backoff {
+            first_delay: Duration::from_secs(5),
+            max_delay: Duration::from_secs(300),
+            max_attempts: 10,
+        }
+    }
+}
+
+impl Backoff {
+    /// The wait before the next attempt after a close with `advice`, `None` when the client
+    /// should stop. `backoffs` is how many backoff waits came before this one in a row;
+    /// `jitter` is a random number in `[0, 1)`.
+    pub fn next_delay(&self, advice: Reconnect, backoffs: u32, jitter: f64) -> Option<Duration> {
+        let jitter = jitter.clamp(0.0, 1.0);
+        match advice {
+            // Spread the clients a restart sent away over 1x-6x the first delay.
+            Reconnect::AfterDelay => Some(self.first_delay.mul_f64(1.0 + 5.0 * jitter)),
+            // Full doubling, capped, then "equal jitter": half fixed, half random.
+            Reconnect::WithBackoff => {
+                let doubled = self
+                    .first_delay
+                    .saturating_mul(2u32.saturating_pow(backoffs.min(30)));
+                let capped = doubled.min(self.max_delay);
+                Some(capped.mul_f64(0.5 + 0.5 * jitter))
+            }
+            // No, ApplicationDefined, and whatever a later version adds: an application that
+            // defines a code knows better than a generic client.
+            _ => None,
+        }
+    }
+}
+
+/// One connection of the reconnecting client and what it did next.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attempt {
+    /// What the client saw.
+    pub report: ClientReport,
+    /// The crate's advice for the code it was closed with (1005 when there was none).
+    pub advice: Reconnect,
+    /// How long it waited before the next attempt, or `None` when it stopped.
+    pub next_delay: Option<Duration>,
+}
+
+/// Connects to `url` and, after each close, reconnects as [`CloseCode::reconnect`] advises,
+/// waiting as `backoff` says; returns every attempt. A connection that cannot be made at all
+/// ends the run with its error.
+pub async fn run_client_reconnecting(
+    url: &str,
+    offers: &str,
+    backoff: &Backoff,
+) -> Result<Vec<Attempt>, WsError> {
+    let mut attempts = Vec::new();
+    let mut backoffs = 0;
+    let mut random = Jitter::seeded();
+    while attempts.len() < backoff.max_attempts {
+        let report = run_client(url, offers).await?;
+        let code = report
+            .close
+            .as_ref()
+            .map_or(CloseCode::NO_STATUS_RECEIVED, |(code, _)| *code);
+        let advice = code.reconnect();
+        let last = attempts.len() + 1 == backoff.max_attempts;
+        let next_delay = if last {
+            None
+        } else {
+            backoff.next_delay(advice, backoffs, random.next())
+        };
+        backoffs = if advice == Reconnect::WithBackoff {
+            backoffs + 1
+        } else {
+            0
+        };
+        attempts.push(Attempt {
+            report,
+            advice,
+            next_delay,
+        });
+        match next_delay {
+            Some(delay) => tokio::time::sleep(delay).await,
+            None => break,
+        }
+    }
+    Ok(attempts)
+}
+
+/// A small xorshift generator for jitter: no dependency, different for every run.
+struct Jitter(u64);
+
+impl Jitter {
+    fn seeded() -> Jitter {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |elapsed| elapsed.subsec_nanos());
+        Jitter(u64::from(nanos) | 1)
+    }
+
+    /// A number in `[0, 1)`.
+    fn next(&mut self) -> f64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match args.as_slice() {
+        ["client", "--reconnect", url] => reconnecting_client_main(url).await,
         ["client", url] => client_main(url, "ocpp2.0.1, ocpp1.6").await,
         ["client", url, offers] => client_main(url, offers).await,
         [] => server_main("127.0.0.1:9001", 1).await,
@@ -310,7 +438,8 @@ async fn main() {
 }
 
 const USAGE: &str = "usage: server [--addr HOST:PORT] [--max-sessions N]\n       \
-                     server client URL [OFFERS]";
+                     server client URL [OFFERS]\n       \
+                     server client --reconnect URL";
 
 async fn server_main(addr: &str, max_sessions: usize) -> Result<(), String> {
     let listener = TcpListener::bind(addr)
@@ -329,5 +458,26 @@ async fn client_main(url: &str, offers: &str) -> Result<(), String> {
         .await
         .map_err(|err| format!("{url}: {}", describe_error(&err)))?;
     print!("{}", report.describe());
+    Ok(())
+}
+
+async fn reconnecting_client_main(url: &str) -> Result<(), String> {
+    let attempts = run_client_reconnecting(url, "ocpp2.0.1, ocpp1.6", &Backoff::default())
+        .await
+        .map_err(|err| format!("{url}: {}", describe_error(&err)))?;
+    for attempt in attempts {
+        print!("{}", attempt.report.describe());
+        match attempt.next_delay {
+            Some(delay) => println!(
+                "  advice: {}; reconnecting in {:.1} s",
+                attempt.advice.text_in(iana_websocket::Language::English),
+                delay.as_secs_f64()
+            ),
+            None => println!(
+                "  advice: {}; stopping",
+                attempt.advice.text_in(iana_websocket::Language::English)
+            ),
+        }
+    }
     Ok(())
 }

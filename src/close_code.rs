@@ -7,8 +7,10 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::close_codes;
+use crate::close_codes::{self, Entry};
+use crate::language::{texts_in, Texts};
 use crate::Reference;
+use crate::{Language, Reconnect};
 
 /// A WebSocket close code: the 16-bit status code of a Close frame (RFC 6455 section 7.4).
 ///
@@ -140,6 +142,89 @@ impl CloseCode {
             None => None,
         }
     }
+
+    /// [`label`](Self::label) in `language`: the project's text in that language, or the
+    /// English label when there is none yet. `None` if the code is not registered.
+    ///
+    /// ```
+    /// use iana_websocket::{CloseCode, Language};
+    ///
+    /// assert_eq!(CloseCode::TRY_AGAIN_LATER.label_in(Language::English), Some("Try Again Later"));
+    /// assert_eq!(CloseCode::TRY_AGAIN_LATER.label_in(Language::German), Some("Später erneut versuchen"));
+    /// assert_eq!(CloseCode::TRY_AGAIN_LATER.label_in(Language::Japanese), Some("後で再試行"));
+    /// assert_eq!(CloseCode::from_u16(4000).label_in(Language::German), None);
+    /// ```
+    pub const fn label_in(self, language: Language) -> Option<&'static str> {
+        match close_codes::entry(self.0) {
+            Some(entry) => match texts_in(entry.texts, language) {
+                Some(Texts {
+                    label: Some(label), ..
+                }) => Some(label),
+                _ => Some(entry.label),
+            },
+            None => None,
+        }
+    }
+
+    /// [`description`](Self::description) in `language`, falling back to English like
+    /// [`label_in`](Self::label_in).
+    pub const fn description_in(self, language: Language) -> Option<&'static str> {
+        match close_codes::entry(self.0) {
+            Some(entry) => match texts_in(entry.texts, language) {
+                Some(Texts {
+                    description: Some(description),
+                    ..
+                }) => Some(description),
+                _ => entry.description,
+            },
+            None => None,
+        }
+    }
+
+    /// What a client should do after the server closed with this code.
+    ///
+    /// Curated per registered code (`registry/curated.toml`), from RFC 6455's meanings, the
+    /// registry's references (the hybi posts behind 1012-1014) and what clients do; a code
+    /// without its own advice takes its range's: [`Reconnect::No`] in 0-2999 and 5000-65535
+    /// (a peer that sends an unassigned protocol code is broken), and
+    /// [`Reconnect::ApplicationDefined`] in 3000-4999.
+    ///
+    /// ```
+    /// use iana_websocket::{CloseCode, Reconnect};
+    ///
+    /// assert_eq!(CloseCode::SERVICE_RESTART.reconnect(), Reconnect::AfterDelay);
+    /// assert_eq!(CloseCode::TRY_AGAIN_LATER.reconnect(), Reconnect::WithBackoff);
+    /// assert_eq!(CloseCode::POLICY_VIOLATION.reconnect(), Reconnect::No);
+    /// assert_eq!(CloseCode::from_u16(4000).reconnect(), Reconnect::ApplicationDefined);
+    /// ```
+    pub const fn reconnect(self) -> Reconnect {
+        match close_codes::entry(self.0) {
+            Some(Entry {
+                reconnect: Some(reconnect),
+                ..
+            }) => *reconnect,
+            _ => self.range().reconnect(),
+        }
+    }
+
+    /// One line on why [`reconnect`](Self::reconnect) says what it says, in `language`
+    /// (English when there is no text in it yet).
+    pub const fn reconnect_reason_in(self, language: Language) -> &'static str {
+        match close_codes::entry(self.0) {
+            Some(entry) => match (entry.reconnect_why, texts_in(entry.texts, language)) {
+                (
+                    Some(_),
+                    Some(Texts {
+                        reconnect_why: Some(why),
+                        ..
+                    }),
+                ) => why,
+                (Some(why), _) => why,
+                (None, _) => self.range().reconnect_reason_in(language),
+            },
+            None => self.range().reconnect_reason_in(language),
+        }
+    }
 }
 
 impl From<u16> for CloseCode {
@@ -249,6 +334,63 @@ impl CloseCodeRange {
             CloseCodeRange::Registered => "registered",
             CloseCodeRange::PrivateUse => "private use",
             CloseCodeRange::Undefined => "undefined",
+        }
+    }
+
+    /// What the range is for, in `language`: one line in the project's words (English when
+    /// there is no text in it yet).
+    ///
+    /// ```
+    /// use iana_websocket::{CloseCodeRange, Language};
+    ///
+    /// assert!(CloseCodeRange::PrivateUse.description_in(Language::English).starts_with("4000-4999"));
+    /// assert!(CloseCodeRange::PrivateUse.description_in(Language::Japanese).starts_with("4000〜4999"));
+    /// ```
+    pub const fn description_in(self, language: Language) -> &'static str {
+        let notes = close_codes::range_notes(self);
+        match (texts_in(notes.texts, language), notes.description) {
+            (
+                Some(Texts {
+                    description: Some(description),
+                    ..
+                }),
+                _,
+            ) => description,
+            (_, Some(description)) => description,
+            (_, None) => self.short_name(),
+        }
+    }
+
+    /// What a client should do after receiving a code of this range that has no advice of its
+    /// own (see [`CloseCode::reconnect`]).
+    pub const fn reconnect(self) -> Reconnect {
+        match close_codes::range_notes(self).reconnect {
+            Some(reconnect) => reconnect,
+            None => match self {
+                CloseCodeRange::Registered | CloseCodeRange::PrivateUse => {
+                    Reconnect::ApplicationDefined
+                }
+                _ => Reconnect::No,
+            },
+        }
+    }
+
+    /// One line on why [`reconnect`](Self::reconnect) says what it says, in `language`.
+    pub const fn reconnect_reason_in(self, language: Language) -> &'static str {
+        let notes = close_codes::range_notes(self);
+        match (texts_in(notes.texts, language), notes.reconnect_why) {
+            (
+                Some(Texts {
+                    reconnect_why: Some(why),
+                    ..
+                }),
+                _,
+            ) => why,
+            (_, Some(why)) => why,
+            (_, None) => match self.reconnect() {
+                Reconnect::ApplicationDefined => "The application that uses the code decides.",
+                _ => "A peer that sends such a code is broken.",
+            },
         }
     }
 

@@ -246,6 +246,45 @@ mod tests {
     }
 
     #[test]
+    fn accessors_return_what_the_table_holds() {
+        const REFERENCES: &[Reference] = &[Reference {
+            kind: crate::ReferenceKind::Rfc,
+            text: "RFC 6455",
+            url: None,
+        }];
+        const FULL: GenericRecord = GenericRecord {
+            value: Some("1"),
+            identifier: Some("one"),
+            description: Some("The first."),
+            references: REFERENCES,
+            registered: Some("2026-09"),
+            updated: Some("2026-10-02"),
+            fields: &[("status", "Provisional"), ("note", "A note.")],
+        };
+        const WITH_FULL: GenericRegistry = GenericRegistry {
+            id: "full-registry",
+            title: "Full",
+            records: &[FULL],
+        };
+        assert_eq!(WITH_FULL.id(), "full-registry");
+        assert_eq!(WITH_FULL.title(), "Full");
+        assert_eq!(WITH_FULL.records(), &[FULL]);
+        let record = WITH_FULL.by_identifier("one").expect("found");
+        assert_eq!(record.value(), Some("1"));
+        assert_eq!(record.identifier(), Some("one"));
+        assert_eq!(record.description(), Some("The first."));
+        assert_eq!(record.references(), REFERENCES);
+        assert_eq!(record.registered(), Some("2026-09"));
+        assert_eq!(record.updated(), Some("2026-10-02"));
+        assert_eq!(
+            record.fields(),
+            &[("status", "Provisional"), ("note", "A note.")]
+        );
+        assert_eq!(TABLE.id(), "test-registry");
+        assert_eq!(TABLE.title(), "Test");
+    }
+
+    #[test]
     fn only_decimal_numbers_and_ranges_are_numbers() {
         assert_eq!(number_range(b"42"), Some((42, 42)));
         assert_eq!(number_range(b"1-2"), Some((1, 2)));

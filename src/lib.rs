@@ -68,6 +68,7 @@ mod close_code;
 mod close_frame;
 mod generic_registry;
 mod interop;
+mod language;
 // Which hash and layout the generated lookups call depends on the registry (see the module).
 #[allow(dead_code)]
 mod name_hash;
@@ -110,6 +111,7 @@ pub use close_frame::{
 pub use extensions::Extension;
 pub use generic_registry::{GenericRecord, GenericRegistry};
 pub use header_bits::HeaderBit;
+pub use language::{Language, Reconnect};
 pub use offers::{Offer, Offers};
 pub use opcodes::Opcode;
 pub use reference::{RangeRecord, Reference, ReferenceKind, UnregisteredName};

@@ -194,3 +194,75 @@ fn from_str_parses_decimal_only() {
         assert!(bad.parse::<CloseCode>().is_err(), "{bad:?}");
     }
 }
+
+/// `registry/curated.toml`, read by string search: `(code, key) -> value` for the keys of each
+/// `[close-code.N]` table (the project's own data, checked the way the registry is).
+fn curated(key: &str) -> Vec<(u16, String)> {
+    let toml = include_str!("../registry/curated.toml");
+    let mut out = Vec::new();
+    for table in toml.split("\n[close-code.").skip(1) {
+        let code: u16 = table[..table.find(']').expect("]")]
+            .parse()
+            .expect("a code");
+        let prefix = format!("\n{key} = \"");
+        if let Some(start) = table.find(&prefix) {
+            let value = &table[start + prefix.len()..];
+            out.push((
+                code,
+                value[..value.find("\"\n").expect("end")].replace("\\\"", "\""),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn labels_and_descriptions_are_the_curated_ones() {
+    let labels = curated("label");
+    let descriptions = curated("description");
+    assert!(labels.len() >= 12 && descriptions.len() >= 12);
+    for (code, label) in labels {
+        assert_eq!(
+            CloseCode::from_u16(code).label(),
+            Some(label.as_str()),
+            "{code}"
+        );
+    }
+    for (code, description) in descriptions {
+        assert_eq!(
+            CloseCode::from_u16(code).description(),
+            Some(description.as_str()),
+            "{code}"
+        );
+    }
+}
+
+#[test]
+fn registration_and_update_dates_are_the_registrys() {
+    let mut with_update = 0;
+    for record in oracle::records("close-code-number") {
+        let Some(value) = record.value.as_deref().and_then(|v| v.parse::<u16>().ok()) else {
+            continue; // a range
+        };
+        let code = CloseCode::from_u16(value);
+        if !code.is_registered() {
+            continue;
+        }
+        assert_eq!(code.registered(), record.date.as_deref(), "{value}");
+        assert_eq!(code.updated(), record.updated.as_deref(), "{value}");
+        with_update += usize::from(record.updated.is_some());
+    }
+    assert!(
+        with_update > 0,
+        "no close code with an update date to check"
+    );
+}
+
+#[test]
+fn a_parse_error_says_what_a_close_code_is() {
+    let err = "x".parse::<CloseCode>().expect_err("not a number");
+    assert_eq!(
+        err.to_string(),
+        "a close code is a decimal number from 0 to 65535"
+    );
+}

@@ -173,3 +173,122 @@ async fn a_busy_server_closes_with_try_again_later() {
         "the server stayed busy after the session ended"
     );
 }
+
+/// A server that closes its n-th connection with `codes[n]`, and every later one with the
+/// last code.
+async fn start_closing_in_turn(codes: Vec<u16>) -> SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        for index in 0.. {
+            let Ok((stream, _)) = listener.accept().await else {
+                return;
+            };
+            let code = codes[usize::min(index, codes.len() - 1)];
+            tokio::spawn(async move {
+                let mut socket = tokio_tungstenite::accept_async(stream).await.unwrap();
+                let frame = tokio_tungstenite::tungstenite::protocol::CloseFrame {
+                    code: code.into(),
+                    reason: "turn".into(),
+                };
+                let _ = socket.close(Some(frame)).await;
+                while socket.next().await.is_some() {}
+            });
+        }
+    });
+    addr
+}
+
+#[tokio::test]
+async fn the_client_reconnects_as_each_close_code_advises() {
+    use iana_websocket::Reconnect;
+    use server::{run_client_reconnecting, Backoff};
+    use std::time::Duration;
+
+    let addr = start_closing_in_turn(vec![1012, 1013, 1008]).await;
+    let backoff = Backoff {
+        first_delay: Duration::from_millis(2),
+        max_delay: Duration::from_millis(50),
+        max_attempts: 10,
+    };
+    let attempts = run_client_reconnecting(&format!("ws://{addr}/"), "", &backoff)
+        .await
+        .unwrap();
+    let codes: Vec<Option<u16>> = attempts
+        .iter()
+        .map(|a| a.report.close.as_ref().map(|(code, _)| code.as_u16()))
+        .collect();
+    assert_eq!(codes, [Some(1012), Some(1013), Some(1008)]);
+    let advice: Vec<Reconnect> = attempts.iter().map(|a| a.advice).collect();
+    assert_eq!(
+        advice,
+        [Reconnect::AfterDelay, Reconnect::WithBackoff, Reconnect::No]
+    );
+    // 1012: once, after 1-6 times the first delay; 1013: the first backoff step, half to all
+    // of the first delay; 1008: stop.
+    let delay = |i: usize| attempts[i].next_delay;
+    assert!(
+        delay(0).is_some_and(|d| d >= Duration::from_millis(2) && d <= Duration::from_millis(12)),
+        "{:?}",
+        delay(0)
+    );
+    assert!(
+        delay(1).is_some_and(|d| d >= Duration::from_millis(1) && d <= Duration::from_millis(2)),
+        "{:?}",
+        delay(1)
+    );
+    assert_eq!(delay(2), None);
+}
+
+#[test]
+fn backoff_doubles_up_to_its_cap_with_jitter_and_stops_when_advised() {
+    use iana_websocket::Reconnect;
+    use server::Backoff;
+    use std::time::Duration;
+
+    let backoff = Backoff {
+        first_delay: Duration::from_secs(1),
+        max_delay: Duration::from_secs(30),
+        max_attempts: 10,
+    };
+    let secs = |advice, step, jitter| {
+        backoff
+            .next_delay(advice, step, jitter)
+            .map(|d: Duration| d.as_secs_f64())
+    };
+    // Without jitter half the doubled delay, with full jitter all of it: 1, 2, 4, 8, 16, 30.
+    for (step, full) in [
+        (0, 1.0),
+        (1, 2.0),
+        (2, 4.0),
+        (3, 8.0),
+        (4, 16.0),
+        (5, 30.0),
+        (40, 30.0),
+    ] {
+        assert_eq!(
+            secs(Reconnect::WithBackoff, step, 0.0),
+            Some(full / 2.0),
+            "{step}"
+        );
+        assert_eq!(
+            secs(Reconnect::WithBackoff, step, 1.0),
+            Some(full),
+            "{step}"
+        );
+    }
+    assert_eq!(secs(Reconnect::AfterDelay, 3, 0.0), Some(1.0));
+    assert_eq!(secs(Reconnect::AfterDelay, 3, 1.0), Some(6.0));
+    assert_eq!(secs(Reconnect::No, 0, 0.5), None);
+    assert_eq!(secs(Reconnect::ApplicationDefined, 0, 0.5), None);
+    // And the advice for the codes of the scenario comes from the crate.
+    assert_eq!(
+        CloseCode::SERVICE_RESTART.reconnect(),
+        Reconnect::AfterDelay
+    );
+    assert_eq!(
+        CloseCode::TRY_AGAIN_LATER.reconnect(),
+        Reconnect::WithBackoff
+    );
+    assert_eq!(CloseCode::POLICY_VIOLATION.reconnect(), Reconnect::No);
+}

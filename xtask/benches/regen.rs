@@ -24,6 +24,7 @@ fn history() -> Vec<Inputs> {
             xml_name: path.display().to_string(),
             xml: std::fs::read(&path).expect("readable history file"),
             curated: None,
+            translations: Vec::new(),
         })
         .collect()
 }

@@ -26,6 +26,10 @@ pub struct Curated {
     pub subprotocol: BTreeMap<String, NameNotes>,
     /// `[extension."id"]` tables.
     pub extension: BTreeMap<String, NameNotes>,
+    /// `[close-code-range.R]` tables, by range key ([`RANGE_KEYS`]).
+    pub close_code_range: BTreeMap<String, RangeNotes>,
+    /// The translations of the texts above, one per language file in `registry/l10n/`.
+    pub translations: Vec<Translation>,
     /// Where the file came from, for error messages (not part of the TOML).
     pub source: Option<(PathBuf, String)>,
 }
@@ -41,6 +45,69 @@ pub struct CloseCodeNotes {
     pub not_on_wire: Option<String>,
     /// Overrides the derived constant name.
     pub rust_name: Option<String>,
+    /// What a client should do after receiving the code.
+    pub reconnect: Option<Reconnect>,
+    /// One line on why.
+    pub reconnect_why: Option<String>,
+}
+
+/// The keys of `[close-code-range.R]`, one per range of RFC 6455 section 7.4.2, in order,
+/// with the runtime crate's `CloseCodeRange` variant each stands for.
+pub const RANGE_KEYS: [(&str, &str); 5] = [
+    ("not-used", "NotUsed"),
+    ("protocol", "Protocol"),
+    ("registered", "Registered"),
+    ("private-use", "PrivateUse"),
+    ("undefined", "Undefined"),
+];
+
+/// What the project says about a range of close codes, and about any code of it that has no
+/// entry of its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RangeNotes {
+    /// One line in the project's own words.
+    pub description: Option<String>,
+    /// What a client should do after receiving a code of the range.
+    pub reconnect: Option<Reconnect>,
+    /// One line on why.
+    pub reconnect_why: Option<String>,
+}
+
+/// The runtime crate's `Reconnect` and `Language`, compiled in from `src/language.rs`: one
+/// list of the kinds of advice, their spellings and their texts, for the curated file, the
+/// generated code and the reference tables.
+#[path = "../../src/language.rs"]
+#[allow(dead_code)]
+mod runtime_language;
+
+pub use runtime_language::{Language, Reconnect};
+
+/// The languages the crate has texts in besides English: the file stem in `registry/l10n/`
+/// and the runtime crate's `Language` variant.
+pub const LANGUAGES: [(&str, &str); 2] = [("de", "German"), ("ja", "Japanese")];
+
+/// One language file of `registry/l10n/`: the curated texts in another language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Translation {
+    /// The runtime crate's `Language` variant (`German`).
+    pub language: &'static str,
+    /// `[close-code.N]` tables.
+    pub close_code: BTreeMap<String, TranslatedTexts>,
+    /// `[close-code-range.R]` tables.
+    pub close_code_range: BTreeMap<String, TranslatedTexts>,
+    /// Where the file came from, for error messages.
+    pub source: Option<(PathBuf, String)>,
+}
+
+/// The texts of one entry in another language; each may be missing (English is shown then).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TranslatedTexts {
+    /// The label.
+    pub label: Option<String>,
+    /// The description.
+    pub description: Option<String>,
+    /// Why the reconnect advice is what it is.
+    pub reconnect_why: Option<String>,
 }
 
 /// What the project adds to an opcode, subprotocol or extension record.
@@ -78,12 +145,15 @@ impl Curated {
                 "opcode" => curated.opcode = reader.entries(entries, NameNotes::read)?,
                 "subprotocol" => curated.subprotocol = reader.entries(entries, NameNotes::read)?,
                 "extension" => curated.extension = reader.entries(entries, NameNotes::read)?,
+                "close-code-range" => {
+                    curated.close_code_range = reader.entries(entries, RangeNotes::read)?
+                }
                 other => {
                     return Err(reader.error(
                         table,
                         format!(
-                            "unknown table `{other}`, expected one of `close-code`, `opcode`, \
-                             `subprotocol`, `extension`"
+                            "unknown table `{other}`, expected one of `close-code`, \
+                             `close-code-range`, `opcode`, `subprotocol`, `extension`"
                         ),
                     ))
                 }
@@ -116,17 +186,63 @@ impl Curated {
         .within(format!("[{table}.{key}]"))
     }
 
+    /// The close code `key` names, if the registry assigns it.
+    fn registered_close_code(&self, registry: &Registry, key: &str) -> Option<u16> {
+        key.parse::<u16>().ok().filter(|code| {
+            registry
+                .close_codes
+                .records
+                .iter()
+                .any(|r| r.is_assignment() && r.value == Value::Single(*code))
+        })
+    }
+
+    /// What the translations lack, one line per language: the assigned close codes and the
+    /// ranges without a translated label or description. `cargo xtask check` prints it; a
+    /// missing text never stops `regen` (the English one is shown).
+    pub fn missing_translations(&self, registry: &Registry) -> Vec<String> {
+        let codes: Vec<u16> = registry
+            .close_codes
+            .records
+            .iter()
+            .filter(|r| r.is_assignment())
+            .map(|r| r.value.first())
+            .collect();
+        let mut out = Vec::new();
+        for translation in &self.translations {
+            let complete = |texts: Option<&TranslatedTexts>, label: bool| {
+                texts.is_some_and(|t| {
+                    t.description.is_some()
+                        && t.reconnect_why.is_some()
+                        && (!label || t.label.is_some())
+                })
+            };
+            let mut missing: Vec<String> = codes
+                .iter()
+                .filter(|code| !complete(translation.close_code.get(&code.to_string()), true))
+                .map(u16::to_string)
+                .collect();
+            missing.extend(
+                RANGE_KEYS
+                    .iter()
+                    .filter(|(key, _)| !complete(translation.close_code_range.get(*key), false))
+                    .map(|(key, _)| format!("range {key}")),
+            );
+            if !missing.is_empty() {
+                out.push(format!(
+                    "{} texts missing for: {}",
+                    translation.language,
+                    missing.join(", ")
+                ));
+            }
+        }
+        out
+    }
+
     /// Checks that every entry names a record the registry has.
     pub fn check_against(&self, registry: &Registry) -> Result<()> {
         for (key, notes) in &self.close_code {
-            let assigned = key.parse::<u16>().ok().filter(|code| {
-                registry
-                    .close_codes
-                    .records
-                    .iter()
-                    .any(|r| r.is_assignment() && r.value == Value::Single(*code))
-            });
-            if assigned.is_none() {
+            if self.registered_close_code(registry, key).is_none() {
                 return Err(self.entry_error(
                     "close-code",
                     key,
@@ -135,6 +251,51 @@ impl Curated {
             }
             if notes.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
                 return Err(self.entry_error("close-code", key, "label is empty"));
+            }
+            if notes.reconnect.is_some() != notes.reconnect_why.is_some() {
+                return Err(self.entry_error(
+                    "close-code",
+                    key,
+                    "`reconnect` and `reconnect-why` go together: give both or neither",
+                ));
+            }
+        }
+        for (key, notes) in &self.close_code_range {
+            if !RANGE_KEYS.iter().any(|(range, _)| range == key) {
+                return Err(self.entry_error(
+                    "close-code-range",
+                    key,
+                    "not a range of RFC 6455 section 7.4.2; expected not-used, protocol, \
+                     registered, private-use or undefined",
+                ));
+            }
+            if notes.reconnect.is_some() != notes.reconnect_why.is_some() {
+                return Err(self.entry_error(
+                    "close-code-range",
+                    key,
+                    "`reconnect` and `reconnect-why` go together: give both or neither",
+                ));
+            }
+        }
+        for translation in &self.translations {
+            for key in translation.close_code.keys() {
+                if self.registered_close_code(registry, key).is_none() {
+                    return Err(translation.entry_error(
+                        "close-code",
+                        key,
+                        "the registry has no close code record that assigns this number; fix or remove the entry",
+                    ));
+                }
+            }
+            for key in translation.close_code_range.keys() {
+                if !RANGE_KEYS.iter().any(|(range, _)| range == key) {
+                    return Err(translation.entry_error(
+                        "close-code-range",
+                        key,
+                        "not a range of RFC 6455 section 7.4.2; expected not-used, protocol, \
+                         registered, private-use or undefined",
+                    ));
+                }
             }
         }
         for key in self.opcode.keys() {
@@ -184,12 +345,17 @@ impl CloseCodeNotes {
                 "description" => &mut notes.description,
                 "not-on-wire" => &mut notes.not_on_wire,
                 "rust-name" => &mut notes.rust_name,
+                "reconnect-why" => &mut notes.reconnect_why,
+                "reconnect" => {
+                    notes.reconnect = Some(reader.reconnect(value, key.get_ref())?);
+                    continue;
+                }
                 other => {
                     return Err(reader.error(
                         key,
                         format!(
                             "unknown field `{other}`, expected one of `label`, `description`, \
-                             `not-on-wire`, `rust-name`"
+                             `not-on-wire`, `rust-name`, `reconnect`, `reconnect-why`"
                         ),
                     ))
                 }
@@ -197,6 +363,128 @@ impl CloseCodeNotes {
             *slot = Some(reader.string(value, key.get_ref())?);
         }
         Ok(notes)
+    }
+}
+
+impl RangeNotes {
+    fn read(reader: &Reader<'_>, fields: &DeTable<'_>) -> Result<RangeNotes> {
+        let mut notes = RangeNotes::default();
+        for (key, value) in fields.iter() {
+            match key.get_ref().as_ref() {
+                "description" => notes.description = Some(reader.string(value, key.get_ref())?),
+                "reconnect-why" => notes.reconnect_why = Some(reader.string(value, key.get_ref())?),
+                "reconnect" => notes.reconnect = Some(reader.reconnect(value, key.get_ref())?),
+                other => {
+                    return Err(reader.error(
+                        key,
+                        format!(
+                            "unknown field `{other}`, expected one of `description`, \
+                             `reconnect`, `reconnect-why`"
+                        ),
+                    ))
+                }
+            }
+        }
+        Ok(notes)
+    }
+}
+
+impl TranslatedTexts {
+    fn read(reader: &Reader<'_>, fields: &DeTable<'_>) -> Result<TranslatedTexts> {
+        let mut texts = TranslatedTexts::default();
+        for (key, value) in fields.iter() {
+            let slot = match key.get_ref().as_ref() {
+                "label" => &mut texts.label,
+                "description" => &mut texts.description,
+                "reconnect-why" => &mut texts.reconnect_why,
+                other => {
+                    return Err(reader.error(
+                        key,
+                        format!(
+                            "unknown field `{other}`, expected one of `label`, `description`, \
+                             `reconnect-why`"
+                        ),
+                    ))
+                }
+            };
+            let text = reader.string(value, key.get_ref())?;
+            if text.trim().is_empty() {
+                return Err(reader.error(value, format!("`{}` is empty", key.get_ref())));
+            }
+            *slot = Some(text);
+        }
+        Ok(texts)
+    }
+}
+
+impl Translation {
+    /// Parses the language file `path` (`registry/l10n/de.toml`); its stem names the
+    /// language.
+    pub fn parse(path: &Path, text: &str) -> Result<Translation> {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let is_toml = path.extension().is_some_and(|e| e == "toml");
+        let language = LANGUAGES
+            .iter()
+            .find(|(code, _)| *code == stem && is_toml)
+            .map(|(_, language)| *language)
+            .ok_or_else(|| {
+                let known: Vec<String> =
+                    LANGUAGES.iter().map(|(c, _)| format!("{c}.toml")).collect();
+                Error::new(
+                    path,
+                    format!(
+                        "not a language this crate has texts in; the files are {}",
+                        known.join(", ")
+                    ),
+                )
+            })?;
+        let document = DeTable::parse(text).map_err(|err| Error {
+            pos: err.span().map(|span| pos_of(text, span.start)),
+            ..Error::new(path, format!("invalid translation: {}", err.message()))
+        })?;
+        let reader = Reader { path, text };
+        let mut translation = Translation {
+            language,
+            ..Translation::default()
+        };
+        for (table, value) in document.get_ref().iter() {
+            let entries = reader.table(value, table.get_ref())?;
+            match table.get_ref().as_ref() {
+                "close-code" => {
+                    translation.close_code = reader.entries(entries, TranslatedTexts::read)?
+                }
+                "close-code-range" => {
+                    translation.close_code_range = reader.entries(entries, TranslatedTexts::read)?
+                }
+                other => {
+                    return Err(reader.error(
+                        table,
+                        format!(
+                            "unknown table `{other}`, expected `close-code` or `close-code-range`"
+                        ),
+                    ))
+                }
+            }
+        }
+        translation.source = Some((path.to_path_buf(), text.to_owned()));
+        Ok(translation)
+    }
+
+    /// An error about the entry `[table.key]` of this file.
+    fn entry_error(&self, table: &str, key: &str, message: &str) -> Error {
+        let (path, text) = match &self.source {
+            Some((path, text)) => (path.clone(), text.as_str()),
+            None => (PathBuf::from("registry/l10n"), ""),
+        };
+        let header = format!("[{table}.{key}]");
+        Error {
+            pos: text.find(&header).map(|offset| pos_of(text, offset)),
+            ..Error::new(path, message.to_owned())
+        }
+        .within(header)
     }
 }
 
@@ -251,6 +539,24 @@ impl Reader<'_> {
                 format!("`{key}` must be a string, found {}", type_name(other)),
             )),
         }
+    }
+
+    fn reconnect(&self, value: &Spanned<DeValue<'_>>, key: &str) -> Result<Reconnect> {
+        let text = self.string(value, key)?;
+        Reconnect::ALL
+            .iter()
+            .copied()
+            .find(|kind| kind.as_str() == text)
+            .ok_or_else(|| {
+                let known: Vec<String> = Reconnect::ALL
+                    .iter()
+                    .map(|kind| format!("\"{kind}\""))
+                    .collect();
+                self.error(
+                    value,
+                    format!("`{key}` is {text:?}, expected one of {}", known.join(", ")),
+                )
+            })
     }
 
     /// One entry per sub-table (`[close-code.1000]`, `[subprotocol."mqtt"]`), each read by

@@ -41,6 +41,8 @@ pub mod paths {
     pub const REGISTRY_XML: &str = "registry/websocket.xml";
     /// The project's own notes.
     pub const CURATED_TOML: &str = "registry/curated.toml";
+    /// The translations of the curated texts, one TOML file per language.
+    pub const L10N_DIR: &str = "registry/l10n";
     /// Where generated files go.
     pub const GENERATED_DIR: &str = "generated";
 }
@@ -71,20 +73,48 @@ pub struct Inputs {
     /// How the header names the curated file, and its text; `None` generates without curated
     /// notes (used for the historical registry versions, which the notes do not describe).
     pub curated: Option<(String, String)>,
+    /// The translations of the curated texts (`registry/l10n/de.toml`, ...): how the header
+    /// names each file, and its text.
+    pub translations: Vec<(String, String)>,
 }
 
 impl Inputs {
-    /// Reads `registry/websocket.xml` and `registry/curated.toml` under `root`.
+    /// Reads `registry/websocket.xml`, `registry/curated.toml` and the translations in
+    /// `registry/l10n/` under `root`.
     pub fn from_workspace(root: &Path) -> Result<Inputs> {
         let xml_path = root.join(paths::REGISTRY_XML);
         let curated_path = root.join(paths::CURATED_TOML);
         let xml = std::fs::read(&xml_path).map_err(|err| Error::io(&xml_path, "read", err))?;
         let curated = std::fs::read_to_string(&curated_path)
             .map_err(|err| Error::io(&curated_path, "read", err))?;
+        let l10n_dir = root.join(paths::L10N_DIR);
+        let mut translations = Vec::new();
+        // A checkout without translations generates English only.
+        let entries = match std::fs::read_dir(&l10n_dir) {
+            Ok(entries) => entries.collect::<Vec<_>>(),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(err) => return Err(Error::io(&l10n_dir, "read", err)),
+        };
+        for entry in entries {
+            let path = entry
+                .map_err(|err| Error::io(&l10n_dir, "read", err))?
+                .path();
+            let name = format!(
+                "{}/{}",
+                paths::L10N_DIR,
+                path.file_name().unwrap_or_default().to_string_lossy()
+            );
+            let text =
+                std::fs::read_to_string(&path).map_err(|err| Error::io(&path, "read", err))?;
+            translations.push((name, text));
+        }
+        // Directory order differs between file systems; the output must not.
+        translations.sort();
         Ok(Inputs {
             xml_name: paths::REGISTRY_XML.to_owned(),
             xml,
             curated: Some((paths::CURATED_TOML.to_owned(), curated)),
+            translations,
         })
     }
 }
@@ -92,10 +122,15 @@ impl Inputs {
 /// Runs the whole pipeline in memory: nothing is written.
 pub fn generate(inputs: &Inputs) -> Result<GeneratedSet> {
     let registry = parse::parse_registry(Path::new(&inputs.xml_name), &inputs.xml)?;
-    let curated = match &inputs.curated {
+    let mut curated = match &inputs.curated {
         Some((name, text)) => curated::Curated::parse(Path::new(name), text)?,
         None => curated::Curated::default(),
     };
+    for (name, text) in &inputs.translations {
+        curated
+            .translations
+            .push(curated::Translation::parse(Path::new(name), text)?);
+    }
     curated.check_against(&registry)?;
     let source = emit::Source {
         xml_path: inputs.xml_name.clone(),
@@ -105,11 +140,17 @@ pub fn generate(inputs: &Inputs) -> Result<GeneratedSet> {
             .curated
             .as_ref()
             .map(|(_, text)| sha256_hex(text.as_bytes())),
+        translations: inputs
+            .translations
+            .iter()
+            .map(|(name, text)| (name.clone(), sha256_hex(text.as_bytes())))
+            .collect(),
     };
     let files = emit::emit_all(&registry, &curated, &source)?;
     Ok(GeneratedSet {
         files,
         xml_sha256: source.xml_sha256,
+        missing_translations: curated.missing_translations(&registry),
     })
 }
 

@@ -24,6 +24,8 @@ commands:
   test      the whole test suite: installs the browsers the browser tests need (Debian's
             chromium, firefox-esr, webkit2gtk-driver, xvfb; as root, or prints the command),
             then runs `cargo test --workspace` and the browser tests
+  explain   everything the crate knows about a close code, opcode, version or identifier
+              [--lang en|de|ja] <code | identifier>   (builds examples/explain.rs alone)
   help      show this message
 
 --root DIR  work on the checkout at DIR instead of this one
@@ -108,6 +110,10 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `explain` takes its own arguments: hand them over untouched.
+    if args.first().map(String::as_str) == Some("explain") {
+        return explain(&args[1..]);
+    }
     let options = match parse_args(&args) {
         Ok(options) => options,
         Err(message) => {
@@ -162,7 +168,13 @@ fn regen(root: &std::path::Path) -> ExitCode {
 fn check(root: &std::path::Path) -> ExitCode {
     let result = Inputs::from_workspace(root)
         .and_then(|inputs| generate(&inputs))
-        .and_then(|set| set.compare(&root.join(paths::GENERATED_DIR)));
+        .and_then(|set| {
+            // Not an error: a code registered since the last translation shows English.
+            for missing in &set.missing_translations {
+                println!("note: {missing} (English is shown until they are written)");
+            }
+            set.compare(&root.join(paths::GENERATED_DIR))
+        });
     match result {
         Ok(staleness) if staleness.is_fresh() => {
             println!("generated/ is up to date with registry/");
@@ -175,6 +187,53 @@ fn check(root: &std::path::Path) -> ExitCode {
         Err(err) => {
             eprintln!("error: {err}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// `explain`: runs examples/explain.rs as the `explain` package, which depends on the runtime
+/// crate alone (the root package's examples would first compile tokio, axum and criterion),
+/// with the generator's profile, whose dependencies are already built.
+fn explain(args: &[String]) -> ExitCode {
+    let manifest = workspace_root().join("Cargo.toml");
+    cargo_run(
+        &["--package", "explain"],
+        &manifest,
+        args,
+        None,
+        "build the explain tool",
+    )
+}
+
+/// `cargo run --quiet --profile xtask <options> --manifest-path <manifest> -- <args>`, passing
+/// on its exit status; `what` says what it was for when cargo cannot be started.
+fn cargo_run(
+    options: &[&str],
+    manifest: &std::path::Path,
+    args: &[String],
+    env: Option<(&str, &str)>,
+    what: &str,
+) -> ExitCode {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = std::process::Command::new(cargo);
+    command
+        .args(["run", "--quiet", "--profile", "xtask"])
+        .args(options)
+        .arg("--manifest-path")
+        .arg(manifest)
+        .arg("--")
+        .args(args);
+    if let Some((key, value)) = env {
+        command.env(key, value);
+    }
+    match command.status() {
+        Ok(status) => match status.code() {
+            Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(EXIT_UNCHECKED)),
+            None => ExitCode::from(EXIT_UNCHECKED),
+        },
+        Err(err) => {
+            eprintln!("error: cannot run cargo to {what}: {err}");
+            ExitCode::from(EXIT_UNCHECKED)
         }
     }
 }
@@ -305,24 +364,12 @@ fn networked(_root: &std::path::Path, options: &Options, args: &[String]) -> Exi
              (the first time, this compiles reqwest and rustls)"
         );
     }
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-    let status = std::process::Command::new(cargo)
-        .args(["run", "--quiet", "--features", "net", "--profile", "xtask"])
-        .arg("--manifest-path")
-        .arg(manifest)
-        .arg("--")
-        .args(args)
-        .env(REEXEC_GUARD, "1")
-        .status();
-    match status {
-        Ok(status) => match status.code() {
-            Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(EXIT_UNCHECKED)),
-            None => ExitCode::from(EXIT_UNCHECKED),
-        },
-        Err(err) => {
-            eprintln!("error: cannot run cargo to build xtask with `--features net`: {err}");
-            ExitCode::from(EXIT_UNCHECKED)
-        }
-    }
+    cargo_run(
+        &["--features", "net"],
+        &manifest,
+        args,
+        Some((REEXEC_GUARD, "1")),
+        "build xtask with `--features net`",
+    )
 }

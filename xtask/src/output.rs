@@ -13,6 +13,9 @@ pub struct GeneratedSet {
     pub files: Vec<OutputFile>,
     /// The sha256 of the registry file they were generated from, which they quote.
     pub xml_sha256: String,
+    /// What the translations lack (one line per language); English is shown instead.
+    /// `cargo xtask check` prints it.
+    pub missing_translations: Vec<String>,
 }
 
 /// How `generated/` differs from what the inputs produce.

@@ -77,6 +77,7 @@ fn release_advice(
             let bare = |inputs: &Inputs| {
                 generate(&Inputs {
                     curated: None,
+                    translations: Vec::new(),
                     ..inputs.clone()
                 })
             };

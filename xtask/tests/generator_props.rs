@@ -42,6 +42,7 @@ fn generate(xml: String) -> xtask::Result<xtask::GeneratedSet> {
         xml_name: "prop.xml".to_owned(),
         xml: xml.into_bytes(),
         curated: None,
+        translations: Vec::new(),
     })
 }
 
@@ -126,6 +127,7 @@ proptest! {
             xml_name: "prop.xml".to_owned(),
             xml: bytes,
             curated: None,
+            translations: Vec::new(),
         });
     }
 }

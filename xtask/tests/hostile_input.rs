@@ -19,6 +19,7 @@ fn inputs(name: &str, xml: Vec<u8>) -> Inputs {
         xml_name: format!("hostile/{name}"),
         xml,
         curated: None,
+        translations: Vec::new(),
     }
 }
 

@@ -25,6 +25,7 @@ fn with_records(id: &str, records: &str) -> Inputs {
         xml_name: format!("{id}-layout.xml"),
         xml: format!("{}{records}{}", &xml[..end], &xml[end..]).into_bytes(),
         curated: None,
+        translations: Vec::new(),
     }
 }
 

@@ -253,3 +253,114 @@ fn definitions_keep_the_text_around_their_references() {
         "no literal starting {ship:?}"
     );
 }
+
+/// The fixture with `curated` as the curated file and `translations` as `registry/l10n/`.
+fn with_texts(curated: &str, translations: &[(&str, &str)]) -> xtask::Inputs {
+    let mut inputs = common::fixture_inputs();
+    inputs.curated = Some(("registry/curated.toml".to_owned(), curated.to_owned()));
+    inputs.translations = translations
+        .iter()
+        .map(|(name, text)| (format!("registry/l10n/{name}"), (*text).to_owned()))
+        .collect();
+    inputs
+}
+
+#[test]
+fn a_missing_translation_shows_english_and_is_listed_but_never_stops_regen() {
+    let curated = "[close-code.1000]\nlabel = \"Normal Closure\"\ndescription = \"Done.\"\n\
+                   reconnect = \"no\"\nreconnect-why = \"Done.\"\n";
+    let german = "[close-code.1000]\nlabel = \"Normales Schließen\"\n";
+    let set = generate_ok(&with_texts(curated, &[("de.toml", german)]));
+    let missing = &set.missing_translations;
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    // 1000 lacks its description and reason, 1001 everything, every range its texts.
+    for expected in [
+        "German texts missing for: 1000, 1001,",
+        "range not-used",
+        "range undefined",
+    ] {
+        assert!(missing[0].contains(expected), "{expected:?} in {missing:?}");
+    }
+    let codes = file(&set, "close_codes.rs");
+    assert!(
+        codes.contains("language: crate::Language::German"),
+        "{codes}"
+    );
+    assert!(
+        codes.contains("label: Some(\"Normales Schließen\")"),
+        "{codes}"
+    );
+    let table = file(&set, "close_codes.de.md");
+    assert!(
+        table.contains(
+            "| 1000 | Normales Schließen | Done. | ja | ja | nicht erneut verbinden: Done. |"
+        ),
+        "{table}"
+    );
+    assert!(table.contains("| 1001 | Going Away |"), "{table}");
+}
+
+/// (curated file, translation files, where the error must point, words it must hold)
+type TextCase<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str, &'a [&'a str]);
+
+#[test]
+fn translations_and_reconnect_advice_are_checked_where_they_are_written() {
+    let cases: [TextCase<'_>; 6] = [
+        (
+            "",
+            &[(
+                "de.toml",
+                "[close-code.1000]\nlabel = \"x\"\n\n[close-code.3999]\nlabel = \"y\"\n",
+            )],
+            "registry/l10n/de.toml:4:",
+            &[
+                "[close-code.3999]",
+                "no close code record that assigns this number",
+            ],
+        ),
+        (
+            "",
+            &[("fr.toml", "")],
+            "registry/l10n/fr.toml",
+            &["not a language this crate has texts in", "de.toml, ja.toml"],
+        ),
+        (
+            "",
+            &[(
+                "ja.toml",
+                "[close-code-range.private]\ndescription = \"x\"\n",
+            )],
+            "registry/l10n/ja.toml:1:",
+            &["not a range of RFC 6455 section 7.4.2"],
+        ),
+        (
+            "",
+            &[("de.toml", "[close-code.1000]\nlabel = \"\"\n")],
+            "registry/l10n/de.toml:2:9",
+            &["`label` is empty"],
+        ),
+        (
+            "[close-code.1000]\nreconnect = \"later\"\nreconnect-why = \"x\"\n",
+            &[],
+            "registry/curated.toml:2:13",
+            &[
+                "`reconnect` is \"later\"",
+                "\"no\", \"after-delay\", \"with-backoff\", \"application-defined\"",
+            ],
+        ),
+        (
+            "[close-code.1000]\nreconnect = \"no\"\n",
+            &[],
+            "registry/curated.toml:1:",
+            &["`reconnect` and `reconnect-why` go together"],
+        ),
+    ];
+    for (curated, translations, place, words) in cases {
+        let err = xtask::generate(&with_texts(curated, translations)).expect_err(place);
+        let message = err.to_string();
+        assert!(message.starts_with(place), "{place:?}: {message}");
+        for word in words {
+            assert!(message.contains(word), "{word:?} in {message}");
+        }
+    }
+}

@@ -9,6 +9,7 @@ fuzz_target!(|data: &[u8]| {
         xml_name: "fuzz.xml".to_owned(),
         xml: data.to_vec(),
         curated: None,
+        translations: Vec::new(),
     };
     let _ = xtask::generate(&inputs);
 });

@@ -32,6 +32,7 @@ fuzz_target!(|data: &[u8]| {
         xml_name: "fuzz.xml".to_owned(),
         xml: xml.into_bytes(),
         curated: None,
+        translations: Vec::new(),
     };
     if let Ok(set) = xtask::generate(&inputs) {
         for file in set.files.iter().filter(|f| f.name.ends_with(".rs")) {

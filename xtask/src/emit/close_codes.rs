@@ -10,7 +10,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{docs, opt_str, refs};
-use crate::curated::Curated;
+use crate::curated::{Curated, Language, RangeNotes, Reconnect, TranslatedTexts, RANGE_KEYS};
 use crate::error::Result;
 use crate::model::{CodeRecord, Registry};
 use crate::naming;
@@ -113,6 +113,10 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         let contact = refs::slice_tokens(&c.record.contact, people);
         let date = opt_str(c.record.meta.date.as_deref());
         let updated = opt_str(c.record.meta.updated.as_deref());
+        let notes = curated.close_code(c.code);
+        let reconnect = reconnect_tokens(notes.and_then(|n| n.reconnect));
+        let reconnect_why = opt_str(notes.and_then(|n| n.reconnect_why.as_deref()));
+        let texts = texts_tokens(curated, |t| t.close_code.get(&c.code.to_string()));
         quote! {
             Entry {
                 name: #name,
@@ -123,6 +127,34 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
                 contact: #contact,
                 registered: #date,
                 updated: #updated,
+                reconnect: #reconnect,
+                reconnect_why: #reconnect_why,
+                texts: #texts,
+            }
+        }
+    });
+    let range_arms = RANGE_KEYS.iter().map(|(key, variant)| {
+        let variant = format_ident!("{}", variant);
+        let notes = curated
+            .close_code_range
+            .get(*key)
+            .cloned()
+            .unwrap_or_default();
+        let RangeNotes {
+            description,
+            reconnect,
+            reconnect_why,
+        } = notes;
+        let description = opt_str(description.as_deref());
+        let reconnect = reconnect_tokens(reconnect);
+        let reconnect_why = opt_str(reconnect_why.as_deref());
+        let texts = texts_tokens(curated, |t| t.close_code_range.get(*key));
+        quote! {
+            crate::CloseCodeRange::#variant => &crate::language::RangeNotes {
+                description: #description,
+                reconnect: #reconnect,
+                reconnect_why: #reconnect_why,
+                texts: #texts,
             }
         }
     });
@@ -212,6 +244,9 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
             pub(crate) contact: &'static [Reference],
             pub(crate) registered: Option<&'static str>,
             pub(crate) updated: Option<&'static str>,
+            pub(crate) reconnect: Option<crate::Reconnect>,
+            pub(crate) reconnect_why: Option<&'static str>,
+            pub(crate) texts: &'static [crate::language::Texts],
         }
 
         const ENTRIES: [Entry; #count] = [#(#entries),*];
@@ -224,6 +259,14 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
             #sendable_body
         }
 
+        /// The project's notes on a range: its description, reconnect advice and their
+        /// translations (`registry/curated.toml`, `registry/l10n/`).
+        pub(crate) const fn range_notes(range: crate::CloseCodeRange) -> &'static crate::language::RangeNotes {
+            match range {
+                #(#range_arms,)*
+            }
+        }
+
         /// The registry's record for `code`, if the registry assigns it. Consecutive codes are
         /// one arm, so the common codes cost a subtraction, not a jump table.
         pub(crate) const fn entry(code: u16) -> Option<&'static Entry> {
@@ -233,6 +276,41 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
             }
         }
     })
+}
+
+/// `Some(crate::Reconnect::..)` or `None`.
+fn reconnect_tokens(reconnect: Option<crate::curated::Reconnect>) -> TokenStream {
+    match reconnect {
+        Some(kind) => {
+            let variant = format_ident!("{}", format!("{kind:?}"));
+            quote!(Some(crate::Reconnect::#variant))
+        }
+        None => quote!(None),
+    }
+}
+
+/// A `&[crate::language::Texts]` with one element per language that has texts for the entry
+/// `pick` finds.
+fn texts_tokens(
+    curated: &Curated,
+    pick: impl Fn(&crate::curated::Translation) -> Option<&TranslatedTexts>,
+) -> TokenStream {
+    let texts = curated.translations.iter().filter_map(|translation| {
+        let texts = pick(translation)?;
+        let language = format_ident!("{}", translation.language);
+        let label = opt_str(texts.label.as_deref());
+        let description = opt_str(texts.description.as_deref());
+        let reconnect_why = opt_str(texts.reconnect_why.as_deref());
+        Some(quote! {
+            crate::language::Texts {
+                language: crate::Language::#language,
+                label: #label,
+                description: #description,
+                reconnect_why: #reconnect_why,
+            }
+        })
+    });
+    quote!(&[#(#texts),*])
 }
 
 /// The last code of RFC 6455's protocol range (1000-2999), whose codes are valid on the wire
@@ -379,4 +457,170 @@ pub fn table_markdown(registry: &Registry, curated: &Curated) -> String {
         "\nCodes 0-999 and 5000-65535 are outside every range RFC 6455 defines: never valid on the wire or for `close()`.\n",
     );
     out
+}
+
+/// The reference table people read, one per language: `generated/close_codes.<lang>.md`.
+pub fn reference_file_name(language: Language) -> &'static str {
+    match language {
+        Language::German => "close_codes.de.md",
+        Language::Japanese => "close_codes.ja.md",
+        _ => "close_codes.en.md",
+    }
+}
+
+/// The column headings and yes/no of a reference table.
+fn reference_words(language: Language) -> ([&'static str; 6], [&'static str; 2], &'static str) {
+    match language {
+        Language::German => (
+            [
+                "Code",
+                "Bezeichnung",
+                "Beschreibung",
+                "Auf der Leitung gültig",
+                "Für `close()` gültig",
+                "Neu verbinden",
+            ],
+            ["ja", "nein"],
+            "Bereich",
+        ),
+        Language::Japanese => (
+            [
+                "コード",
+                "名前",
+                "説明",
+                "通信で有効",
+                "`close()` で有効",
+                "再接続",
+            ],
+            ["はい", "いいえ"],
+            "範囲",
+        ),
+        _ => (
+            [
+                "Code",
+                "Label",
+                "Description",
+                "Valid on the wire",
+                "Valid for `close()`",
+                "Reconnect",
+            ],
+            ["yes", "no"],
+            "range",
+        ),
+    }
+}
+
+/// A reference table for people, in `language`: every assigned code, then every range of
+/// RFC 6455 section 7.4.2, with its label, description, validity on the wire and for the
+/// browser's `close()`, and the reconnect advice with its reason. Texts missing in
+/// `language` are shown in English, as the runtime crate does.
+pub fn reference_markdown(registry: &Registry, curated: &Curated, language: Language) -> String {
+    let (headings, [yes, no], range_word) = reference_words(language);
+    let yes_no = |b: bool| if b { yes } else { no };
+    let translation = curated
+        .translations
+        .iter()
+        .find(|t| t.language == format!("{language:?}"));
+    let advice = |reconnect: Option<Reconnect>, why: Option<&str>, translated: Option<&str>| match (
+        reconnect,
+        translated.or(why),
+    ) {
+        (Some(kind), Some(why)) => format!("{}: {}", kind.text_in(language), docs::md(why)),
+        (Some(kind), None) => kind.text_in(language).to_owned(),
+        (None, _) => String::new(),
+    };
+    let mut out = format!(
+        "<!-- @generated by `cargo xtask regen` from the IANA registry updated {:?}. DO NOT EDIT. -->\n\n",
+        registry.updated
+    );
+    out.push_str(&format!(
+        "| {} |\n|---:|---|---|:---:|:---:|---|\n",
+        headings.join(" | ")
+    ));
+    for c in assigned(registry, curated) {
+        let texts = translation.and_then(|t| t.close_code.get(&c.code.to_string()));
+        let label = texts.and_then(|t| t.label.as_deref()).unwrap_or(&c.label);
+        let description = texts
+            .and_then(|t| t.description.as_deref())
+            .or(c.description.as_deref())
+            .unwrap_or("");
+        let notes = curated.close_code(c.code);
+        let (reconnect, why) = match notes.and_then(|n| n.reconnect) {
+            Some(kind) => (Some(kind), notes.and_then(|n| n.reconnect_why.as_deref())),
+            None => {
+                let range = curated.close_code_range.get(range_key(c.code));
+                (
+                    range.and_then(|r| r.reconnect),
+                    range.and_then(|r| r.reconnect_why.as_deref()),
+                )
+            }
+        };
+        let on_wire = match c.code {
+            1000..=2999 => c.not_on_wire.is_none(),
+            3000..=4999 => true,
+            _ => false,
+        };
+        let browser = c.code == 1000 || (3000..=4999).contains(&c.code);
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            c.code,
+            docs::md(label),
+            docs::md(description),
+            yes_no(on_wire),
+            yes_no(browser),
+            advice(
+                reconnect,
+                why,
+                texts.and_then(|t| t.reconnect_why.as_deref())
+            )
+        ));
+    }
+    for (key, _) in RANGE_KEYS {
+        let notes = curated
+            .close_code_range
+            .get(key)
+            .cloned()
+            .unwrap_or_default();
+        let texts = translation.and_then(|t| t.close_code_range.get(key));
+        let (first, last) = range_bounds(key);
+        let description = texts
+            .and_then(|t| t.description.as_deref())
+            .or(notes.description.as_deref())
+            .unwrap_or("");
+        let valid = (3000..=4999).contains(&first);
+        out.push_str(&format!(
+            "| {first}-{last} | ({range_word}) | {} | {} | {} | {} |\n",
+            docs::md(description),
+            yes_no(valid),
+            yes_no(valid),
+            advice(
+                notes.reconnect,
+                notes.reconnect_why.as_deref(),
+                texts.and_then(|t| t.reconnect_why.as_deref())
+            )
+        ));
+    }
+    out
+}
+
+/// The `[close-code-range.R]` key of the range `code` is in.
+fn range_key(code: u16) -> &'static str {
+    match code {
+        0..=999 => "not-used",
+        1000..=2999 => "protocol",
+        3000..=3999 => "registered",
+        4000..=4999 => "private-use",
+        _ => "undefined",
+    }
+}
+
+/// The first and last code of the range `key`.
+fn range_bounds(key: &str) -> (u16, u16) {
+    match key {
+        "not-used" => (0, 999),
+        "protocol" => (1000, 2999),
+        "registered" => (3000, 3999),
+        "private-use" => (4000, 4999),
+        _ => (5000, u16::MAX),
+    }
 }

@@ -38,6 +38,8 @@ pub struct Source {
     pub curated_path: Option<String>,
     /// sha256 of the curated file, hex.
     pub curated_sha256: Option<String>,
+    /// Each translation file as the header names it, with its sha256.
+    pub translations: Vec<(String, String)>,
 }
 
 /// One generated file.
@@ -212,6 +214,12 @@ pub fn emit_all(
         name: "close_codes.md",
         contents: close_codes::table_markdown(registry, curated),
     });
+    for language in crate::curated::Language::ALL {
+        files.push(OutputFile {
+            name: close_codes::reference_file_name(language),
+            contents: close_codes::reference_markdown(registry, curated, language),
+        });
+    }
     Ok(files)
 }
 
@@ -225,6 +233,9 @@ fn header(registry: &Registry, source: &Source, sub: Option<&SubRegistryMeta>) -
         source.xml_path, registry.updated, source.xml_sha256
     ));
     if let (Some(path), Some(sha)) = (&source.curated_path, &source.curated_sha256) {
+        out.push_str(&format!("//        {path} (sha256 {sha})\n"));
+    }
+    for (path, sha) in &source.translations {
         out.push_str(&format!("//        {path} (sha256 {sha})\n"));
     }
     if let Some(sub) = sub {

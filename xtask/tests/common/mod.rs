@@ -159,6 +159,7 @@ pub fn history_inputs(path: &Path) -> Inputs {
         ),
         xml: std::fs::read(path).expect("readable history file"),
         curated: None,
+        translations: Vec::new(),
     }
 }
 

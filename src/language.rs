@@ -1,0 +1,156 @@
+//! Texts for people in several languages, and the reconnect advice they explain.
+//!
+//! The texts are the project's own (`registry/curated.toml` in English, `registry/l10n/` in
+//! German and Japanese), generated into the close-code tables; a code or range with no text in
+//! a language shows the English one.
+
+use core::fmt;
+
+/// A language the crate has texts in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Language {
+    /// English: the curated texts themselves.
+    English,
+    /// German (Deutsch).
+    German,
+    /// Japanese (日本語).
+    Japanese,
+}
+
+impl Language {
+    /// Every language, English first.
+    pub const ALL: [Language; 3] = [Language::English, Language::German, Language::Japanese];
+
+    /// The ISO 639-1 code: `en`, `de`, `ja`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::German => "de",
+            Language::Japanese => "ja",
+        }
+    }
+
+    /// The language for an ISO 639-1 code (`de`), exactly; `None` for any other text.
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL
+            .iter()
+            .copied()
+            .find(|language| language.code() == code)
+    }
+
+    /// The language's name in itself: `English`, `Deutsch`, `日本語`.
+    pub const fn native_name(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::German => "Deutsch",
+            Language::Japanese => "日本語",
+        }
+    }
+}
+
+/// `en`, `de`, `ja`.
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// What a client should do after the server closed the connection with a given code
+/// (`CloseCode::reconnect`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Reconnect {
+    /// Do not reconnect: the same attempt would fail the same way, or the work is done.
+    No,
+    /// Reconnect once, after a delay (randomised, so that clients do not all return at once).
+    AfterDelay,
+    /// Reconnect with exponential backoff: the cause is transient but may last.
+    WithBackoff,
+    /// The application that defines the code decides (3000-4999 without a registered meaning).
+    ApplicationDefined,
+}
+
+impl Reconnect {
+    /// Every kind of advice.
+    pub const ALL: [Reconnect; 4] = [
+        Reconnect::No,
+        Reconnect::AfterDelay,
+        Reconnect::WithBackoff,
+        Reconnect::ApplicationDefined,
+    ];
+
+    /// A stable spelling for configuration and logs: `no`, `after-delay`, `with-backoff`,
+    /// `application-defined`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Reconnect::No => "no",
+            Reconnect::AfterDelay => "after-delay",
+            Reconnect::WithBackoff => "with-backoff",
+            Reconnect::ApplicationDefined => "application-defined",
+        }
+    }
+
+    /// True when a client may reconnect on its own (after a delay or with backoff).
+    pub const fn allows_reconnect(self) -> bool {
+        matches!(self, Reconnect::AfterDelay | Reconnect::WithBackoff)
+    }
+
+    /// The advice in a few words, for people.
+    pub const fn text_in(self, language: Language) -> &'static str {
+        match (language, self) {
+            (Language::German, Reconnect::No) => "nicht erneut verbinden",
+            (Language::German, Reconnect::AfterDelay) => "nach einer Pause erneut verbinden",
+            (Language::German, Reconnect::WithBackoff) => "mit wachsenden Pausen erneut verbinden",
+            (Language::German, Reconnect::ApplicationDefined) => "legt die Anwendung fest",
+            (Language::Japanese, Reconnect::No) => "再接続しない",
+            (Language::Japanese, Reconnect::AfterDelay) => "少し待ってから再接続する",
+            (Language::Japanese, Reconnect::WithBackoff) => "間隔を広げながら再接続する",
+            (Language::Japanese, Reconnect::ApplicationDefined) => "アプリケーションが決める",
+            (_, Reconnect::No) => "do not reconnect",
+            (_, Reconnect::AfterDelay) => "reconnect after a delay",
+            (_, Reconnect::WithBackoff) => "reconnect with backoff",
+            (_, Reconnect::ApplicationDefined) => "the application decides",
+        }
+    }
+}
+
+/// `no`, `after-delay`, `with-backoff`, `application-defined`.
+impl fmt::Display for Reconnect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The texts of one code or range in one language other than English (generated).
+#[derive(Debug)]
+pub(crate) struct Texts {
+    pub(crate) language: Language,
+    pub(crate) label: Option<&'static str>,
+    pub(crate) description: Option<&'static str>,
+    pub(crate) reconnect_why: Option<&'static str>,
+}
+
+/// The `language` texts among `texts`, if there are any.
+pub(crate) const fn texts_in(
+    texts: &'static [Texts],
+    language: Language,
+) -> Option<&'static Texts> {
+    let mut i = 0;
+    while i < texts.len() {
+        if texts[i].language as u8 == language as u8 {
+            return Some(&texts[i]);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// What the project says about a range of close codes (generated).
+#[derive(Debug)]
+pub(crate) struct RangeNotes {
+    pub(crate) description: Option<&'static str>,
+    pub(crate) reconnect: Option<Reconnect>,
+    pub(crate) reconnect_why: Option<&'static str>,
+    pub(crate) texts: &'static [Texts],
+}
