@@ -264,4 +264,102 @@ mod tests {
         assert!(a != b && a != c && b != c);
         assert_ne!(whole(b"", 0), whole(b"\0", 0));
     }
+
+    /// The hash functions written again from their specification, the plain way (u128
+    /// arithmetic, `chunks`, `from_le_bytes`), as an oracle for the `const fn` versions.
+    mod reference {
+        use super::super::{FROM_END, MAX_SAMPLES, MIX, PILOT_MIX};
+
+        pub fn whole(key: &[u8], seed: u64) -> u64 {
+            let mut hash = seed ^ (key.len() as u64).wrapping_mul(PILOT_MIX);
+            for chunk in key.chunks(8) {
+                let mut bytes = [0u8; 8];
+                bytes[..chunk.len()].copy_from_slice(chunk);
+                hash = (hash ^ u64::from_le_bytes(bytes))
+                    .wrapping_mul(MIX)
+                    .rotate_left(29);
+            }
+            (hash ^ (hash >> 32)).wrapping_mul(MIX)
+        }
+
+        pub fn sample_word(key: &[u8], positions: &[u8]) -> u64 {
+            let byte = |position: u8| -> u64 {
+                let Some(last) = key.len().checked_sub(1) else {
+                    return 0;
+                };
+                let index = if position & FROM_END == 0 {
+                    usize::from(position).min(last)
+                } else {
+                    last.saturating_sub(usize::from(position & !FROM_END))
+                };
+                u64::from(key[index])
+            };
+            positions
+                .iter()
+                .take(MAX_SAMPLES)
+                .enumerate()
+                .fold(key.len() as u64, |word, (lane, &position)| {
+                    word ^ (byte(position) << (8 * (lane + 1)))
+                })
+        }
+
+        /// `floor(high half of hash / 2^32 * n)`.
+        pub fn reduce(hash: u64, n: usize) -> usize {
+            ((u128::from(hash >> 32) * n as u128) >> 32) as usize
+        }
+
+        pub fn displaced_slot(hash: u64, pilot: u64, slots: usize) -> usize {
+            reduce(
+                (hash ^ pilot.wrapping_mul(PILOT_MIX)).wrapping_mul(MIX),
+                slots,
+            )
+        }
+    }
+
+    extern crate std;
+    use std::vec::Vec;
+
+    /// Keys of every length from 0 to 300 (past 255, where the length reaches the first
+    /// sample lane), with varied bytes.
+    fn keys() -> impl Iterator<Item = Vec<u8>> {
+        (0..=300usize).map(|len| (0..len).map(|i| (i * 37 + len) as u8).collect())
+    }
+
+    #[test]
+    fn hashes_match_their_reference_implementation() {
+        let positions = [0, 3, FROM_END, FROM_END | 5, 200, 1, 2, 9];
+        for key in keys() {
+            for seed in [0, 1, MIX, u64::MAX] {
+                assert_eq!(whole(&key, seed), reference::whole(&key, seed), "{key:?}");
+            }
+            for n in 0..=positions.len() {
+                assert_eq!(
+                    sample_word(&key, &positions[..n]),
+                    reference::sample_word(&key, &positions[..n]),
+                    "{key:?} {n}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn reductions_match_their_reference_implementation() {
+        let hashes = keys().map(|key| whole(&key, 7));
+        for hash in hashes.chain([0, 1, u64::MAX, 1 << 63, 1 << 32]) {
+            for n in [1, 2, 7, 13, 1000, u32::MAX as usize] {
+                assert_eq!(bucket(hash, n), reference::reduce(hash, n), "{hash} {n}");
+                for pilot in [0, 1, 2, 65_535] {
+                    assert_eq!(
+                        displaced_slot(hash, pilot, n),
+                        reference::displaced_slot(hash, pilot, n),
+                        "{hash} {pilot} {n}"
+                    );
+                }
+            }
+        }
+        // The ends of the range: the top hash lands in the last bucket, half in the middle.
+        assert_eq!(bucket(u64::MAX, 10), 9);
+        assert_eq!(bucket(1 << 63, 10), 5);
+        assert_eq!(bucket(0, 10), 0);
+    }
 }

@@ -206,3 +206,60 @@ fn engines_are_named_with_the_versions_they_were_measured_on() {
         ]
     );
 }
+
+/// Each error answers with the code RFC 6455 section 8.1 and 7.4.1 ask for, and says what is
+/// wrong with which input.
+#[test]
+fn errors_name_the_rule_the_input_and_the_answer() {
+    use iana_websocket::{CloseFrameError, EncodeCloseError};
+    let cases: [(&[u8], CloseFrameError, u16, &str); 4] = [
+        (
+            &[0x03],
+            CloseFrameError::OneByte,
+            1002,
+            "Close payload of 1 byte",
+        ),
+        (
+            &[0x03, 0xED],
+            CloseFrameError::InvalidCode(CloseCode::from_u16(1005)),
+            1002,
+            "close code 1005 No Status Received may not appear in a Close frame",
+        ),
+        (
+            &[0x03, 0xE8, b'o', b'k', 0xFF],
+            CloseFrameError::InvalidUtf8 { offset: 2 },
+            1007,
+            "not valid UTF-8 (at byte 2 of the reason)",
+        ),
+        (
+            &[0x03; 126],
+            CloseFrameError::TooLong { len: 126 },
+            1002,
+            "Close payload of 126 bytes: control frames carry at most 125",
+        ),
+    ];
+    for (payload, error, answer, words) in cases {
+        assert_eq!(CloseFrame::parse(payload), Err(error));
+        assert_eq!(error.response_code().as_u16(), answer, "{error:?}");
+        assert!(error.to_string().contains(words), "{error}");
+    }
+    let mut small = [0u8; 4];
+    let encode_cases = [
+        (
+            CloseFrame::encode(CloseCode::from_u16(1005), "", &mut small),
+            "close code 1005 No Status Received may not be sent in a Close frame",
+        ),
+        (
+            CloseFrame::encode(CloseCode::NORMAL_CLOSURE, &"a".repeat(124), &mut [0u8; 200]),
+            "Close reason of 124 bytes: at most 123 fit in a Close frame",
+        ),
+        (
+            CloseFrame::encode(CloseCode::NORMAL_CLOSURE, "hello", &mut small),
+            "Close payload needs 7 bytes, the buffer has 4",
+        ),
+    ];
+    for (result, words) in encode_cases {
+        let error: EncodeCloseError = result.expect_err(words);
+        assert_eq!(error.to_string(), words);
+    }
+}
