@@ -66,6 +66,7 @@
 mod browser;
 mod close_code;
 mod close_frame;
+mod extension_offers;
 mod generic_registry;
 mod interop;
 mod language;
@@ -74,6 +75,7 @@ mod language;
 mod name_hash;
 mod offers;
 mod opcode;
+mod permessage_deflate;
 mod reference;
 mod version;
 
@@ -108,12 +110,19 @@ pub use close_code::{CloseCode, CloseCodeRange, ParseCloseCodeError};
 pub use close_frame::{
     CloseFrame, CloseFrameError, EncodeCloseError, MAX_CLOSE_PAYLOAD, MAX_CLOSE_REASON,
 };
+pub use extension_offers::{
+    ExtensionHeaderError, ExtensionHeaderExpected, ExtensionOffer, ExtensionOffers,
+    ExtensionParams, ParamChars, ParamValue,
+};
 pub use extensions::Extension;
 pub use generic_registry::{GenericRecord, GenericRegistry};
 pub use header_bits::HeaderBit;
 pub use language::{Language, Reconnect};
 pub use offers::{Offer, Offers};
 pub use opcodes::Opcode;
+pub use permessage_deflate::{
+    ClientMaxWindowBits, DeflateParam, PerMessageDeflate, PerMessageDeflateError,
+};
 pub use reference::{RangeRecord, Reference, ReferenceKind, UnregisteredName};
 pub use subprotocols::Subprotocol;
 pub use version::{ParseVersionError, Version};

@@ -1,0 +1,452 @@
+//! Reading `Sec-WebSocket-Extensions`, exactly by its grammar, without allocating.
+//!
+//! RFC 6455 section 9.1:
+//!
+//! ```text
+//! Sec-WebSocket-Extensions = extension-list
+//! extension-list = 1#extension
+//! extension = extension-token *( ";" extension-param )
+//! extension-token = registered-token
+//! extension-param = token [ "=" (token | quoted-string) ]
+//!     ; When using the quoted-string syntax variant, the value after quoted-string
+//!     ; unescaping MUST conform to the 'token' ABNF.
+//! ```
+//!
+//! with RFC 9110's list rules (section 5.6.1: empty list elements are skipped, optional
+//! whitespace may surround every separator) and its `token` and `quoted-string` (sections
+//! 5.6.2 and 5.6.4). Whitespace is also allowed around `=`, as the implied-whitespace rule
+//! of RFC 2616, which RFC 6455's grammar uses, allows.
+
+use core::fmt;
+use core::iter::FusedIterator;
+
+use crate::Extension;
+
+/// One extension of a `Sec-WebSocket-Extensions` value, with its parameters; see
+/// [`Extension::offers`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ExtensionOffer<'a> {
+    token: &'a str,
+    /// The text after the token up to the end of the element, already checked: every
+    /// `; param` in it parses.
+    params: &'a str,
+}
+
+impl<'a> ExtensionOffer<'a> {
+    /// The extension token as sent (`permessage-deflate`).
+    pub const fn token(&self) -> &'a str {
+        self.token
+    }
+
+    /// The registered extension the token names exactly (case-sensitive), or `None`.
+    pub fn extension(&self) -> Option<Extension> {
+        Extension::from_name(self.token)
+    }
+
+    /// The parameters, in the order sent.
+    pub fn params(&self) -> ExtensionParams<'a> {
+        ExtensionParams { rest: self.params }
+    }
+}
+
+/// The parameters of an [`ExtensionOffer`], in order: each a name and, if it has one, a
+/// value.
+#[derive(Clone, Debug)]
+pub struct ExtensionParams<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for ExtensionParams<'a> {
+    type Item = (&'a str, Option<ParamValue<'a>>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        // The text was checked when the offer was read, so this parse cannot fail; a failure
+        // would only end the iteration.
+        let mut cursor = Cursor::new(self.rest, 0);
+        cursor.skip_whitespace();
+        if !cursor.eat(b';') {
+            self.rest = "";
+            return None;
+        }
+        let param = cursor.param().ok()?;
+        self.rest = &self.rest[cursor.position..];
+        Some(param)
+    }
+}
+
+impl FusedIterator for ExtensionParams<'_> {}
+
+/// A parameter's value: a token, or a quoted string whose unescaped content is a token. It
+/// compares, iterates and writes as the unescaped text, without allocating.
+#[derive(Clone, Copy, Debug, Eq, Hash)]
+pub struct ParamValue<'a> {
+    /// The value as sent, quotes removed but escapes kept.
+    raw: &'a str,
+    quoted: bool,
+}
+
+impl<'a> ParamValue<'a> {
+    /// True when the value was sent as a quoted string (`"10"` rather than `10`).
+    pub const fn was_quoted(&self) -> bool {
+        self.quoted
+    }
+
+    /// The value as one `&str`, when it has no escapes to undo (always, for a token).
+    pub fn as_str(&self) -> Option<&'a str> {
+        (!self.raw.contains('\\')).then_some(self.raw)
+    }
+
+    /// The unescaped value, character by character (all ASCII token characters).
+    pub fn chars(&self) -> ParamChars<'a> {
+        ParamChars {
+            rest: self.raw.as_bytes(),
+        }
+    }
+
+    /// The length of the unescaped value in bytes.
+    pub fn len(&self) -> usize {
+        self.chars().count()
+    }
+
+    /// True when the unescaped value is empty (never, for a value the grammar accepts).
+    pub fn is_empty(&self) -> bool {
+        self.raw.is_empty()
+    }
+
+    /// Writes the unescaped value into `buf` and returns how many bytes it took, or `None`
+    /// when `buf` is too small.
+    pub fn write_to(&self, buf: &mut [u8]) -> Option<usize> {
+        let mut len = 0;
+        for ch in self.chars() {
+            *buf.get_mut(len)? = ch as u8;
+            len += 1;
+        }
+        Some(len)
+    }
+}
+
+/// Compares the unescaped value.
+impl PartialEq for ParamValue<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.chars().eq(other.chars())
+    }
+}
+
+/// `value == "15"` compares the unescaped value with the text.
+impl PartialEq<str> for ParamValue<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.chars().eq(other.chars())
+    }
+}
+
+impl PartialEq<&str> for ParamValue<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.chars().eq(other.chars())
+    }
+}
+
+/// The unescaped value.
+impl fmt::Display for ParamValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.chars()
+            .try_for_each(|ch| fmt::Write::write_char(f, ch))
+    }
+}
+
+/// The characters of a [`ParamValue`], unescaped.
+#[derive(Clone, Debug)]
+pub struct ParamChars<'a> {
+    rest: &'a [u8],
+}
+
+impl Iterator for ParamChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        let (&first, rest) = self.rest.split_first()?;
+        let (byte, rest) = match (first, rest) {
+            (b'\\', [escaped, rest @ ..]) => (*escaped, rest),
+            _ => (first, rest),
+        };
+        self.rest = rest;
+        Some(char::from(byte))
+    }
+}
+
+impl FusedIterator for ParamChars<'_> {}
+
+/// Why a `Sec-WebSocket-Extensions` value does not parse: what was expected, at which byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ExtensionHeaderError {
+    offset: usize,
+    expected: ExtensionHeaderExpected,
+}
+
+/// What the grammar expected where an [`ExtensionHeaderError`] points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExtensionHeaderExpected {
+    /// An extension token at the start of a list element.
+    ExtensionToken,
+    /// A parameter name (a token) after `;`.
+    ParamName,
+    /// A value after `=`: a token or a quoted string.
+    ParamValue,
+    /// `;`, `,` or the end of the value after an extension or parameter.
+    SeparatorOrEnd,
+    /// The closing `"` of a quoted string.
+    ClosingQuote,
+    /// Token characters inside a quoted value (RFC 6455 section 9.1: a quoted value must be
+    /// a token once unescaped).
+    TokenInQuotes,
+    /// At least one extension: the value has none (empty or only commas and whitespace).
+    AtLeastOneExtension,
+}
+
+impl ExtensionHeaderError {
+    /// The byte offset in the header value where the grammar failed.
+    pub const fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// What the grammar expected there.
+    pub const fn expected(&self) -> ExtensionHeaderExpected {
+        self.expected
+    }
+}
+
+impl fmt::Display for ExtensionHeaderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let expected = match self.expected {
+            ExtensionHeaderExpected::ExtensionToken => "an extension token",
+            ExtensionHeaderExpected::ParamName => "a parameter name (a token)",
+            ExtensionHeaderExpected::ParamValue => "a parameter value (a token or a quoted string)",
+            ExtensionHeaderExpected::SeparatorOrEnd => "\";\", \",\" or the end of the value",
+            ExtensionHeaderExpected::ClosingQuote => "the closing '\"' of a quoted string",
+            ExtensionHeaderExpected::TokenInQuotes => {
+                "a token inside the quotes (RFC 6455 section 9.1)"
+            }
+            ExtensionHeaderExpected::AtLeastOneExtension => "at least one extension",
+        };
+        write!(
+            f,
+            "Sec-WebSocket-Extensions: expected {expected} at byte {}",
+            self.offset
+        )
+    }
+}
+
+impl core::error::Error for ExtensionHeaderError {}
+
+/// The extensions of one `Sec-WebSocket-Extensions` header value, in the client's order of
+/// preference; see [`Extension::offers`]. After an error it yields nothing more.
+#[derive(Clone, Debug)]
+pub struct ExtensionOffers<'a> {
+    header: &'a str,
+    position: usize,
+    found_any: bool,
+    done: bool,
+}
+
+impl Extension {
+    /// Reads the extensions one `Sec-WebSocket-Extensions` header value offers (or, in a
+    /// response, accepts), by RFC 6455 section 9.1 and RFC 9110's list rules. A value with
+    /// no extension at all is an error; so is anything else the grammar does not allow, with
+    /// the byte offset and what was expected there. A header sent several times is read one
+    /// value at a time.
+    ///
+    /// ```
+    /// use iana_websocket::Extension;
+    ///
+    /// let header = "permessage-deflate; client_max_window_bits, permessage-deflate; server_max_window_bits=\"10\"";
+    /// let offers: Vec<_> = Extension::offers(header).collect::<Result<_, _>>().unwrap();
+    /// assert_eq!(offers.len(), 2);
+    /// assert_eq!(offers[0].extension(), Some(Extension::PermessageDeflate));
+    /// let (name, value) = offers[1].params().next().unwrap();
+    /// assert_eq!(name, "server_max_window_bits");
+    /// assert!(value.unwrap() == "10");
+    ///
+    /// let err = Extension::offers("permessage-deflate; =1").next().unwrap().unwrap_err();
+    /// assert_eq!(err.offset(), 20);
+    /// ```
+    pub fn offers(header: &str) -> ExtensionOffers<'_> {
+        ExtensionOffers {
+            header,
+            position: 0,
+            found_any: false,
+            done: false,
+        }
+    }
+}
+
+impl<'a> ExtensionOffers<'a> {
+    fn fail(
+        &mut self,
+        error: ExtensionHeaderError,
+    ) -> Option<Result<ExtensionOffer<'a>, ExtensionHeaderError>> {
+        self.done = true;
+        Some(Err(error))
+    }
+}
+
+impl<'a> Iterator for ExtensionOffers<'a> {
+    type Item = Result<ExtensionOffer<'a>, ExtensionHeaderError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let mut cursor = Cursor::new(self.header, self.position);
+        // Empty list elements: `, ,` and whitespace.
+        loop {
+            cursor.skip_whitespace();
+            if !cursor.eat(b',') {
+                break;
+            }
+        }
+        if cursor.at_end() {
+            self.done = true;
+            if self.found_any {
+                return None;
+            }
+            return self.fail(cursor.error(ExtensionHeaderExpected::AtLeastOneExtension));
+        }
+        let token = match cursor.token() {
+            Some(token) => token,
+            None => return self.fail(cursor.error(ExtensionHeaderExpected::ExtensionToken)),
+        };
+        let params_start = cursor.position;
+        loop {
+            let before_separator = cursor.position;
+            cursor.skip_whitespace();
+            if cursor.at_end() || cursor.peek() == Some(b',') {
+                cursor.position = before_separator;
+                break;
+            }
+            if !cursor.eat(b';') {
+                return self.fail(cursor.error(ExtensionHeaderExpected::SeparatorOrEnd));
+            }
+            if let Err(error) = cursor.param() {
+                return self.fail(error);
+            }
+        }
+        let params = &self.header[params_start..cursor.position];
+        // The element must end here: at a comma (skipped next time) or the end.
+        cursor.skip_whitespace();
+        if !cursor.at_end() && !cursor.eat(b',') {
+            return self.fail(cursor.error(ExtensionHeaderExpected::SeparatorOrEnd));
+        }
+        self.position = cursor.position;
+        self.found_any = true;
+        Some(Ok(ExtensionOffer { token, params }))
+    }
+}
+
+impl FusedIterator for ExtensionOffers<'_> {}
+
+/// A position in a header value, with the grammar's pieces.
+struct Cursor<'a> {
+    text: &'a str,
+    position: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str, position: usize) -> Cursor<'a> {
+        Cursor { text, position }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.position).copied()
+    }
+
+    fn at_end(&self) -> bool {
+        self.position >= self.text.len()
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let matched = self.peek() == Some(byte);
+        if matched {
+            self.position += 1;
+        }
+        matched
+    }
+
+    fn error(&self, expected: ExtensionHeaderExpected) -> ExtensionHeaderError {
+        ExtensionHeaderError {
+            offset: self.position,
+            expected,
+        }
+    }
+
+    /// RFC 9110's OWS: spaces and horizontal tabs.
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t')) {
+            self.position += 1;
+        }
+    }
+
+    /// A token (one or more tchar), or `None` without moving.
+    fn token(&mut self) -> Option<&'a str> {
+        let start = self.position;
+        while self.peek().is_some_and(is_tchar) {
+            self.position += 1;
+        }
+        (self.position > start).then(|| &self.text[start..self.position])
+    }
+
+    /// `name [ "=" value ]` after a `;`.
+    fn param(&mut self) -> Result<(&'a str, Option<ParamValue<'a>>), ExtensionHeaderError> {
+        self.skip_whitespace();
+        let name = self
+            .token()
+            .ok_or_else(|| self.error(ExtensionHeaderExpected::ParamName))?;
+        let after_name = self.position;
+        self.skip_whitespace();
+        if !self.eat(b'=') {
+            self.position = after_name;
+            return Ok((name, None));
+        }
+        self.skip_whitespace();
+        if let Some(token) = self.token() {
+            return Ok((
+                name,
+                Some(ParamValue {
+                    raw: token,
+                    quoted: false,
+                }),
+            ));
+        }
+        if !self.eat(b'"') {
+            return Err(self.error(ExtensionHeaderExpected::ParamValue));
+        }
+        // The quoted content: token characters, each possibly escaped, and nothing else.
+        let start = self.position;
+        loop {
+            match self.peek() {
+                Some(b'"') => break,
+                Some(b'\\') => {
+                    self.position += 1;
+                    match self.peek() {
+                        Some(byte) if is_tchar(byte) => self.position += 1,
+                        Some(_) => return Err(self.error(ExtensionHeaderExpected::TokenInQuotes)),
+                        None => return Err(self.error(ExtensionHeaderExpected::ClosingQuote)),
+                    }
+                }
+                Some(byte) if is_tchar(byte) => self.position += 1,
+                Some(_) => return Err(self.error(ExtensionHeaderExpected::TokenInQuotes)),
+                None => return Err(self.error(ExtensionHeaderExpected::ClosingQuote)),
+            }
+        }
+        let raw = &self.text[start..self.position];
+        if raw.is_empty() {
+            return Err(self.error(ExtensionHeaderExpected::TokenInQuotes));
+        }
+        self.position += 1; // the closing quote
+        Ok((name, Some(ParamValue { raw, quoted: true })))
+    }
+}
+
+/// RFC 9110 section 5.6.2's `tchar`.
+fn is_tchar(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte)
+}

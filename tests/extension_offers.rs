@@ -1,0 +1,304 @@
+//! `Sec-WebSocket-Extensions` by RFC 6455 section 9.1 and the permessage-deflate rules of
+//! RFC 7692 section 7, against expectations written out here, the known ways other stacks
+//! went wrong, and a round trip through a writer that is independent of the parser.
+
+use iana_websocket::{
+    ClientMaxWindowBits, DeflateParam, Extension, ExtensionHeaderError, ExtensionHeaderExpected,
+    ExtensionOffer, PerMessageDeflate, PerMessageDeflateError,
+};
+use proptest::prelude::*;
+
+/// A parameter: its name and unescaped value.
+type Param = (String, Option<String>);
+/// An offer: its token and parameters.
+type Offer = (String, Vec<Param>);
+/// An offer as a test case writes it.
+type ExpectedOffer = (&'static str, Vec<Param>);
+/// Every offer of a header value, or the first error.
+type Parsed = Result<Vec<Offer>, ExtensionHeaderError>;
+
+fn parse(header: &str) -> Parsed {
+    Extension::offers(header)
+        .map(|offer| {
+            offer.map(|offer| {
+                let params = offer
+                    .params()
+                    .map(|(name, value)| (name.to_owned(), value.map(|v| v.to_string())))
+                    .collect();
+                (offer.token().to_owned(), params)
+            })
+        })
+        .collect()
+}
+
+fn offer(header: &str) -> ExtensionOffer<'_> {
+    Extension::offers(header)
+        .next()
+        .expect("one offer")
+        .expect("valid")
+}
+
+#[test]
+fn valid_values_parse_into_their_extensions_and_parameters() {
+    let p = |name: &str, value: Option<&str>| (name.to_owned(), value.map(str::to_owned));
+    let cases: Vec<(&str, Vec<ExpectedOffer>)> = vec![
+        ("permessage-deflate", vec![("permessage-deflate", vec![])]),
+        (
+            "permessage-deflate; client_max_window_bits",
+            vec![(
+                "permessage-deflate",
+                vec![p("client_max_window_bits", None)],
+            )],
+        ),
+        (
+            "permessage-deflate;server_max_window_bits=10;client_no_context_takeover",
+            vec![(
+                "permessage-deflate",
+                vec![
+                    p("server_max_window_bits", Some("10")),
+                    p("client_no_context_takeover", None),
+                ],
+            )],
+        ),
+        // Optional whitespace around every separator, and around "=".
+        (
+            " \tpermessage-deflate \t; server_max_window_bits = \"1\\2\" ,foo ",
+            vec![
+                (
+                    "permessage-deflate",
+                    vec![p("server_max_window_bits", Some("12"))],
+                ),
+                ("foo", vec![]),
+            ],
+        ),
+        // Empty list elements are skipped (RFC 9110 section 5.6.1).
+        (
+            ",, a ,, b;x ,",
+            vec![("a", vec![]), ("b", vec![p("x", None)])],
+        ),
+        // What Chromium, Firefox and WebKitGTK send (recorded by tests/browser.rs).
+        (
+            "permessage-deflate; client_max_window_bits",
+            vec![(
+                "permessage-deflate",
+                vec![p("client_max_window_bits", None)],
+            )],
+        ),
+    ];
+    for (header, expected) in cases {
+        let expected: Vec<Offer> = expected
+            .into_iter()
+            .map(|(token, params)| (token.to_owned(), params))
+            .collect();
+        assert_eq!(parse(header), Ok(expected), "{header:?}");
+    }
+}
+
+#[test]
+fn invalid_values_fail_at_their_byte_with_what_was_expected() {
+    use ExtensionHeaderExpected as E;
+    let cases = [
+        ("", 0, E::AtLeastOneExtension),
+        (" , ,\t", 5, E::AtLeastOneExtension),
+        (";x", 0, E::ExtensionToken),
+        ("a; ", 3, E::ParamName),
+        ("a; =1", 3, E::ParamName),
+        ("a; b=", 5, E::ParamValue),
+        ("a; b=,", 5, E::ParamValue),
+        ("a b", 2, E::SeparatorOrEnd),
+        ("a; b c", 5, E::SeparatorOrEnd),
+        ("a; b=\"1", 7, E::ClosingQuote),
+        ("a; b=\"\"", 6, E::TokenInQuotes),
+        // ws once read this as two extensions: a quoted value may not hide a list.
+        ("a; b=\"x, c\"", 7, E::TokenInQuotes),
+        ("a; b=\"x\\ c\"", 8, E::TokenInQuotes),
+        ("a; b=\"x\\", 8, E::ClosingQuote),
+        ("a; b=1=2", 6, E::SeparatorOrEnd),
+        ("é", 0, E::ExtensionToken),
+        ("a; b=é", 5, E::ParamValue),
+    ];
+    for (header, offset, expected) in cases {
+        let error = parse(header).expect_err(header);
+        assert_eq!(
+            (error.offset(), error.expected()),
+            (offset, expected),
+            "{header:?}"
+        );
+        assert!(
+            error.to_string().contains(&format!("at byte {offset}")),
+            "{error}"
+        );
+    }
+    // An error ends the iteration: valid offers before it are still yielded.
+    let mut offers = Extension::offers("a, b c, d");
+    assert_eq!(offers.next().map(|o| o.map(|o| o.token())), Some(Ok("a")));
+    assert!(matches!(offers.next(), Some(Err(_))));
+    assert!(offers.next().is_none());
+}
+
+#[test]
+fn permessage_deflate_offers_follow_rfc_7692() {
+    let ok = |header| PerMessageDeflate::from_offer(&offer(header));
+    let d = ok("permessage-deflate").unwrap();
+    assert!(!d.server_no_context_takeover() && !d.client_no_context_takeover());
+    assert_eq!(d.server_max_window_bits(), None);
+    assert_eq!(d.client_max_window_bits(), ClientMaxWindowBits::NotOffered);
+
+    let d = ok(
+        "permessage-deflate; server_no_context_takeover; client_no_context_takeover; \
+                server_max_window_bits=8; client_max_window_bits=\"15\"",
+    )
+    .unwrap();
+    assert!(d.server_no_context_takeover() && d.client_no_context_takeover());
+    assert_eq!(d.server_max_window_bits(), Some(8));
+    assert_eq!(d.client_max_window_bits(), ClientMaxWindowBits::Bits(15));
+    assert_eq!(
+        ok("permessage-deflate; client_max_window_bits")
+            .unwrap()
+            .client_max_window_bits(),
+        ClientMaxWindowBits::Unspecified
+    );
+    for bits in 8..=15u8 {
+        let header = format!("permessage-deflate; server_max_window_bits={bits}");
+        assert_eq!(
+            PerMessageDeflate::from_offer(&offer(&header))
+                .unwrap()
+                .server_max_window_bits(),
+            Some(bits)
+        );
+    }
+
+    use DeflateParam as P;
+    use PerMessageDeflateError as Error;
+    let cases: [(&str, Error<'static>); 12] = [
+        (
+            "x-webkit-deflate-frame",
+            Error::NotPerMessageDeflate("x-webkit-deflate-frame"),
+        ),
+        ("permessage-deflate; foo", Error::UnknownParam("foo")),
+        (
+            "permessage-deflate; Server_No_Context_Takeover",
+            Error::UnknownParam("Server_No_Context_Takeover"),
+        ),
+        (
+            "permessage-deflate; server_no_context_takeover; server_no_context_takeover",
+            Error::Repeated(P::ServerNoContextTakeover),
+        ),
+        (
+            "permessage-deflate; client_max_window_bits; client_max_window_bits=10",
+            Error::Repeated(P::ClientMaxWindowBits),
+        ),
+        (
+            "permessage-deflate; client_no_context_takeover=1",
+            Error::UnexpectedValue(P::ClientNoContextTakeover),
+        ),
+        (
+            "permessage-deflate; server_max_window_bits",
+            Error::MissingValue(P::ServerMaxWindowBits),
+        ),
+        (
+            "permessage-deflate; server_max_window_bits=7",
+            Error::InvalidWindowBits(P::ServerMaxWindowBits),
+        ),
+        (
+            "permessage-deflate; server_max_window_bits=16",
+            Error::InvalidWindowBits(P::ServerMaxWindowBits),
+        ),
+        // ws still took 08 once: a leading zero is not 1*DIGIT without leading zeros.
+        (
+            "permessage-deflate; client_max_window_bits=08",
+            Error::InvalidWindowBits(P::ClientMaxWindowBits),
+        ),
+        (
+            "permessage-deflate; client_max_window_bits=+9",
+            Error::InvalidWindowBits(P::ClientMaxWindowBits),
+        ),
+        (
+            "permessage-deflate; client_max_window_bits=\"150\"",
+            Error::InvalidWindowBits(P::ClientMaxWindowBits),
+        ),
+    ];
+    for (header, error) in cases {
+        assert_eq!(
+            PerMessageDeflate::from_offer(&offer(header)),
+            Err(error),
+            "{header}"
+        );
+        assert!(!error.to_string().is_empty());
+    }
+    assert!(Error::InvalidWindowBits(P::ServerMaxWindowBits)
+        .to_string()
+        .contains("server_max_window_bits must be 8-15"));
+}
+
+/// A parameter value as a writer independent of the parser would send it.
+fn render_value(value: &str, quoted: bool) -> String {
+    if quoted {
+        // Escaping every other character is allowed and must not change the value.
+        let escaped: String = value
+            .chars()
+            .enumerate()
+            .map(|(i, ch)| {
+                if i % 2 == 0 {
+                    format!("\\{ch}")
+                } else {
+                    ch.to_string()
+                }
+            })
+            .collect();
+        format!("\"{escaped}\"")
+    } else {
+        value.to_owned()
+    }
+}
+
+fn token() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9!#$%&'*+.^_`|~-]{1,12}"
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parsing_never_panics(header in any::<String>()) {
+        for offer in Extension::offers(&header).flatten() {
+            for value in offer.params().filter_map(|(_, value)| value) {
+                let _ = (value.to_string(), value.len(), value.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn written_offers_parse_back(
+        offers in proptest::collection::vec(
+            (token(), proptest::collection::vec((token(), proptest::option::of((token(), any::<bool>()))), 0..4)),
+            1..4,
+        ),
+        space in "[ \t]{0,2}",
+    ) {
+        let header = offers
+            .iter()
+            .map(|(token, params)| {
+                let mut element = token.clone();
+                for (name, value) in params {
+                    element.push_str(&format!("{space};{space}{name}"));
+                    if let Some((value, quoted)) = value {
+                        element.push_str(&format!("={}", render_value(value, *quoted)));
+                    }
+                }
+                element
+            })
+            .collect::<Vec<_>>()
+            .join(&format!("{space},{space}"));
+        let expected: Vec<Offer> = offers
+            .iter()
+            .map(|(token, params)| {
+                (
+                    token.clone(),
+                    params.iter().map(|(name, value)| (name.clone(), value.as_ref().map(|(v, _)| v.clone()))).collect(),
+                )
+            })
+            .collect();
+        prop_assert_eq!(parse(&header), Ok(expected), "{}", header);
+    }
+}
