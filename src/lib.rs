@@ -121,7 +121,8 @@ pub use language::{Language, Reconnect};
 pub use offers::{Offer, Offers};
 pub use opcodes::Opcode;
 pub use permessage_deflate::{
-    ClientMaxWindowBits, DeflateParam, PerMessageDeflate, PerMessageDeflateError,
+    ClientMaxWindowBits, DeflateParam, DeflatePolicy, DeflateResponse, DeflateResponseError,
+    PerMessageDeflate, PerMessageDeflateError, ResponseBufferTooSmall,
 };
 pub use reference::{RangeRecord, Reference, ReferenceKind, UnregisteredName};
 pub use subprotocols::Subprotocol;

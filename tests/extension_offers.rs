@@ -3,8 +3,9 @@
 //! went wrong, and a round trip through a writer that is independent of the parser.
 
 use iana_websocket::{
-    ClientMaxWindowBits, DeflateParam, Extension, ExtensionHeaderError, ExtensionHeaderExpected,
-    ExtensionOffer, PerMessageDeflate, PerMessageDeflateError,
+    ClientMaxWindowBits, DeflateParam, DeflatePolicy, DeflateResponse, DeflateResponseError,
+    Extension, ExtensionHeaderError, ExtensionHeaderExpected, ExtensionOffer, PerMessageDeflate,
+    PerMessageDeflateError, ResponseBufferTooSmall,
 };
 use proptest::prelude::*;
 
@@ -301,4 +302,164 @@ proptest! {
             .collect();
         prop_assert_eq!(parse(&header), Ok(expected), "{}", header);
     }
+}
+
+fn written(response: &DeflateResponse) -> String {
+    let mut buf = [0u8; 200];
+    let n = response.write(&mut buf).expect("fits");
+    String::from_utf8(buf[..n].to_vec()).expect("ASCII")
+}
+
+fn deflate(header: &str) -> PerMessageDeflate {
+    PerMessageDeflate::from_offer(&offer(header)).expect("a valid offer")
+}
+
+#[test]
+fn a_server_answers_the_first_offer_its_policy_accepts() {
+    let default = DeflatePolicy::default();
+    let cases: [(&str, DeflatePolicy, Option<&str>); 8] = [
+        ("permessage-deflate", default, Some("permessage-deflate")),
+        // An offered server_no_context_takeover is accepted by repeating it (7.1.1.1).
+        (
+            "permessage-deflate; server_no_context_takeover",
+            default,
+            Some("permessage-deflate; server_no_context_takeover"),
+        ),
+        // An offered server window is answered with the same or a smaller one (7.1.2.1).
+        (
+            "permessage-deflate; server_max_window_bits=12",
+            DeflatePolicy { server_max_window_bits: 10, ..default },
+            Some("permessage-deflate; server_max_window_bits=10"),
+        ),
+        (
+            "permessage-deflate; server_max_window_bits=9",
+            DeflatePolicy { server_max_window_bits: 10, ..default },
+            Some("permessage-deflate; server_max_window_bits=9"),
+        ),
+        // The client's window can only be limited when the client offered the parameter.
+        (
+            "permessage-deflate; client_max_window_bits",
+            DeflatePolicy { client_max_window_bits: 10, client_no_context_takeover: true, ..default },
+            Some("permessage-deflate; client_no_context_takeover; client_max_window_bits=10"),
+        ),
+        (
+            "permessage-deflate, permessage-deflate; client_max_window_bits=12",
+            DeflatePolicy { client_max_window_bits: 10, ..default },
+            Some("permessage-deflate; client_max_window_bits=10"),
+        ),
+        // Offers RFC 7692 does not allow, and other extensions, are skipped.
+        (
+            "x-webkit-deflate-frame, permessage-deflate; foo, permessage-deflate; server_max_window_bits=08",
+            default,
+            None,
+        ),
+        (
+            "permessage-deflate",
+            DeflatePolicy { client_max_window_bits: 9, ..default },
+            None,
+        ),
+    ];
+    for (header, policy, expected) in cases {
+        let response = PerMessageDeflate::negotiate(header, &policy).expect("parses");
+        assert_eq!(
+            response.as_ref().map(written).as_deref(),
+            expected,
+            "{header}"
+        );
+        // Whatever a server answers, the client's check accepts against the offers sent.
+        if let Some(response) = response {
+            let offers: Vec<PerMessageDeflate> = Extension::offers(header)
+                .filter_map(|o| PerMessageDeflate::from_offer(&o.unwrap()).ok())
+                .collect();
+            let text = written(&response);
+            assert_eq!(
+                DeflateResponse::check(&text, &offers),
+                Ok(Some(response)),
+                "{text}"
+            );
+        }
+    }
+    assert!(PerMessageDeflate::negotiate("permessage-deflate;", &default).is_err());
+    let response = PerMessageDeflate::negotiate(
+        "permessage-deflate; server_no_context_takeover; server_max_window_bits=10; client_max_window_bits",
+        &DeflatePolicy { client_no_context_takeover: true, client_max_window_bits: 11, ..default },
+    )
+    .unwrap()
+    .unwrap();
+    assert!(response.server_no_context_takeover() && response.client_no_context_takeover());
+    assert_eq!(response.server_max_window_bits(), Some(10));
+    assert_eq!(response.client_max_window_bits(), Some(11));
+    let long = "permessage-deflate; server_no_context_takeover; client_no_context_takeover; \
+                server_max_window_bits=10; client_max_window_bits=11";
+    assert_eq!(written(&response), long);
+    assert_eq!(
+        response.write(&mut [0u8; 20]),
+        Err(ResponseBufferTooSmall { needed: long.len() })
+    );
+}
+
+#[test]
+fn a_client_refuses_responses_rfc_7692_does_not_allow() {
+    use DeflateResponseError as Error;
+    let plain = [deflate("permessage-deflate")];
+    let asked = [deflate(
+        "permessage-deflate; server_no_context_takeover; server_max_window_bits=10; client_max_window_bits=12",
+    )];
+    let cases: [(&str, &[PerMessageDeflate], Error<'static>); 9] = [
+        ("foo", &plain, Error::NotOffered("foo")),
+        ("permessage-deflate", &[], Error::NotOffered("permessage-deflate")),
+        ("permessage-deflate, permessage-deflate", &plain, Error::AcceptedTwice),
+        (
+            "permessage-deflate; server_max_window_bits=16",
+            &plain,
+            Error::Param(PerMessageDeflateError::InvalidWindowBits(DeflateParam::ServerMaxWindowBits)),
+        ),
+        (
+            "permessage-deflate; client_max_window_bits",
+            &asked,
+            Error::Param(PerMessageDeflateError::MissingValue(DeflateParam::ClientMaxWindowBits)),
+        ),
+        (
+            "permessage-deflate; client_max_window_bits=10",
+            &plain,
+            Error::ClientMaxWindowBitsNotOffered,
+        ),
+        (
+            "permessage-deflate; server_max_window_bits=10",
+            &asked,
+            Error::ServerNoContextTakeoverNotAccepted,
+        ),
+        (
+            "permessage-deflate; server_no_context_takeover; server_max_window_bits=11",
+            &asked,
+            Error::ServerWindowTooLarge { offered: 10, answered: 11 },
+        ),
+        (
+            "permessage-deflate; server_no_context_takeover; server_max_window_bits=10; client_max_window_bits=13",
+            &asked,
+            Error::ClientWindowTooLarge { offered: 12, answered: 13 },
+        ),
+    ];
+    for (header, offers, error) in cases {
+        assert_eq!(
+            DeflateResponse::check(header, offers),
+            Err(error),
+            "{header}"
+        );
+        assert!(!error.to_string().is_empty());
+    }
+    assert_eq!(
+        DeflateResponse::check("permessage-deflate; server_no_context_takeover", &asked),
+        Err(Error::ServerMaxWindowBitsNotAccepted)
+    );
+    // A declined extension is not an error; a response to the second offer is fine.
+    assert_eq!(DeflateResponse::check("", &plain), Ok(None));
+    assert!(matches!(
+        DeflateResponse::check("permessage-deflate; x=", &plain),
+        Err(Error::Header(_))
+    ));
+    let both = [asked[0], plain[0]];
+    assert!(DeflateResponse::check("permessage-deflate", &both)
+        .unwrap()
+        .is_some());
 }

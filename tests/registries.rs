@@ -220,3 +220,26 @@ fn debug_prints_the_variant_name() {
         );
     }
 }
+
+#[test]
+fn range_rows_contain_exactly_their_values() {
+    let rows = iana_websocket::opcodes::RANGES
+        .iter()
+        .chain(iana_websocket::close_codes::RANGES);
+    let mut checked = 0;
+    for row in rows {
+        let (first, last) = (row.first(), row.last());
+        assert!(first <= last, "{row:?}");
+        assert!(row.contains(first) && row.contains(last), "{row:?}");
+        assert!(row.contains(first + (last - first) / 2), "{row:?}");
+        if let Some(before) = first.checked_sub(1) {
+            assert!(!row.contains(before), "{row:?}");
+        }
+        if let Some(after) = last.checked_add(1) {
+            assert!(!row.contains(after), "{row:?}");
+        }
+        assert!(!row.description().is_empty());
+        checked += 1;
+    }
+    assert!(checked >= 4, "{checked}");
+}
