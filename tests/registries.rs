@@ -243,3 +243,28 @@ fn range_rows_contain_exactly_their_values() {
     }
     assert!(checked >= 4, "{checked}");
 }
+
+#[test]
+fn unregistered_names_say_which_registry_was_searched() {
+    let subprotocol = "nope".parse::<Subprotocol>().expect_err("unregistered");
+    let extension = "nope".parse::<Extension>().expect_err("unregistered");
+    assert_eq!(subprotocol.registry(), oracle::title("subprotocol-name"));
+    assert_eq!(extension.registry(), oracle::title("extension-name"));
+    assert_eq!(
+        extension.to_string(),
+        format!(
+            "not an identifier in the IANA {} (matching is exact and case-sensitive)",
+            oracle::title("extension-name")
+        )
+    );
+}
+
+#[test]
+fn references_show_their_text_and_address() {
+    let rfc = Extension::PermessageDeflate.references()[0];
+    assert_eq!(rfc.kind(), iana_websocket::ReferenceKind::Rfc);
+    assert_eq!(
+        rfc.to_string(),
+        "RFC 7692 <https://www.rfc-editor.org/rfc/rfc7692.html>"
+    );
+}

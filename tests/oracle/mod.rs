@@ -39,6 +39,16 @@ pub fn updated() -> String {
         .to_owned()
 }
 
+/// The `<title>` of the sub-registry `id`.
+pub fn title(id: &str) -> String {
+    let open = format!("<registry id=\"{id}\">");
+    let section = &XML[XML.find(&open).unwrap_or_else(|| panic!("sub-registry {id}"))..];
+    between(section, "<title>", "</title>")
+        .expect("a <title>")
+        .trim()
+        .to_owned()
+}
+
 /// Every record of the sub-registry `id`, in file order.
 pub fn records(id: &str) -> Vec<Record> {
     let open = format!("<registry id=\"{id}\">");
