@@ -19,6 +19,8 @@
 
 use crate::close_frame::{CloseFrameError, CodeRule};
 use crate::{CloseCode, CloseFrame};
+#[cfg(doc)]
+use crate::{DeflateResponse, PerMessageDeflate};
 
 /// A browser engine whose WebSocket behaviour this crate has measured.
 ///
@@ -40,6 +42,24 @@ use crate::{CloseCode, CloseFrame};
 /// ([`CloseCode::is_shown_by_every_browser_engine`]): WebKitGTK fails the connection on
 /// 1012 Service Restart, 1013 Try Again Later and 1014 Bad Gateway although RFC 6455's
 /// registry allows them on the wire.
+///
+/// Negotiating permessage-deflate: what each engine offers in `Sec-WebSocket-Extensions`,
+/// and the server responses where it disagrees with [`DeflateResponse::check`] (the
+/// crate's client-side check by RFC 7692). `tests/browser.rs` answers each engine with the
+/// responses the crate builds from its offer (every one opens, in every engine) and with
+/// broken ones, and asserts exactly these differences:
+///
+/// | | Chromium | Firefox | WebKitGTK |
+/// |---|---|---|---|
+/// | offers | `permessage-deflate; client_max_window_bits` | `permessage-deflate` | `permessage-deflate; client_max_window_bits` |
+/// | `server_max_window_bits=08` (leading zero) | fails | **opens** | **opens** |
+/// | `client_max_window_bits=10` when not offered | (offered) | **opens** | (offered) |
+/// | `client_max_window_bits` without a value | fails | fails | **opens** |
+/// | `permessage-deflate` accepted twice | fails | fails | **opens** |
+/// | window bits 7 or 16, a parameter twice, an unknown parameter, an extension not offered | fails | fails | fails |
+///
+/// A server that answers with what [`PerMessageDeflate::negotiate`] builds is accepted by
+/// all three; the differences only show how lenient each engine is with other servers.
 ///
 /// Each engine's model was measured on the version [`BrowserEngine::measured_version`]
 /// names, by `tests/browser.rs`, which fails when an engine update changes the behaviour.

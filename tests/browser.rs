@@ -21,7 +21,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::{header, read_head};
-use iana_websocket::{close_codes, BrowserCloseEvent, BrowserEngine, CloseCode, MAX_CLOSE_REASON};
+use iana_websocket::{
+    close_codes, BrowserCloseEvent, BrowserEngine, CloseCode, DeflatePolicy, DeflateResponse,
+    Extension, PerMessageDeflate, MAX_CLOSE_REASON,
+};
 use serde_json::{json, Value};
 use server::Config;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -72,6 +75,24 @@ async fn webkit_page_sees_every_received_close_as_modelled() {
 #[ignore = "needs browsers: cargo xtask test"]
 async fn webkit_close_method_accepts_exactly_the_whatwg_codes() {
     close_method(BrowserEngine::WebKitGtk).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs browsers: cargo xtask test"]
+async fn chromium_extension_responses_are_judged_as_documented() {
+    extension_negotiation(BrowserEngine::Chromium).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs browsers: cargo xtask test"]
+async fn firefox_extension_responses_are_judged_as_documented() {
+    extension_negotiation(BrowserEngine::Firefox).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs browsers: cargo xtask test"]
+async fn webkit_extension_responses_are_judged_as_documented() {
+    extension_negotiation(BrowserEngine::WebKitGtk).await;
 }
 
 /// One connection the page opens, and what it should see.
@@ -305,6 +326,201 @@ async fn close_method(engine: BrowserEngine) {
     assert_eq!(report["reasonTooLong"], json!("SyntaxError"), "{engine}");
 }
 
+/// The `Sec-WebSocket-Extensions` responses the test server tries on each engine: the ones
+/// the crate builds from the engine's own offer, one per policy the offer allows, and broken
+/// ones. `(name, response value)`; an empty value declines the extension.
+fn extension_probes(offer: &str) -> Vec<(String, String)> {
+    let mut probes = vec![("declined".to_owned(), String::new())];
+    let default = DeflatePolicy::default();
+    let policies = [
+        ("built: default", default),
+        (
+            "built: server_no_context_takeover",
+            DeflatePolicy {
+                server_no_context_takeover: true,
+                ..default
+            },
+        ),
+        (
+            "built: client_no_context_takeover",
+            DeflatePolicy {
+                client_no_context_takeover: true,
+                ..default
+            },
+        ),
+        (
+            "built: server_max_window_bits 10",
+            DeflatePolicy {
+                server_max_window_bits: 10,
+                ..default
+            },
+        ),
+        (
+            "built: client_max_window_bits 10",
+            DeflatePolicy {
+                client_max_window_bits: 10,
+                ..default
+            },
+        ),
+        (
+            "built: all four",
+            DeflatePolicy {
+                server_no_context_takeover: true,
+                server_max_window_bits: 9,
+                client_no_context_takeover: true,
+                client_max_window_bits: 9,
+            },
+        ),
+    ];
+    for (name, policy) in policies {
+        // A policy the offer cannot satisfy builds nothing: there is no such probe.
+        if let Some(response) = PerMessageDeflate::negotiate(offer, &policy).expect("offer parses")
+        {
+            let mut buf = [0u8; 256];
+            let n = response.write(&mut buf).expect("fits");
+            probes.push((
+                name.to_owned(),
+                String::from_utf8_lossy(&buf[..n]).into_owned(),
+            ));
+        }
+    }
+    for (name, value) in [
+        (
+            "quoted window bits",
+            "permessage-deflate; server_max_window_bits=\"10\"",
+        ),
+        (
+            "server_max_window_bits 7",
+            "permessage-deflate; server_max_window_bits=7",
+        ),
+        (
+            "server_max_window_bits 16",
+            "permessage-deflate; server_max_window_bits=16",
+        ),
+        (
+            "server_max_window_bits 08",
+            "permessage-deflate; server_max_window_bits=08",
+        ),
+        (
+            "server_max_window_bits without value",
+            "permessage-deflate; server_max_window_bits",
+        ),
+        (
+            "a parameter twice",
+            "permessage-deflate; server_no_context_takeover; server_no_context_takeover",
+        ),
+        ("an unknown parameter", "permessage-deflate; foo"),
+        (
+            "client_max_window_bits without value",
+            "permessage-deflate; client_max_window_bits",
+        ),
+        (
+            "client_max_window_bits 10",
+            "permessage-deflate; client_max_window_bits=10",
+        ),
+        ("an extension not offered", "x-unknown-extension"),
+        (
+            "permessage-deflate twice",
+            "permessage-deflate, permessage-deflate",
+        ),
+    ] {
+        probes.push((name.to_owned(), value.to_owned()));
+    }
+    probes
+}
+
+/// Where an engine's verdict on a probe differs from `DeflateResponse::check`, as measured:
+/// `(probe, the engine opens the connection)`. Listed in `BrowserEngine`'s docs too.
+fn documented_extension_differences(engine: BrowserEngine) -> Vec<(&'static str, bool)> {
+    match engine {
+        // Chromium 156 agrees with the crate on every probe.
+        BrowserEngine::Chromium => vec![],
+        // Firefox 153 ESR takes a leading zero, and client_max_window_bits it never offered
+        // (RFC 7692 section 7.1.2.2 says the response MUST NOT have it).
+        BrowserEngine::Firefox => vec![
+            ("server_max_window_bits 08", true),
+            ("client_max_window_bits 10", true),
+        ],
+        // WebKitGTK 2.50 (libsoup 3.2) takes a leading zero, client_max_window_bits without
+        // the value a response must give, and permessage-deflate accepted twice.
+        BrowserEngine::WebKitGtk => vec![
+            ("server_max_window_bits 08", true),
+            ("client_max_window_bits without value", true),
+            ("permessage-deflate twice", true),
+        ],
+        other => panic!("no measurements for {other:?}"),
+    }
+}
+
+/// What the engine offers in `Sec-WebSocket-Extensions`, and whether it opens the
+/// connection for each probe, against the crate's client-side check.
+async fn extension_negotiation(engine: BrowserEngine) {
+    let harness = Harness::start().await;
+    // The engine's offer, from a connection whose response declines every extension.
+    let discovery = json!({ "mode": "received", "cases": [{ "ext": "" }], "concurrency": 1 });
+    harness.run_page(engine, discovery).await;
+    let offer = harness
+        .offers
+        .lock()
+        .unwrap()
+        .first()
+        .cloned()
+        .expect("one connection");
+    let offers: Vec<PerMessageDeflate> = Extension::offers(&offer)
+        .map(|element| {
+            let element = element.unwrap_or_else(|err| panic!("{engine} offers {offer:?}: {err}"));
+            PerMessageDeflate::from_offer(&element)
+                .unwrap_or_else(|err| panic!("{engine} offers {offer:?}: {err}"))
+        })
+        .collect();
+    assert!(!offers.is_empty(), "{engine} offers no extension");
+
+    let probes = extension_probes(&offer);
+    let cases: Vec<Value> = probes
+        .iter()
+        .map(|(_, value)| json!({ "ext": hex(value.as_bytes()) }))
+        .collect();
+    let report = harness
+        .run_page(
+            engine,
+            json!({ "mode": "received", "cases": cases, "concurrency": 4 }),
+        )
+        .await;
+    let events = report["events"].as_array().expect("events");
+    assert_eq!(events.len(), probes.len());
+    let recorded = harness.offers.lock().unwrap().clone();
+    assert!(
+        recorded.iter().all(|each| *each == offer),
+        "{engine} offered differently across connections: {recorded:?}"
+    );
+
+    let mut lines = Vec::new();
+    let mut differences = Vec::new();
+    for ((name, value), event) in probes.iter().zip(events) {
+        // The page records the subprotocol on `open`: null means the connection never opened.
+        let opened = !event[3].is_null();
+        let crate_accepts = DeflateResponse::check(value, &offers).is_ok();
+        lines.push(format!(
+            "  {name:<40} {value:?}: {} (crate: {})",
+            if opened { "opens" } else { "fails" },
+            if crate_accepts { "accept" } else { "refuse" }
+        ));
+        if opened != crate_accepts {
+            differences.push((name.clone(), opened));
+        }
+    }
+    eprintln!("{engine} offers {offer:?}\n{}", lines.join("\n"));
+    let documented: Vec<(String, bool)> = documented_extension_differences(engine)
+        .into_iter()
+        .map(|(name, opened)| (name.to_owned(), opened))
+        .collect();
+    assert_eq!(
+        differences, documented,
+        "{engine}: the probes where the engine's verdict differs from DeflateResponse::check \
+         changed (left: measured, right: documented)"
+    );
+}
+
 /// `codes` as ranges of `universe` (sorted): codes with no code of the universe between
 /// them form one range. Over every code, `[1000, 1001, 1002, 1005]` is `1000-1002, 1005`;
 /// over the sampled sweep, `5101, 5162, 5223` is `5101-5223` too.
@@ -383,6 +599,9 @@ struct Harness {
     reports: tokio::sync::Mutex<mpsc::Receiver<String>>,
     /// Per two-byte sweep payload (the code sent), what the engine replied.
     replies: Arc<Mutex<BTreeMap<u16, Reply>>>,
+    /// The `Sec-WebSocket-Extensions` value of every `/ext/` request, in arrival order
+    /// (empty when the engine sent none).
+    offers: Arc<Mutex<Vec<String>>>,
 }
 
 impl Harness {
@@ -397,6 +616,7 @@ impl Harness {
         ));
         let page = Arc::new(Mutex::new(String::new()));
         let replies = Arc::new(Mutex::new(BTreeMap::new()));
+        let offers = Arc::new(Mutex::new(Vec::new()));
         let (report_tx, report_rx) = mpsc::channel(1);
         let mut raw_ports = Vec::new();
         let mut page_addr = None;
@@ -407,9 +627,12 @@ impl Harness {
             page_addr.get_or_insert(addr);
             tokio::spawn(serve_test_server(
                 listener,
-                page.clone(),
-                report_tx.clone(),
-                replies.clone(),
+                Shared {
+                    page: page.clone(),
+                    reports: report_tx.clone(),
+                    replies: replies.clone(),
+                    offers: offers.clone(),
+                },
             ));
         }
         Harness {
@@ -419,6 +642,7 @@ impl Harness {
             page,
             reports: tokio::sync::Mutex::new(report_rx),
             replies,
+            offers,
         }
     }
 
@@ -472,21 +696,25 @@ impl Harness {
     }
 }
 
-/// Serves the page, the raw WebSocket endpoints and the report upload on `listener`.
-async fn serve_test_server(
-    listener: TcpListener,
+/// What every connection of the test server reads or records.
+#[derive(Clone)]
+struct Shared {
     page: Arc<Mutex<String>>,
     reports: mpsc::Sender<String>,
     replies: Arc<Mutex<BTreeMap<u16, Reply>>>,
-) {
+    offers: Arc<Mutex<Vec<String>>>,
+}
+
+/// Serves the page, the raw WebSocket endpoints and the report upload on `listener`.
+async fn serve_test_server(listener: TcpListener, shared: Shared) {
     loop {
         let Ok((stream, _)) = listener.accept().await else {
             continue;
         };
-        let (page, reports, replies) = (page.clone(), reports.clone(), replies.clone());
+        let shared = shared.clone();
         tokio::spawn(async move {
             // A connection that breaks off is the browser's business; the report decides.
-            let _ = answer(stream, &page, &reports, &replies).await;
+            let _ = answer(stream, &shared).await;
         });
     }
 }
@@ -495,13 +723,15 @@ async fn serve_test_server(
 static RAW_CONNECTIONS: AtomicUsize = AtomicUsize::new(0);
 
 /// One HTTP request: `GET /` (the page), `GET /raw/{hex}` (upgrade, then that Close payload
-/// as is, whatever the crate thinks of it) or `POST /report`.
-async fn answer(
-    mut stream: TcpStream,
-    page: &Mutex<String>,
-    reports: &mpsc::Sender<String>,
-    replies: &Mutex<BTreeMap<u16, Reply>>,
-) -> std::io::Result<()> {
+/// as is, whatever the crate thinks of it), `GET /ext/{hex}` (upgrade answering that
+/// `Sec-WebSocket-Extensions` value, then a Close 1000) or `POST /report`.
+async fn answer(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+    let Shared {
+        page,
+        reports,
+        replies,
+        offers,
+    } = shared;
     let head = String::from_utf8_lossy(&read_head(&mut stream).await?).into_owned();
     let target = head.split(' ').nth(1).unwrap_or("");
     if head.starts_with("POST /report ") {
@@ -548,6 +778,28 @@ async fn answer(
             };
             replies.lock().unwrap().insert(sent, reply);
         }
+    } else if let Some(value) = target.strip_prefix("/ext/").and_then(unhex) {
+        RAW_CONNECTIONS.fetch_add(1, Ordering::Relaxed);
+        let offered = header(&head, "sec-websocket-extensions").unwrap_or_default();
+        offers.lock().unwrap().push(offered.to_owned());
+        let key = header(&head, "sec-websocket-key").unwrap_or_default();
+        let accept = derive_accept_key(key.as_bytes());
+        let value = String::from_utf8_lossy(&value);
+        let extensions = if value.is_empty() {
+            String::new()
+        } else {
+            format!("Sec-WebSocket-Extensions: {value}\r\n")
+        };
+        // Control frames are never compressed, so the Close needs no deflate whatever was
+        // agreed.
+        let mut out = format!(
+            "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+             Sec-WebSocket-Accept: {accept}\r\n{extensions}\r\n"
+        )
+        .into_bytes();
+        out.extend_from_slice(&[0x88, 0x02, 0x03, 0xe8]); // Close, 1000
+        stream.write_all(&out).await?;
+        let _ = read_close_reply(&mut stream).await;
     } else if target == "/" {
         // Read only here: thousands of WebSocket connections need no copy of the page.
         let page = page.lock().unwrap().clone();

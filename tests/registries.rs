@@ -268,3 +268,51 @@ fn references_show_their_text_and_address() {
         "RFC 7692 <https://www.rfc-editor.org/rfc/rfc7692.html>"
     );
 }
+
+#[test]
+fn versions_carry_the_registrys_dates_and_convert_both_ways() {
+    // Today no version record has a date: this checks that none is made up (and will check
+    // real dates once IANA adds some).
+    for record in oracle::records("version-number") {
+        let Ok(number) = record.value.as_deref().unwrap_or("").parse::<u8>() else {
+            continue;
+        };
+        let version = Version::from_u8(number);
+        assert_eq!(version.registered(), record.date.as_deref(), "{number}");
+        assert_eq!(version.updated(), record.updated.as_deref(), "{number}");
+    }
+    for number in 0..=u8::MAX {
+        assert_eq!(u8::from(Version::from(number)), number);
+    }
+    assert_eq!(
+        "013".parse::<Version>().unwrap_err().to_string(),
+        "a WebSocket version is a decimal number from 0 to 255 without leading zeros"
+    );
+}
+
+#[test]
+fn every_reference_shows_its_text_then_its_address_unless_they_are_the_same() {
+    let all = Subprotocol::ALL
+        .iter()
+        .flat_map(|p| p.references().iter().chain(p.definition_references()))
+        .chain(Extension::ALL.iter().flat_map(|e| e.references()));
+    let (mut with_address, mut address_only) = (0, 0);
+    for reference in all {
+        let expected = match reference.url() {
+            Some(url) if url != reference.text() => {
+                with_address += 1;
+                format!("{} <{url}>", reference.text())
+            }
+            _ => {
+                address_only += usize::from(reference.url().is_some());
+                reference.text().to_owned()
+            }
+        };
+        assert_eq!(reference.to_string(), expected);
+    }
+    // Both shapes occur in today's registry, so both branches are checked.
+    assert!(
+        with_address > 0 && address_only > 0,
+        "{with_address} {address_only}"
+    );
+}

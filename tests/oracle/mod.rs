@@ -42,7 +42,9 @@ pub fn updated() -> String {
 /// The `<title>` of the sub-registry `id`.
 pub fn title(id: &str) -> String {
     let open = format!("<registry id=\"{id}\">");
-    let section = &XML[XML.find(&open).unwrap_or_else(|| panic!("sub-registry {id}"))..];
+    let section = &XML[XML
+        .find(&open)
+        .unwrap_or_else(|| panic!("sub-registry {id}"))..];
     between(section, "<title>", "</title>")
         .expect("a <title>")
         .trim()

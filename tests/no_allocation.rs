@@ -1,0 +1,68 @@
+//! The header parsers and negotiation allocate nothing: counted by a global allocator that
+//! this test binary installs.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use iana_websocket::{DeflatePolicy, DeflateResponse, Extension, PerMessageDeflate, Subprotocol};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        // SAFETY: forwards the caller's layout to the system allocator unchanged.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` came from `alloc` above with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+#[test]
+fn parsing_and_negotiating_allocate_nothing() {
+    let headers = [
+        "permessage-deflate; client_max_window_bits",
+        "permessage-deflate",
+        "permessage-deflate; server_max_window_bits=\"1\\0\"; client_no_context_takeover, x-foo; a=b",
+        "permessage-deflate; =",
+    ];
+    let policy = DeflatePolicy {
+        server_no_context_takeover: true,
+        client_max_window_bits: 10,
+        ..DeflatePolicy::default()
+    };
+    let mut buf = [0u8; 128];
+    let mut work = 0usize;
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    for header in headers {
+        for offer in Extension::offers(header) {
+            let Ok(offer) = offer else { break };
+            for (name, value) in offer.params() {
+                work += name.len() + value.map_or(0, |v| v.len() + usize::from(v == "10"));
+            }
+            work += usize::from(PerMessageDeflate::from_offer(&offer).is_ok());
+        }
+        if let Ok(Some(response)) = PerMessageDeflate::negotiate(header, &policy) {
+            let n = response.write(&mut buf).unwrap_or(0);
+            let offers = [PerMessageDeflate::default()];
+            let text = std::str::from_utf8(&buf[..n]).unwrap_or("");
+            work += usize::from(DeflateResponse::check(text, &offers).is_ok());
+        }
+        work += Subprotocol::offers(header).count();
+    }
+    let after = ALLOCATIONS.load(Ordering::SeqCst);
+    assert!(work > 0);
+    assert_eq!(
+        after - before,
+        0,
+        "allocations while parsing and negotiating"
+    );
+}
