@@ -123,6 +123,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn many_duplicates_count_up_and_skip_taken_suffixes() {
+        let names = ["A", "A", "A", "A", "V1", "V1", "V1"]
+            .map(str::to_owned)
+            .to_vec();
+        let mut taken = BTreeSet::from(["A3".to_owned()]);
+        assert_eq!(
+            deduplicate(names, &mut taken),
+            ["A", "A2", "A4", "A5", "V1", "V1_2", "V1_3"]
+        );
+        assert!(taken.contains("A5") && taken.contains("V1_3"));
+    }
+
+    #[test]
+    fn overrides_must_be_plain_identifiers_in_their_case() {
+        for good in ["Foo", "Foo_Bar", "V1", "Ocpp1_6"] {
+            assert!(is_upper_camel(good), "{good}");
+        }
+        for bad in [
+            "foo", "Foo-Bar", "Foo Bar", "Foo__Bar", "Self", "", "Ünder", "Foo.Bar",
+        ] {
+            assert!(!is_upper_camel(bad), "{bad}");
+        }
+        for good in ["FOO", "FOO_BAR", "CODE_1000"] {
+            assert!(is_screaming_snake(good), "{good}");
+        }
+        for bad in ["Foo", "FOO-BAR", "_FOO", "1FOO", "", "FOO BAR"] {
+            assert!(!is_screaming_snake(bad), "{bad}");
+        }
+    }
+
+    #[test]
     fn variants_from_real_identifiers() {
         let cases = [
             ("MBWS.huawei.com", "MbwsHuaweiCom"),
