@@ -201,6 +201,9 @@ pub enum ExtensionHeaderExpected {
     TokenInQuotes,
     /// At least one extension: the value has none (empty or only commas and whitespace).
     AtLeastOneExtension,
+    /// Visible ASCII: a field line with other bytes cannot hold tokens (RFC 9110 section
+    /// 5.5).
+    VisibleAscii,
 }
 
 impl ExtensionHeaderError {
@@ -227,6 +230,7 @@ impl fmt::Display for ExtensionHeaderError {
                 "a token inside the quotes (RFC 6455 section 9.1)"
             }
             ExtensionHeaderExpected::AtLeastOneExtension => "at least one extension",
+            ExtensionHeaderExpected::VisibleAscii => "visible ASCII",
         };
         write!(
             f,
@@ -449,4 +453,52 @@ impl<'a> Cursor<'a> {
 /// RFC 9110 section 5.6.2's `tchar`.
 fn is_tchar(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte)
+}
+
+/// The extension elements of a header sent as several field lines, as if RFC 9110 section
+/// 5.3 had joined them with `, `: empty lines are empty list elements, error offsets count
+/// in the joined value, and the first error ends the iteration. A line given as `Err(i)` is
+/// not visible ASCII from its byte `i` on. No element at all is not an error here: with no
+/// field line there is nothing to negotiate.
+pub(crate) fn elements_of_lines<'a>(
+    lines: impl Iterator<Item = Result<&'a str, usize>>,
+) -> impl Iterator<Item = Result<ExtensionOffer<'a>, ExtensionHeaderError>> {
+    let mut base = 0usize;
+    let mut failed = false;
+    lines
+        .flat_map(move |line| {
+            let start = base;
+            let (offers, bad_byte) = match line {
+                Ok(text) => {
+                    base += text.len() + 2;
+                    (Some(Extension::offers(text)), None)
+                }
+                Err(index) => (None, Some(index)),
+            };
+            let error = bad_byte.map(|index| ExtensionHeaderError {
+                offset: start + index,
+                expected: ExtensionHeaderExpected::VisibleAscii,
+            });
+            offers
+                .into_iter()
+                .flatten()
+                .filter_map(move |element| match element {
+                    Err(error)
+                        if error.expected == ExtensionHeaderExpected::AtLeastOneExtension =>
+                    {
+                        None
+                    }
+                    Err(error) => Some(Err(ExtensionHeaderError {
+                        offset: start + error.offset,
+                        ..error
+                    })),
+                    Ok(element) => Some(Ok(element)),
+                })
+                .chain(error.map(Err))
+        })
+        .take_while(move |item| {
+            let keep = !failed;
+            failed |= item.is_err();
+            keep
+        })
 }

@@ -329,7 +329,16 @@ impl PerMessageDeflate {
         header: &str,
         policy: &DeflatePolicy,
     ) -> Result<Option<DeflateResponse>, crate::ExtensionHeaderError> {
-        for offer in crate::Extension::offers(header) {
+        PerMessageDeflate::negotiate_lines(core::iter::once(Ok(header)), policy)
+    }
+
+    /// [`negotiate`](Self::negotiate) over a header sent as several field lines (see
+    /// [`DeflateResponse::check`]'s sibling for the rules).
+    pub(crate) fn negotiate_lines<'a>(
+        lines: impl Iterator<Item = Result<&'a str, usize>>,
+        policy: &DeflatePolicy,
+    ) -> Result<Option<DeflateResponse>, crate::ExtensionHeaderError> {
+        for offer in crate::extension_offers::elements_of_lines(lines) {
             if let Ok(deflate) = PerMessageDeflate::from_offer(&offer?) {
                 if let Some(response) = deflate.accept(policy) {
                     return Ok(Some(response));
@@ -394,18 +403,20 @@ impl DeflateResponse {
         header: &'a str,
         offered: &[PerMessageDeflate],
     ) -> Result<Option<DeflateResponse>, DeflateResponseError<'a>> {
+        DeflateResponse::check_lines(core::iter::once(Ok(header)), offered)
+    }
+
+    /// [`check`](Self::check) over a header sent as several field lines, read as RFC 9110
+    /// section 5.3 combines them (joined with `, `; error offsets count that way too). A
+    /// line that is not visible ASCII is `Err` with the offset of its first other byte.
+    pub(crate) fn check_lines<'a>(
+        lines: impl Iterator<Item = Result<&'a str, usize>>,
+        offered: &[PerMessageDeflate],
+    ) -> Result<Option<DeflateResponse>, DeflateResponseError<'a>> {
         let mut found: Option<DeflateResponse> = None;
-        for element in crate::Extension::offers(header) {
-            let element = match element {
-                Ok(element) => element,
-                // An empty response value is a declined extension.
-                Err(error)
-                    if error.expected() == crate::ExtensionHeaderExpected::AtLeastOneExtension =>
-                {
-                    break
-                }
-                Err(error) => return Err(DeflateResponseError::Header(error)),
-            };
+        let elements = crate::extension_offers::elements_of_lines(lines);
+        for element in elements {
+            let element = element.map_err(DeflateResponseError::Header)?;
             if element.token() != "permessage-deflate" || offered.is_empty() {
                 return Err(DeflateResponseError::NotOffered(element.token()));
             }

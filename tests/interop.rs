@@ -163,3 +163,74 @@ fn handshake_selected_protocol_keeps_the_token_as_sent() {
     assert_eq!(selected(Some(b" chat ")), Some(("chat".to_owned(), None)));
     assert_eq!(selected(Some(b"caf\xc3\xa9")), Some((String::new(), None)));
 }
+
+#[test]
+fn permessage_deflate_reads_every_extensions_line_as_one_list() {
+    use iana_websocket::{
+        DeflatePolicy, DeflateResponse, DeflateResponseError, ExtensionHeaderExpected,
+        PerMessageDeflate,
+    };
+    use tungstenite::http::{HeaderValue, Request, Response};
+
+    let request = |lines: &[&[u8]]| {
+        let mut request = Request::builder();
+        for line in lines {
+            request = request.header(
+                "Sec-WebSocket-Extensions",
+                HeaderValue::from_bytes(line).unwrap(),
+            );
+        }
+        request.body(()).unwrap()
+    };
+    let policy = DeflatePolicy::default();
+    // The first acceptable offer over all lines, in order; an empty line is an empty element.
+    let two = request(&[
+        b"",
+        b"permessage-deflate; foo",
+        b"permessage-deflate; server_max_window_bits=9",
+    ]);
+    let response = PerMessageDeflate::negotiate_request(&two, &policy)
+        .unwrap()
+        .unwrap();
+    assert_eq!(response.server_max_window_bits(), Some(9));
+    assert_eq!(
+        PerMessageDeflate::negotiate_request(&request(&[]), &policy),
+        Ok(None)
+    );
+    // Offsets count in the lines joined with ", ": "a, b c" fails at byte 5, the "c".
+    let error =
+        PerMessageDeflate::negotiate_request(&request(&[b"a", b"b c"]), &policy).unwrap_err();
+    assert_eq!(
+        (error.offset(), error.expected()),
+        (5, ExtensionHeaderExpected::SeparatorOrEnd)
+    );
+    let error =
+        PerMessageDeflate::negotiate_request(&request(&[b"a", b"b\xff"]), &policy).unwrap_err();
+    assert_eq!(
+        (error.offset(), error.expected()),
+        (4, ExtensionHeaderExpected::VisibleAscii)
+    );
+
+    let offers = [PerMessageDeflate::default()];
+    let answer = |lines: &[&str]| {
+        let mut response = Response::builder();
+        for line in lines {
+            response = response.header("Sec-WebSocket-Extensions", *line);
+        }
+        response.body(()).unwrap()
+    };
+    let accepted = answer(&["permessage-deflate; client_no_context_takeover"]);
+    assert!(DeflateResponse::check_response(&accepted, &offers)
+        .unwrap()
+        .is_some_and(|r| r.client_no_context_takeover()));
+    assert_eq!(
+        DeflateResponse::check_response(&answer(&[]), &offers),
+        Ok(None)
+    );
+    // Accepting permessage-deflate on two lines is accepting it twice.
+    let twice = answer(&["permessage-deflate", "permessage-deflate"]);
+    assert_eq!(
+        DeflateResponse::check_response(&twice, &offers),
+        Err(DeflateResponseError::AcceptedTwice)
+    );
+}

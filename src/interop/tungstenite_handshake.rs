@@ -74,3 +74,56 @@ fn protocol_lines(headers: &HeaderMap) -> impl Iterator<Item = &str> {
         .iter()
         .filter_map(|value| value.to_str().ok())
 }
+
+impl crate::PerMessageDeflate {
+    /// [`negotiate`](Self::negotiate) on the client's handshake `request`, reading every
+    /// `Sec-WebSocket-Extensions` field line in order, as one list (RFC 9110 section 5.3);
+    /// error offsets count in the lines joined with `, `.
+    ///
+    /// ```
+    /// use iana_websocket::{DeflatePolicy, PerMessageDeflate};
+    /// use tungstenite::http::Request;
+    ///
+    /// let request = Request::builder()
+    ///     .header("Sec-WebSocket-Extensions", "x-webkit-deflate-frame")
+    ///     .header("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits")
+    ///     .body(())
+    ///     .unwrap();
+    /// let response = PerMessageDeflate::negotiate_request(&request, &DeflatePolicy::default());
+    /// assert!(response.unwrap().is_some());
+    /// ```
+    pub fn negotiate_request<B>(
+        request: &Request<B>,
+        policy: &crate::DeflatePolicy,
+    ) -> Result<Option<crate::DeflateResponse>, crate::ExtensionHeaderError> {
+        crate::PerMessageDeflate::negotiate_lines(extension_lines(request.headers()), policy)
+    }
+}
+
+impl crate::DeflateResponse {
+    /// [`check`](Self::check) on the server's handshake `response`, reading every
+    /// `Sec-WebSocket-Extensions` field line in order, as one list.
+    pub fn check_response<'a, B>(
+        response: &'a Response<B>,
+        offered: &[crate::PerMessageDeflate],
+    ) -> Result<Option<crate::DeflateResponse>, crate::DeflateResponseError<'a>> {
+        crate::DeflateResponse::check_lines(extension_lines(response.headers()), offered)
+    }
+}
+
+/// Every `Sec-WebSocket-Extensions` line in order: its text, or the index of its first byte
+/// that is not visible ASCII.
+fn extension_lines(headers: &HeaderMap) -> impl Iterator<Item = Result<&str, usize>> {
+    headers
+        .get_all(tungstenite::http::header::SEC_WEBSOCKET_EXTENSIONS)
+        .iter()
+        .map(|value| {
+            value.to_str().map_err(|_| {
+                value
+                    .as_bytes()
+                    .iter()
+                    .position(|&byte| !(byte == b'\t' || (0x20..0x7f).contains(&byte)))
+                    .unwrap_or(0)
+            })
+        })
+}
