@@ -297,7 +297,10 @@ impl PerMessageDeflate {
             ClientMaxWindowBits::NotOffered if client_bits < 15 => return None,
             ClientMaxWindowBits::NotOffered => None,
             ClientMaxWindowBits::Unspecified => (client_bits < 15).then_some(client_bits),
-            ClientMaxWindowBits::Bits(offered) => (client_bits < offered).then_some(client_bits),
+            // The offered value is the most the client will use; only a response binds it.
+            ClientMaxWindowBits::Bits(offered) => {
+                (client_bits < 15).then_some(client_bits.min(offered))
+            }
         };
         Some(DeflateResponse {
             server_no_context_takeover: self.server_no_context_takeover

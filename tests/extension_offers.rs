@@ -463,3 +463,62 @@ fn a_client_refuses_responses_rfc_7692_does_not_allow() {
         .unwrap()
         .is_some());
 }
+
+fn window() -> impl Strategy<Value = u8> {
+    8u8..=15
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Whatever offer and policy: the response the server writes parses back, with the same
+    /// parameters, and the client's check accepts it against that offer.
+    #[test]
+    fn written_responses_parse_back_and_pass_the_clients_check(
+        server_nct in any::<bool>(),
+        client_nct in any::<bool>(),
+        offered_server_bits in proptest::option::of(window()),
+        offered_client_bits in proptest::option::of(proptest::option::of(window())),
+        policy_server_nct in any::<bool>(),
+        policy_client_nct in any::<bool>(),
+        policy_server_bits in window(),
+        policy_client_bits in window(),
+    ) {
+        let mut offer = String::from("permessage-deflate");
+        if server_nct { offer.push_str("; server_no_context_takeover"); }
+        if client_nct { offer.push_str("; client_no_context_takeover"); }
+        if let Some(bits) = offered_server_bits { offer.push_str(&format!("; server_max_window_bits={bits}")); }
+        match offered_client_bits {
+            Some(Some(bits)) => offer.push_str(&format!("; client_max_window_bits={bits}")),
+            Some(None) => offer.push_str("; client_max_window_bits"),
+            None => {}
+        }
+        let policy = DeflatePolicy {
+            server_no_context_takeover: policy_server_nct,
+            server_max_window_bits: policy_server_bits,
+            client_no_context_takeover: policy_client_nct,
+            client_max_window_bits: policy_client_bits,
+        };
+        let offered = deflate(&offer);
+        let Some(response) = offered.accept(&policy) else {
+            // Declined only when the server must limit a window the client gave no say over.
+            prop_assert!(policy_client_bits < 15 && offered_client_bits.is_none());
+            return Ok(());
+        };
+        let text = written(&response);
+        let parsed = deflate(&text);
+        prop_assert_eq!(parsed.server_no_context_takeover(), response.server_no_context_takeover());
+        prop_assert_eq!(parsed.client_no_context_takeover(), response.client_no_context_takeover());
+        prop_assert_eq!(parsed.server_max_window_bits(), response.server_max_window_bits());
+        let client = match parsed.client_max_window_bits() {
+            ClientMaxWindowBits::Bits(bits) => Some(bits),
+            _ => None,
+        };
+        prop_assert_eq!(client, response.client_max_window_bits());
+        prop_assert_eq!(DeflateResponse::check(&text, &[offered]), Ok(Some(response)));
+        // And the response honours the policy.
+        prop_assert!(response.server_no_context_takeover() || !policy_server_nct);
+        prop_assert!(response.server_max_window_bits().unwrap_or(15) <= policy_server_bits);
+        prop_assert!(response.client_max_window_bits().unwrap_or(15) <= policy_client_bits);
+    }
+}
