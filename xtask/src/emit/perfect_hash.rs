@@ -407,6 +407,54 @@ mod tests {
     }
 
     #[test]
+    fn the_fewest_positions_are_chosen_the_earliest_first() {
+        // One position from the start separates these.
+        assert_eq!(choose_positions(&["ab", "ac", "ad"]), Some(vec![1]));
+        // Only the last byte does, beyond every forward candidate: one position counted
+        // from the end.
+        let long: Vec<String> = (1..=3).map(|d| format!("{}{d}", "x".repeat(200))).collect();
+        let long: Vec<&str> = long.iter().map(String::as_str).collect();
+        assert_eq!(choose_positions(&long), Some(vec![FROM_END]));
+        // The length alone separates these: no position at all.
+        assert_eq!(choose_positions(&["a", "bb", "ccc"]), Some(vec![]));
+        // Two positions, each separating half: the greedy order is the earliest best first.
+        assert_eq!(
+            choose_positions(&["aa", "ab", "ba", "bb"]),
+            Some(vec![0, 1])
+        );
+        // Identical words under every position cannot be separated.
+        assert_eq!(choose_positions(&["same", "same"]), None);
+    }
+
+    #[test]
+    fn seeds_are_distinct_and_start_at_zero() {
+        assert_eq!(seed(0), 0);
+        let seeds: std::collections::BTreeSet<u64> = (0..10_000).map(seed).collect();
+        assert_eq!(seeds.len(), 10_000);
+    }
+
+    #[test]
+    fn verification_refuses_an_index_that_misses_a_key() {
+        let keys = ["permessage-deflate", "bbf-usp-protocol", "permessage-bzip2"];
+        let mut index = build(&keys).unwrap();
+        assert_eq!(verify(&index, &keys), Ok(()));
+        // Swap two keys' slots: each now finds the other's index.
+        if let Layout::Direct { slots, .. } = &mut index.layout {
+            let (a, b) = (index_of(slots, 0), index_of(slots, 1));
+            slots.swap(a, b);
+        }
+        let error = verify(&index, &keys).unwrap_err();
+        assert!(
+            error.starts_with("internal error: the perfect hash does not find identifier"),
+            "{error}"
+        );
+    }
+
+    fn index_of(slots: &[usize], key: usize) -> usize {
+        slots.iter().position(|&slot| slot == key).unwrap()
+    }
+
+    #[test]
     fn the_empty_set_and_duplicates() {
         let index = build(&[]).unwrap();
         assert_eq!(index.lookup(&[], "x"), None);
