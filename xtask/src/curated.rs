@@ -82,15 +82,19 @@ mod runtime_language;
 
 pub use runtime_language::{Language, Reconnect};
 
-/// The languages the crate has texts in besides English: the file stem in `registry/l10n/`
-/// and the runtime crate's `Language` variant.
-pub const LANGUAGES: [(&str, &str); 2] = [("de", "German"), ("ja", "Japanese")];
+/// The languages `registry/l10n/` may hold: every `Language` but English, whose texts are
+/// `registry/curated.toml` itself. A file is named by the language's code (`de.toml`).
+fn translated_languages() -> impl Iterator<Item = Language> {
+    Language::ALL
+        .into_iter()
+        .filter(|&language| language != Language::English)
+}
 
 /// One language file of `registry/l10n/`: the curated texts in another language.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Translation {
-    /// The runtime crate's `Language` variant (`German`).
-    pub language: &'static str,
+    /// The language, named by the file's stem.
+    pub language: Language,
     /// `[close-code.N]` tables.
     pub close_code: BTreeMap<String, TranslatedTexts>,
     /// `[close-code-range.R]` tables.
@@ -230,7 +234,7 @@ impl Curated {
             );
             if !missing.is_empty() {
                 out.push(format!(
-                    "{} texts missing for: {}",
+                    "{:?} texts missing for: {}",
                     translation.language,
                     missing.join(", ")
                 ));
@@ -426,13 +430,12 @@ impl Translation {
             .and_then(|s| s.to_str())
             .unwrap_or_default();
         let is_toml = path.extension().is_some_and(|e| e == "toml");
-        let language = LANGUAGES
-            .iter()
-            .find(|(code, _)| *code == stem && is_toml)
-            .map(|(_, language)| *language)
+        let language = translated_languages()
+            .find(|language| language.code() == stem && is_toml)
             .ok_or_else(|| {
-                let known: Vec<String> =
-                    LANGUAGES.iter().map(|(c, _)| format!("{c}.toml")).collect();
+                let known: Vec<String> = translated_languages()
+                    .map(|language| format!("{}.toml", language.code()))
+                    .collect();
                 Error::new(
                     path,
                     format!(
@@ -448,7 +451,9 @@ impl Translation {
         let reader = Reader { path, text };
         let mut translation = Translation {
             language,
-            ..Translation::default()
+            close_code: BTreeMap::new(),
+            close_code_range: BTreeMap::new(),
+            source: None,
         };
         for (table, value) in document.get_ref().iter() {
             let entries = reader.table(value, table.get_ref())?;

@@ -297,7 +297,7 @@ fn texts_tokens(
 ) -> TokenStream {
     let texts = curated.translations.iter().filter_map(|translation| {
         let texts = pick(translation)?;
-        let language = format_ident!("{}", translation.language);
+        let language = format_ident!("{}", format!("{:?}", translation.language));
         let label = opt_str(texts.label.as_deref());
         let description = opt_str(texts.description.as_deref());
         let reconnect_why = opt_str(texts.reconnect_why.as_deref());
@@ -517,10 +517,7 @@ fn reference_words(language: Language) -> ([&'static str; 6], [&'static str; 2],
 pub fn reference_markdown(registry: &Registry, curated: &Curated, language: Language) -> String {
     let (headings, [yes, no], range_word) = reference_words(language);
     let yes_no = |b: bool| if b { yes } else { no };
-    let translation = curated
-        .translations
-        .iter()
-        .find(|t| t.language == format!("{language:?}"));
+    let translation = curated.translations.iter().find(|t| t.language == language);
     let advice = |reconnect: Option<Reconnect>, why: Option<&str>, translated: Option<&str>| match (
         reconnect,
         translated.or(why),
