@@ -19,8 +19,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use axum::Router;
-use iana_websocket::{CloseCode, CloseFrame, Subprotocol, MAX_CLOSE_PAYLOAD};
 use tokio::net::TcpListener;
+use websocket_registry::{CloseCode, CloseFrame, Subprotocol, MAX_CLOSE_PAYLOAD};
 
 /// The subprotocols this server speaks; the client's order of preference decides between
 /// them.

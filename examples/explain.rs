@@ -21,7 +21,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use iana_websocket::{
+use websocket_registry::{
     registry, BrowserCloseEvent, BrowserEngine, CloseCode, CloseCodeRange, Extension, Language,
     Opcode, Reference, Subprotocol, Version,
 };

@@ -33,12 +33,15 @@
 //! `tests/server.rs` runs both halves on 127.0.0.1 for every code that is valid on the wire,
 //! and `tests/browser.rs` points headless Chromium, Firefox and WebKitGTK at the server.
 
+// Only the library keeps to `rust-version` (1.63); this file builds with the workspace's
+// own toolchain (see README: Minimum Rust).
+#![allow(clippy::incompatible_msrv)]
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
-use iana_websocket::{CloseCode, CloseFrame, Reconnect, Subprotocol, MAX_CLOSE_PAYLOAD};
 use tokio::net::{TcpListener, TcpStream};
 use tokio_tungstenite::tungstenite::handshake::client::generate_key;
 use tokio_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request, Response};
@@ -46,6 +49,7 @@ use tokio_tungstenite::tungstenite::http::{self, header, HeaderValue, StatusCode
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode as TungsteniteCloseCode;
 use tokio_tungstenite::tungstenite::protocol::CloseFrame as TungsteniteCloseFrame;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
+use websocket_registry::{CloseCode, CloseFrame, Reconnect, Subprotocol, MAX_CLOSE_PAYLOAD};
 
 /// The subprotocols the example server speaks. The client's order of preference decides
 /// between them.
@@ -92,7 +96,10 @@ pub fn close_reason(code: CloseCode) -> String {
 
 /// Checks a Close frame with the crate: a code valid on the wire and a reason that fits in
 /// a control frame. tungstenite itself would send any number.
-pub fn check_close(code: CloseCode, reason: &str) -> Result<(), iana_websocket::EncodeCloseError> {
+pub fn check_close(
+    code: CloseCode,
+    reason: &str,
+) -> Result<(), websocket_registry::EncodeCloseError> {
     CloseFrame::encode(code, reason, &mut [0; MAX_CLOSE_PAYLOAD]).map(|_| ())
 }
 
@@ -470,12 +477,16 @@ async fn reconnecting_client_main(url: &str) -> Result<(), String> {
         match attempt.next_delay {
             Some(delay) => println!(
                 "  advice: {}; reconnecting in {:.1} s",
-                attempt.advice.text_in(iana_websocket::Language::English),
+                attempt
+                    .advice
+                    .text_in(websocket_registry::Language::English),
                 delay.as_secs_f64()
             ),
             None => println!(
                 "  advice: {}; stopping",
-                attempt.advice.text_in(iana_websocket::Language::English)
+                attempt
+                    .advice
+                    .text_in(websocket_registry::Language::English)
             ),
         }
     }

@@ -135,7 +135,7 @@ impl CloseCode {
     /// 1006); see [`BrowserCloseEvent::after_close_payload`].
     ///
     /// ```
-    /// use iana_websocket::CloseCode;
+    /// use websocket_registry::CloseCode;
     ///
     /// assert!(CloseCode::NORMAL_CLOSURE.is_shown_by_every_browser_engine());
     /// assert!(CloseCode::from_u16(4000).is_shown_by_every_browser_engine());
@@ -175,7 +175,7 @@ impl<'a> BrowserCloseEvent<'a> {
     ///   reason, `wasClean` false.
     ///
     /// ```
-    /// use iana_websocket::{BrowserCloseEvent, BrowserEngine, CloseCode};
+    /// use websocket_registry::{BrowserCloseEvent, BrowserEngine, CloseCode};
     ///
     /// let event = BrowserCloseEvent::after_close_payload(BrowserEngine::Chromium, b"\x03\xf6Bad Gateway");
     /// assert_eq!(event.code(), CloseCode::BAD_GATEWAY);
@@ -224,7 +224,7 @@ impl<'a> BrowserCloseEvent<'a> {
     /// reason (which is how the WebSocket standard reports a Close frame without a code).
     ///
     /// ```
-    /// use iana_websocket::BrowserCloseEvent;
+    /// use websocket_registry::BrowserCloseEvent;
     ///
     /// assert!(BrowserCloseEvent::every_engine_shows_as_sent(b"\x0f\xa0maintenance")); // 4000
     /// assert!(BrowserCloseEvent::every_engine_shows_as_sent(b""));

@@ -147,7 +147,7 @@ impl CloseCode {
     /// English label when there is none yet. `None` if the code is not registered.
     ///
     /// ```
-    /// use iana_websocket::{CloseCode, Language};
+    /// use websocket_registry::{CloseCode, Language};
     ///
     /// assert_eq!(CloseCode::TRY_AGAIN_LATER.label_in(Language::English), Some("Try Again Later"));
     /// assert_eq!(CloseCode::TRY_AGAIN_LATER.label_in(Language::German), Some("Später erneut versuchen"));
@@ -190,7 +190,7 @@ impl CloseCode {
     /// [`Reconnect::ApplicationDefined`] in 3000-4999.
     ///
     /// ```
-    /// use iana_websocket::{CloseCode, Reconnect};
+    /// use websocket_registry::{CloseCode, Reconnect};
     ///
     /// assert_eq!(CloseCode::SERVICE_RESTART.reconnect(), Reconnect::AfterDelay);
     /// assert_eq!(CloseCode::TRY_AGAIN_LATER.reconnect(), Reconnect::WithBackoff);
@@ -265,6 +265,7 @@ impl fmt::Display for ParseCloseCodeError {
     }
 }
 
+#[cfg(has_core_error)]
 impl core::error::Error for ParseCloseCodeError {}
 
 /// Parses a decimal number (`"1000"`), as in configuration files and logs.
@@ -341,7 +342,7 @@ impl CloseCodeRange {
     /// there is no text in it yet).
     ///
     /// ```
-    /// use iana_websocket::{CloseCodeRange, Language};
+    /// use websocket_registry::{CloseCodeRange, Language};
     ///
     /// assert!(CloseCodeRange::PrivateUse.description_in(Language::English).starts_with("4000-4999"));
     /// assert!(CloseCodeRange::PrivateUse.description_in(Language::Japanese).starts_with("4000〜4999"));

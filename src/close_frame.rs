@@ -107,11 +107,11 @@ impl<'a> CloseFrame<'a> {
             return Err(EncodeCloseError::ReasonTooLong { len: reason.len() });
         }
         let needed = 2 + reason.len();
-        let Some(out) = buf.get_mut(..needed) else {
-            return Err(EncodeCloseError::BufferTooSmall {
-                needed,
-                available: buf.len(),
-            });
+        // A `match`, not `let ... else`: the crate builds with Rust 1.63 (see build.rs).
+        let available = buf.len();
+        let out = match buf.get_mut(..needed) {
+            Some(out) => out,
+            None => return Err(EncodeCloseError::BufferTooSmall { needed, available }),
         };
         let (head, tail) = out.split_at_mut(2);
         head.copy_from_slice(&code.as_u16().to_be_bytes());
@@ -192,6 +192,7 @@ impl fmt::Display for CloseFrameError {
     }
 }
 
+#[cfg(has_core_error)]
 impl core::error::Error for CloseFrameError {}
 
 /// Why a Close payload cannot be encoded.
@@ -232,4 +233,5 @@ impl fmt::Display for EncodeCloseError {
     }
 }
 
+#[cfg(has_core_error)]
 impl core::error::Error for EncodeCloseError {}

@@ -240,6 +240,7 @@ impl fmt::Display for ExtensionHeaderError {
     }
 }
 
+#[cfg(has_core_error)]
 impl core::error::Error for ExtensionHeaderError {}
 
 /// The extensions of one `Sec-WebSocket-Extensions` header value, in the client's order of
@@ -260,7 +261,7 @@ impl Extension {
     /// value at a time.
     ///
     /// ```
-    /// use iana_websocket::Extension;
+    /// use websocket_registry::Extension;
     ///
     /// let header = "permessage-deflate; client_max_window_bits, permessage-deflate; server_max_window_bits=\"10\"";
     /// let offers: Vec<_> = Extension::offers(header).collect::<Result<_, _>>().unwrap();
@@ -392,7 +393,7 @@ impl<'a> Cursor<'a> {
     /// A token (one or more tchar), or `None` without moving.
     fn token(&mut self) -> Option<&'a str> {
         let start = self.position;
-        while self.peek().is_some_and(is_tchar) {
+        while matches!(self.peek(), Some(byte) if is_tchar(byte)) {
             self.position += 1;
         }
         (self.position > start).then(|| &self.text[start..self.position])

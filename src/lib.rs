@@ -17,7 +17,7 @@
 //! `#![no_std]`, has no dependencies, and never panics.
 //!
 //! ```
-//! use iana_websocket::{CloseCode, Subprotocol};
+//! use websocket_registry::{CloseCode, Subprotocol};
 //!
 //! // Negotiate a subprotocol: identifiers are exact and case-sensitive.
 //! assert_eq!(Subprotocol::from_name("ocpp1.6"), Some(Subprotocol::Ocpp1_6));

@@ -163,10 +163,11 @@ fn byte(bytes: &[u8], index: usize) -> u8 {
 /// never asks for).
 #[inline(always)]
 fn word(bytes: &[u8], start: usize) -> u64 {
-    match bytes.get(start..) {
-        Some(rest) => match rest.first_chunk::<8>() {
-            Some(chunk) => u64::from_le_bytes(*chunk),
-            None => 0,
+    // `get` and `try_from`, not `first_chunk`: the crate builds with Rust 1.63.
+    match bytes.get(start..).and_then(|rest| rest.get(..8)) {
+        Some(chunk) => match <[u8; 8]>::try_from(chunk) {
+            Ok(chunk) => u64::from_le_bytes(chunk),
+            Err(_) => 0,
         },
         None => 0,
     }
@@ -175,10 +176,11 @@ fn word(bytes: &[u8], start: usize) -> u64 {
 /// The four bytes at `start` (0 if they are not all there).
 #[inline(always)]
 fn half_word(bytes: &[u8], start: usize) -> u32 {
-    match bytes.get(start..) {
-        Some(rest) => match rest.first_chunk::<4>() {
-            Some(chunk) => u32::from_le_bytes(*chunk),
-            None => 0,
+    // `get` and `try_from`, not `first_chunk`: the crate builds with Rust 1.63.
+    match bytes.get(start..).and_then(|rest| rest.get(..4)) {
+        Some(chunk) => match <[u8; 4]>::try_from(chunk) {
+            Ok(chunk) => u32::from_le_bytes(chunk),
+            Err(_) => 0,
         },
         None => 0,
     }

@@ -75,7 +75,7 @@ impl FusedIterator for Offers<'_> {}
 /// `text` without the optional whitespace around a list element or field value: SP and HTAB
 /// only (RFC 9110 section 5.6.3).
 pub(crate) fn without_optional_whitespace(text: &str) -> &str {
-    text.trim_matches([' ', '\t'])
+    text.trim_matches(|c| c == ' ' || c == '\t')
 }
 
 impl Subprotocol {
@@ -83,7 +83,7 @@ impl Subprotocol {
     /// looked up in the registry. Empty list elements are skipped.
     ///
     /// ```
-    /// use iana_websocket::Subprotocol;
+    /// use websocket_registry::Subprotocol;
     ///
     /// let offers: Vec<_> = Subprotocol::offers("graphql-ws, ocpp2.0.1 ,, ocpp1.6")
     ///     .map(|offer| (offer.token(), offer.subprotocol()))
@@ -106,7 +106,7 @@ impl Subprotocol {
     /// Echo [`as_str`](Self::as_str) back in the response.
     ///
     /// ```
-    /// use iana_websocket::Subprotocol;
+    /// use websocket_registry::Subprotocol;
     ///
     /// let speaks = [Subprotocol::Ocpp1_6, Subprotocol::Ocpp2_0_1];
     /// let chosen = Subprotocol::negotiate("ocpp2.1, ocpp2.0.1, ocpp1.6", |p| speaks.contains(&p));

@@ -8,7 +8,7 @@ use crate::{ExtensionOffer, ParamValue};
 /// read and checked.
 ///
 /// ```
-/// use iana_websocket::{ClientMaxWindowBits, Extension, PerMessageDeflate};
+/// use websocket_registry::{ClientMaxWindowBits, Extension, PerMessageDeflate};
 ///
 /// let header = "permessage-deflate; client_max_window_bits; server_max_window_bits=10";
 /// let offer = Extension::offers(header).next().unwrap().unwrap();
@@ -133,6 +133,7 @@ impl fmt::Display for PerMessageDeflateError<'_> {
     }
 }
 
+#[cfg(has_core_error)]
 impl core::error::Error for PerMessageDeflateError<'_> {}
 
 impl PerMessageDeflate {
@@ -278,6 +279,7 @@ impl fmt::Display for ResponseBufferTooSmall {
     }
 }
 
+#[cfg(has_core_error)]
 impl core::error::Error for ResponseBufferTooSmall {}
 
 impl PerMessageDeflate {
@@ -319,7 +321,7 @@ impl PerMessageDeflate {
     /// error.
     ///
     /// ```
-    /// use iana_websocket::{DeflatePolicy, PerMessageDeflate};
+    /// use websocket_registry::{DeflatePolicy, PerMessageDeflate};
     ///
     /// let policy = DeflatePolicy { server_no_context_takeover: true, ..DeflatePolicy::default() };
     /// let header = "permessage-deflate; server_max_window_bits=08, permessage-deflate; client_max_window_bits";
@@ -566,6 +568,7 @@ impl fmt::Display for DeflateResponseError<'_> {
     }
 }
 
+#[cfg(has_core_error)]
 impl core::error::Error for DeflateResponseError<'_> {}
 
 /// Appends text to a caller's buffer, counting what does not fit.

@@ -129,4 +129,5 @@ impl fmt::Display for UnregisteredName {
     }
 }
 
+#[cfg(has_core_error)]
 impl core::error::Error for UnregisteredName {}

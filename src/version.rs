@@ -120,6 +120,7 @@ impl fmt::Display for ParseVersionError {
     }
 }
 
+#[cfg(has_core_error)]
 impl core::error::Error for ParseVersionError {}
 
 impl FromStr for Version {

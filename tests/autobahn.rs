@@ -1,7 +1,7 @@
 //! The Autobahn|Testsuite close cases (sections 7.7, 7.9, 7.13) and its payload cases, as
 //! this crate's parser sees each Close payload.
 
-use iana_websocket::{CloseCode, CloseFrame, CloseFrameError, MAX_CLOSE_REASON};
+use websocket_registry::{CloseCode, CloseFrame, CloseFrameError, MAX_CLOSE_REASON};
 
 fn payload(code: u16, reason: &[u8]) -> Vec<u8> {
     let mut bytes = code.to_be_bytes().to_vec();
@@ -117,12 +117,12 @@ fn encode_writes_code_and_reason_and_refuses_what_is_invalid() {
     let reason_124 = "r".repeat(124);
     assert_eq!(
         CloseFrame::encode(CloseCode::NORMAL_CLOSURE, &reason_124, &mut buf),
-        Err(iana_websocket::EncodeCloseError::ReasonTooLong { len: 124 })
+        Err(websocket_registry::EncodeCloseError::ReasonTooLong { len: 124 })
     );
     for code in [1005, 1006, 1015, 1004, 999, 5000, 2000] {
         assert_eq!(
             CloseFrame::encode(CloseCode::from_u16(code), "", &mut buf),
-            Err(iana_websocket::EncodeCloseError::InvalidCode(
+            Err(websocket_registry::EncodeCloseError::InvalidCode(
                 CloseCode::from_u16(code)
             ))
         );
@@ -131,7 +131,7 @@ fn encode_writes_code_and_reason_and_refuses_what_is_invalid() {
     let before = small;
     assert_eq!(
         CloseFrame::encode(CloseCode::NORMAL_CLOSURE, "bye", &mut small),
-        Err(iana_websocket::EncodeCloseError::BufferTooSmall {
+        Err(websocket_registry::EncodeCloseError::BufferTooSmall {
             needed: 5,
             available: 3
         })

@@ -10,9 +10,9 @@ mod common;
 use std::net::SocketAddr;
 
 use common::{check_every_wire_valid_close, check_negotiation, header, raw_handshake};
-use iana_websocket::CloseCode;
 use tokio::io::AsyncReadExt;
 use tokio::net::TcpListener;
+use websocket_registry::CloseCode;
 
 async fn start() -> SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();

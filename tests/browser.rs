@@ -21,16 +21,16 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::{header, read_head};
-use iana_websocket::{
-    close_codes, BrowserCloseEvent, BrowserEngine, CloseCode, DeflatePolicy, DeflateResponse,
-    Extension, PerMessageDeflate, MAX_CLOSE_REASON,
-};
 use serde_json::{json, Value};
 use server::Config;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
+use websocket_registry::{
+    close_codes, BrowserCloseEvent, BrowserEngine, CloseCode, DeflatePolicy, DeflateResponse,
+    Extension, PerMessageDeflate, MAX_CLOSE_REASON,
+};
 
 /// How long a page may take to run its cases and report.
 const PAGE_TIMEOUT: Duration = Duration::from_secs(240);

@@ -3,8 +3,8 @@
 
 mod oracle;
 
-use iana_websocket::{CloseCode, CloseCodeRange};
 use oracle::valid_on_wire;
+use websocket_registry::{CloseCode, CloseCodeRange};
 
 /// The registry file, read independently of the generator: every `<value>` of the close-code
 /// sub-registry that is a single number whose description is not "Unassigned".

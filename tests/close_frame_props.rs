@@ -1,7 +1,9 @@
 //! Property tests of the Close payload parser and encoder (bounded case counts).
 
-use iana_websocket::{BrowserCloseEvent, BrowserEngine, CloseCode, CloseFrame, MAX_CLOSE_REASON};
 use proptest::prelude::*;
+use websocket_registry::{
+    BrowserCloseEvent, BrowserEngine, CloseCode, CloseFrame, MAX_CLOSE_REASON,
+};
 
 fn reason_of_at_most(max_bytes: usize) -> impl Strategy<Value = String> {
     proptest::collection::vec(any::<char>(), 0..=max_bytes).prop_map(move |chars| {
@@ -71,7 +73,7 @@ proptest! {
     #[test]
     fn every_wire_valid_registered_code_round_trips_with_every_reason_length(len in 0usize..=MAX_CLOSE_REASON) {
         let reason = "a".repeat(len);
-        for &code in iana_websocket::close_codes::ASSIGNED.iter().filter(|c| c.is_valid_on_wire()) {
+        for &code in websocket_registry::close_codes::ASSIGNED.iter().filter(|c| c.is_valid_on_wire()) {
             let mut buf = [0u8; 125];
             let n = CloseFrame::encode(code, &reason, &mut buf).expect("encodes");
             prop_assert_eq!(n, 2 + len);
@@ -162,7 +164,7 @@ fn every_code_is_modelled_in_every_engine() {
 /// most 123. The limits, exactly, for a code that is valid on the wire and an ASCII reason.
 #[test]
 fn payload_and_reason_limits_are_exact() {
-    assert_eq!(iana_websocket::MAX_CLOSE_PAYLOAD, 125);
+    assert_eq!(websocket_registry::MAX_CLOSE_PAYLOAD, 125);
     assert_eq!(MAX_CLOSE_REASON, 123);
     let payload = |reason_len: usize| {
         let mut bytes = 1000u16.to_be_bytes().to_vec();
@@ -175,7 +177,7 @@ fn payload_and_reason_limits_are_exact() {
     assert_eq!(frame.reason(), "a".repeat(123));
     assert_eq!(
         CloseFrame::parse(&payload(124)),
-        Err(iana_websocket::CloseFrameError::TooLong { len: 126 })
+        Err(websocket_registry::CloseFrameError::TooLong { len: 126 })
     );
     assert_eq!(CloseFrame::parse(&[]).map(|f| f.code()), Ok(None));
 
@@ -211,7 +213,7 @@ fn engines_are_named_with_the_versions_they_were_measured_on() {
 /// wrong with which input.
 #[test]
 fn errors_name_the_rule_the_input_and_the_answer() {
-    use iana_websocket::{CloseFrameError, EncodeCloseError};
+    use websocket_registry::{CloseFrameError, EncodeCloseError};
     let cases: [(&[u8], CloseFrameError, u16, &str); 4] = [
         (
             &[0x03],

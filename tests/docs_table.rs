@@ -1,7 +1,7 @@
 //! The generated table in the crate docs (generated/close_codes.md) must say what the code
 //! does: every row is checked against the runtime predicates.
 
-use iana_websocket::CloseCode;
+use websocket_registry::CloseCode;
 
 #[test]
 fn every_row_of_the_close_code_table_matches_the_predicates() {
@@ -13,7 +13,8 @@ fn every_row_of_the_close_code_table_matches_the_predicates() {
         .collect();
     assert_eq!(
         rows.len(),
-        iana_websocket::close_codes::ASSIGNED.len() + iana_websocket::close_codes::RANGES.len(),
+        websocket_registry::close_codes::ASSIGNED.len()
+            + websocket_registry::close_codes::RANGES.len(),
         "one row per assigned code and per range row"
     );
     for row in rows {

@@ -2,12 +2,12 @@
 //! RFC 7692 section 7, against expectations written out here, the known ways other stacks
 //! went wrong, and a round trip through a writer that is independent of the parser.
 
-use iana_websocket::{
+use proptest::prelude::*;
+use websocket_registry::{
     ClientMaxWindowBits, DeflateParam, DeflatePolicy, DeflateResponse, DeflateResponseError,
     Extension, ExtensionHeaderError, ExtensionHeaderExpected, ExtensionOffer, PerMessageDeflate,
     PerMessageDeflateError, ResponseBufferTooSmall,
 };
-use proptest::prelude::*;
 
 /// A parameter: its name and unescaped value.
 type Param = (String, Option<String>);

@@ -4,7 +4,7 @@
 
 use core::mem::size_of;
 
-use iana_websocket::{CloseCode, Extension, HeaderBit, Opcode, Subprotocol, Version};
+use websocket_registry::{CloseCode, Extension, HeaderBit, Opcode, Subprotocol, Version};
 
 #[test]
 fn wire_types_are_the_size_of_the_wire_value() {

@@ -2,8 +2,8 @@
 //! conversions (the number survives both ways, for every `u16`). `cargo test` enables both
 //! features through the crate's dev-dependency on itself.
 
-use iana_websocket::{CloseCode, Extension, Opcode, Subprotocol, Version};
 use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCloseCode;
+use websocket_registry::{CloseCode, Extension, Opcode, Subprotocol, Version};
 
 #[test]
 fn serde_uses_the_wire_forms() {
@@ -166,11 +166,11 @@ fn handshake_selected_protocol_keeps_the_token_as_sent() {
 
 #[test]
 fn permessage_deflate_reads_every_extensions_line_as_one_list() {
-    use iana_websocket::{
+    use tungstenite::http::{HeaderValue, Request, Response};
+    use websocket_registry::{
         DeflatePolicy, DeflateResponse, DeflateResponseError, ExtensionHeaderExpected,
         PerMessageDeflate,
     };
-    use tungstenite::http::{HeaderValue, Request, Response};
 
     let request = |lines: &[&[u8]]| {
         let mut request = Request::builder();

@@ -3,8 +3,8 @@
 
 mod oracle;
 
-use iana_websocket::close_codes::ASSIGNED;
-use iana_websocket::{CloseCode, CloseCodeRange, Language, Reconnect};
+use websocket_registry::close_codes::ASSIGNED;
+use websocket_registry::{CloseCode, CloseCodeRange, Language, Reconnect};
 
 const CURATED: &str = include_str!("../registry/curated.toml");
 const GERMAN: &str = include_str!("../registry/l10n/de.toml");

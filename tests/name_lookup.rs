@@ -2,8 +2,8 @@
 //! linear search of the registry) on every input, registered or not, and the negotiation
 //! helpers must read header values as RFC 9110 lists.
 
-use iana_websocket::{Extension, Subprotocol};
 use proptest::prelude::*;
+use websocket_registry::{Extension, Subprotocol};
 
 fn linear_subprotocol(name: &str) -> Option<Subprotocol> {
     Subprotocol::ALL

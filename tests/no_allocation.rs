@@ -4,7 +4,9 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use iana_websocket::{DeflatePolicy, DeflateResponse, Extension, PerMessageDeflate, Subprotocol};
+use websocket_registry::{
+    DeflatePolicy, DeflateResponse, Extension, PerMessageDeflate, Subprotocol,
+};
 
 struct Counting;
 

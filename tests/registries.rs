@@ -7,7 +7,7 @@ mod oracle;
 
 use core::mem::size_of;
 
-use iana_websocket::{
+use websocket_registry::{
     CloseCode, Extension, HeaderBit, Opcode, Subprotocol, Version, VersionStatus,
 };
 
@@ -111,7 +111,7 @@ fn opcodes() {
             assert_eq!(Some(opcode.name()), record.description.as_deref());
         }
     }
-    let ranges: Vec<(u16, u16)> = iana_websocket::opcodes::RANGES
+    let ranges: Vec<(u16, u16)> = websocket_registry::opcodes::RANGES
         .iter()
         .map(|r| (r.first(), r.last()))
         .collect();
@@ -178,8 +178,8 @@ fn header_bits() {
 
 #[test]
 fn registry_version_is_exposed() {
-    assert_eq!(iana_websocket::registry::UPDATED, oracle::updated());
-    assert_eq!(iana_websocket::registry::SHA256.len(), 64);
+    assert_eq!(websocket_registry::registry::UPDATED, oracle::updated());
+    assert_eq!(websocket_registry::registry::SHA256.len(), 64);
 }
 
 #[test]
@@ -223,9 +223,9 @@ fn debug_prints_the_variant_name() {
 
 #[test]
 fn range_rows_contain_exactly_their_values() {
-    let rows = iana_websocket::opcodes::RANGES
+    let rows = websocket_registry::opcodes::RANGES
         .iter()
-        .chain(iana_websocket::close_codes::RANGES);
+        .chain(websocket_registry::close_codes::RANGES);
     let mut checked = 0;
     for row in rows {
         let (first, last) = (row.first(), row.last());
@@ -262,7 +262,7 @@ fn unregistered_names_say_which_registry_was_searched() {
 #[test]
 fn references_show_their_text_and_address() {
     let rfc = Extension::PermessageDeflate.references()[0];
-    assert_eq!(rfc.kind(), iana_websocket::ReferenceKind::Rfc);
+    assert_eq!(rfc.kind(), websocket_registry::ReferenceKind::Rfc);
     assert_eq!(
         rfc.to_string(),
         "RFC 7692 <https://www.rfc-editor.org/rfc/rfc7692.html>"

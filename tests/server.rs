@@ -10,10 +10,10 @@ use std::net::SocketAddr;
 
 use common::{check_every_wire_valid_close, check_negotiation, for_every_wire_valid_code, oracle};
 use futures_util::{SinkExt, StreamExt};
-use iana_websocket::CloseCode;
 use server::{close_reason, run_client, Config, Route};
 use tokio::net::TcpListener;
 use tokio_tungstenite::tungstenite::Message;
+use websocket_registry::CloseCode;
 
 /// Starts the example server on an ephemeral port of 127.0.0.1.
 async fn start(config: Config) -> SocketAddr {
@@ -201,9 +201,9 @@ async fn start_closing_in_turn(codes: Vec<u16>) -> SocketAddr {
 
 #[tokio::test]
 async fn the_client_reconnects_as_each_close_code_advises() {
-    use iana_websocket::Reconnect;
     use server::{run_client_reconnecting, Backoff};
     use std::time::Duration;
+    use websocket_registry::Reconnect;
 
     let addr = start_closing_in_turn(vec![1012, 1013, 1008]).await;
     let backoff = Backoff {
@@ -242,9 +242,9 @@ async fn the_client_reconnects_as_each_close_code_advises() {
 
 #[test]
 fn backoff_doubles_up_to_its_cap_with_jitter_and_stops_when_advised() {
-    use iana_websocket::Reconnect;
     use server::Backoff;
     use std::time::Duration;
+    use websocket_registry::Reconnect;
 
     let backoff = Backoff {
         first_delay: Duration::from_secs(1),

@@ -19,7 +19,7 @@ impl Subprotocol {
     /// The server echoes [`as_str`](Self::as_str) in its response; see the `server` example.
     ///
     /// ```
-    /// use iana_websocket::Subprotocol;
+    /// use websocket_registry::Subprotocol;
     /// use tungstenite::http::Request;
     ///
     /// let request = Request::builder()
@@ -45,7 +45,7 @@ impl Subprotocol {
     /// caller to reject.
     ///
     /// ```
-    /// use iana_websocket::Subprotocol;
+    /// use websocket_registry::Subprotocol;
     /// use tungstenite::http::Response;
     ///
     /// let response = Response::builder()
@@ -81,7 +81,7 @@ impl crate::PerMessageDeflate {
     /// error offsets count in the lines joined with `, `.
     ///
     /// ```
-    /// use iana_websocket::{DeflatePolicy, PerMessageDeflate};
+    /// use websocket_registry::{DeflatePolicy, PerMessageDeflate};
     /// use tungstenite::http::Request;
     ///
     /// let request = Request::builder()

@@ -6,9 +6,9 @@ use std::future::Future;
 use std::net::SocketAddr;
 
 use futures_util::StreamExt;
-use iana_websocket::{CloseCode, CloseFrame};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
+use websocket_registry::{CloseCode, CloseFrame};
 
 #[path = "../oracle/mod.rs"]
 pub mod oracle;

@@ -118,7 +118,7 @@ fn client(options: &FetchOptions) -> reqwest::Result<reqwest::blocking::Client> 
     let _ = rustls::crypto::ring::default_provider().install_default();
     let mut builder = reqwest::blocking::Client::builder()
         .user_agent(concat!(
-            "iana-websocket-xtask/",
+            "websocket-registry-xtask/",
             env!("CARGO_PKG_VERSION"),
             " (registry drift check)"
         ))

@@ -1,4 +1,4 @@
-//! The iana-websocket code generator, as a library so that its tests, benchmarks and the
+//! The websocket-registry code generator, as a library so that its tests, benchmarks and the
 //! `xtask` binary share one pipeline:
 //!
 //! 1. [`xml`]: bytes -> positioned element tree (bounded, no entity expansion);

@@ -133,7 +133,13 @@ pub fn run_all(root: &Path) -> Result<(), String> {
     )?;
     run(
         Command::new(&cargo)
-            .args(["test", "--package", "iana-websocket", "--test", "browser"])
+            .args([
+                "test",
+                "--package",
+                "websocket-registry",
+                "--test",
+                "browser",
+            ])
             .args(["--", "--ignored"])
             .current_dir(root),
         "the browser tests (cargo test --test browser -- --ignored)",

@@ -2,7 +2,7 @@
 //! never a panic, and whatever a server answers, the client's check accepts.
 #![no_main]
 
-use iana_websocket::{DeflatePolicy, DeflateResponse, Extension, PerMessageDeflate};
+use websocket_registry::{DeflatePolicy, DeflateResponse, Extension, PerMessageDeflate};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
