@@ -12,7 +12,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
-use websocket_registry::{CloseCode, CloseFrame, MAX_CLOSE_PAYLOAD};
+use websocket_registry::{CloseCode, ClosePayload, MAX_CLOSE_PAYLOAD};
 
 /// What a WebSocket library writes by hand today (the set python-websockets and node ws use).
 fn hand_written_is_valid_on_wire(code: u16) -> bool {
@@ -110,11 +110,11 @@ fn predicates(c: &mut Criterion) {
 
 fn payloads(c: &mut Criterion) {
     let mut typical = [0u8; MAX_CLOSE_PAYLOAD];
-    let typical_len = CloseFrame::encode(CloseCode::NORMAL_CLOSURE, "bye", &mut typical)
+    let typical_len = ClosePayload::encode(CloseCode::NORMAL_CLOSURE, "bye", &mut typical)
         .expect("a valid payload");
     let long_reason = "é".repeat(60) + "abc"; // 123 bytes: 125 with the code, multi-byte UTF-8
     let mut full = [0u8; MAX_CLOSE_PAYLOAD];
-    let full_len = CloseFrame::encode(CloseCode::GOING_AWAY, &long_reason, &mut full)
+    let full_len = ClosePayload::encode(CloseCode::GOING_AWAY, &long_reason, &mut full)
         .expect("a valid payload");
     assert_eq!(full_len, MAX_CLOSE_PAYLOAD);
 
@@ -124,7 +124,7 @@ fn payloads(c: &mut Criterion) {
         ("parse 125 bytes", &full[..full_len]),
     ] {
         group.bench_function(name, |b| {
-            b.iter(|| CloseFrame::parse(black_box(payload)).map(|f| f.reason().len()))
+            b.iter(|| ClosePayload::parse(black_box(payload)).map(|f| f.reason().len()))
         });
     }
     for (name, code, reason) in [
@@ -137,7 +137,7 @@ fn payloads(c: &mut Criterion) {
     ] {
         group.bench_function(name, |b| {
             let mut buf = [0u8; MAX_CLOSE_PAYLOAD];
-            b.iter(|| CloseFrame::encode(black_box(code), black_box(reason), &mut buf))
+            b.iter(|| ClosePayload::encode(black_box(code), black_box(reason), &mut buf))
         });
     }
     group.finish();

@@ -20,7 +20,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use axum::Router;
 use tokio::net::TcpListener;
-use websocket_registry::{CloseCode, CloseFrame, Subprotocol, MAX_CLOSE_PAYLOAD};
+use websocket_registry::{CloseCode, ClosePayload, Subprotocol};
 
 /// The subprotocols this server speaks; the client's order of preference decides between
 /// them.
@@ -76,7 +76,7 @@ async fn close(
     // axum's `close_code` stops at 1013: the crate has every registered code, and refuses
     // the ones that may not be sent before the upgrade happens.
     let reason = code.to_string();
-    if let Err(err) = CloseFrame::encode(code, &reason, &mut [0; MAX_CLOSE_PAYLOAD]) {
+    if let Err(err) = ClosePayload::check(code, &reason) {
         return (StatusCode::BAD_REQUEST, err.to_string()).into_response();
     }
     negotiate(upgrade, &headers).on_upgrade(move |socket| close_with(socket, code, reason))

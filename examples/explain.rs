@@ -120,7 +120,7 @@ fn explain_in(query: &str, language: Language) -> (bool, String) {
         field(
             &mut out,
             "Known incompatible extensions",
-            extension.incompatible(),
+            extension.incompatible_text().unwrap_or(""),
         );
         references(&mut out, "References", extension.references());
         dates(&mut out, extension.registered(), extension.updated());

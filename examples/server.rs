@@ -49,7 +49,7 @@ use tokio_tungstenite::tungstenite::http::{self, header, HeaderValue, StatusCode
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode as TungsteniteCloseCode;
 use tokio_tungstenite::tungstenite::protocol::CloseFrame as TungsteniteCloseFrame;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
-use websocket_registry::{CloseCode, CloseFrame, Reconnect, Subprotocol, MAX_CLOSE_PAYLOAD};
+use websocket_registry::{CloseCode, ClosePayload, Reconnect, Subprotocol};
 
 /// The subprotocols the example server speaks. The client's order of preference decides
 /// between them.
@@ -100,7 +100,7 @@ pub fn check_close(
     code: CloseCode,
     reason: &str,
 ) -> Result<(), websocket_registry::EncodeCloseError> {
-    CloseFrame::encode(code, reason, &mut [0; MAX_CLOSE_PAYLOAD]).map(|_| ())
+    ClosePayload::check(code, reason)
 }
 
 /// Accepts connections on `listener` forever, one task per connection.
@@ -276,8 +276,18 @@ pub async fn run_client(url: &str, offers: &str) -> Result<ClientReport, WsError
         request = request.header(header::SEC_WEBSOCKET_PROTOCOL, offers);
     }
     let (mut socket, response) = tokio_tungstenite::connect_async(request.body(())?).await?;
-    let subprotocol =
-        Subprotocol::selected_in_response(&response).map(|offer| offer.token().to_string());
+    // A response that does not select exactly one token fails the connection (RFC 6455
+    // section 4.1); tungstenite itself would accept it.
+    let subprotocol = match Subprotocol::selected_in_response(&response) {
+        Ok(selected) => selected.map(|offer| offer.token().to_string()),
+        Err(err) => {
+            let _ = socket.close(None).await;
+            return Err(WsError::Io(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                err.to_string(),
+            )));
+        }
+    };
 
     if uri.path() == "/" {
         socket.send(Message::text("hello")).await?;

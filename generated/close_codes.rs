@@ -20,6 +20,29 @@
 use crate::{CloseCode, RangeRecord, Reference};
 /// Named constants for every close code the registry assigns, with IANA's text.
 impl CloseCode {
+    /// Every code the registry assigns, in ascending order (1004-1006 and 1015
+    /// included, though they may never be sent).
+    pub const ALL: &'static [CloseCode] = &[
+        Self::NORMAL_CLOSURE,
+        Self::GOING_AWAY,
+        Self::PROTOCOL_ERROR,
+        Self::UNSUPPORTED_DATA,
+        Self::RESERVED,
+        Self::NO_STATUS_RECEIVED,
+        Self::ABNORMAL_CLOSURE,
+        Self::INVALID_FRAME_PAYLOAD_DATA,
+        Self::POLICY_VIOLATION,
+        Self::MESSAGE_TOO_BIG,
+        Self::MANDATORY_EXTENSION,
+        Self::INTERNAL_ERROR,
+        Self::SERVICE_RESTART,
+        Self::TRY_AGAIN_LATER,
+        Self::BAD_GATEWAY,
+        Self::TLS_HANDSHAKE,
+        Self::UNAUTHORIZED,
+        Self::FORBIDDEN,
+        Self::TIMEOUT,
+    ];
     /// **1000** Normal Closure
     ///
     /// The purpose of the connection has been fulfilled; the normal way to close.

@@ -86,13 +86,18 @@ impl Extension {
     pub const fn updated(self) -> Option<&'static str> {
         self.entry().updated
     }
-    /// IANA's "known incompatible extensions" text for this extension, verbatim
-    /// (`None` in the registry's words when there are none).
-    pub const fn incompatible(self) -> &'static str {
-        match self.entry().incompatible {
-            Some(text) => text,
-            None => "",
-        }
+    /// The registered extensions IANA lists as known to be incompatible with this
+    /// one (empty when the registry says "None"). Names in the text that are not
+    /// registered extensions are left out; [`incompatible_text`](Self::incompatible_text)
+    /// has IANA's words.
+    pub const fn incompatible(self) -> &'static [Extension] {
+        self.entry().incompatible_with
+    }
+    /// IANA's "known incompatible extensions" text, verbatim (`None` in the
+    /// registry's words when there are none); `None` when the record has no such
+    /// field.
+    pub const fn incompatible_text(self) -> Option<&'static str> {
+        self.entry().incompatible
     }
     const fn entry(self) -> &'static Entry {
         &ENTRIES[self as usize]
@@ -128,6 +133,7 @@ struct Entry {
     references: &'static [Reference],
     controller: &'static [Reference],
     incompatible: Option<&'static str>,
+    incompatible_with: &'static [Extension],
     registered: Option<&'static str>,
     updated: Option<&'static str>,
 }
@@ -154,6 +160,7 @@ const ENTRY_0: Entry = Entry {
     ],
     controller: &[],
     incompatible: Some("None"),
+    incompatible_with: &[],
     registered: Some("2015-09-02"),
     updated: None,
 };
@@ -179,6 +186,7 @@ const ENTRY_1: Entry = Entry {
     ],
     controller: &[],
     incompatible: Some("None"),
+    incompatible_with: &[],
     registered: Some("2019-05-21"),
     updated: Some("2019-12-13"),
 };

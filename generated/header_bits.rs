@@ -38,13 +38,37 @@ impl HeaderBit {
             Self::Rsv1 => "RSV1",
         }
     }
-    /// IANA's description of the bit's meaning.
-    pub const fn description(self) -> &'static str {
+    /// IANA's description of what the bit means, verbatim (whitespace normalised).
+    pub const fn meaning(self) -> &'static str {
         match self {
             Self::Rsv1 => {
                 "The \"Per-Message Compressed\" bit, which indicates whether or not the message is compressed. RSV1 is set for compressed messages and unset for uncompressed messages."
             }
         }
+    }
+    /// IANA's description of what the bit means: the same as
+    /// [`meaning`](Self::meaning).
+    #[deprecated(
+        note = "`description()` is the project's own words on every other type; IANA's text for a bit is `meaning()`"
+    )]
+    pub const fn description(self) -> &'static str {
+        self.meaning()
+    }
+    /// When the bit's meaning was registered (`YYYY-MM-DD`), if the registry says.
+    pub const fn registered(self) -> Option<&'static str> {
+        match self {
+            Self::Rsv1 => Some("2015-09-02"),
+        }
+    }
+    /// When its record last changed, if the registry says.
+    pub const fn updated(self) -> Option<&'static str> {
+        match self {
+            Self::Rsv1 => None,
+        }
+    }
+    /// The registered bit IANA names `name` (`RSV1`; exact, case-sensitive).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|bit| bit.name() == name)
     }
     /// The record's references.
     pub const fn references(self) -> &'static [Reference] {
@@ -59,6 +83,16 @@ impl HeaderBit {
                 ]
             }
         }
+    }
+}
+/// Parses IANA's name for a registered bit (`"RSV1"`).
+impl core::str::FromStr for HeaderBit {
+    type Err = crate::UnregisteredName;
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Self::from_name(name)
+            .ok_or(crate::UnregisteredName {
+                registry: "WebSocket Framing Header Bits Registry",
+            })
     }
 }
 /// IANA's name for the bit (`RSV1`).

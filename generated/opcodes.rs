@@ -72,7 +72,7 @@ impl Opcode {
     pub const fn as_u8(self) -> u8 {
         self as u8
     }
-    /// IANA's description (`Text Frame`, `Connection Close Frame`, ...).
+    /// IANA's text for the opcode, verbatim (`Text Frame`, `Connection Close Frame`, ...).
     pub const fn name(self) -> &'static str {
         match self {
             Self::Continuation => "Continuation Frame",
@@ -81,6 +81,40 @@ impl Opcode {
             Self::Close => "Connection Close Frame",
             Self::Ping => "Ping Frame",
             Self::Pong => "Pong Frame",
+        }
+    }
+    /// A short readable name: IANA's text without the word "Frame" (`Text`,
+    /// `Connection Close`).
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Continuation => "Continuation",
+            Self::Text => "Text",
+            Self::Binary => "Binary",
+            Self::Close => "Connection Close",
+            Self::Ping => "Ping",
+            Self::Pong => "Pong",
+        }
+    }
+    /// When the opcode was registered (`YYYY-MM-DD`), if the registry says.
+    pub const fn registered(self) -> Option<&'static str> {
+        match self {
+            Self::Continuation => None,
+            Self::Text => None,
+            Self::Binary => None,
+            Self::Close => None,
+            Self::Ping => None,
+            Self::Pong => None,
+        }
+    }
+    /// When its record last changed, if the registry says.
+    pub const fn updated(self) -> Option<&'static str> {
+        match self {
+            Self::Continuation => None,
+            Self::Text => None,
+            Self::Binary => None,
+            Self::Close => None,
+            Self::Ping => None,
+            Self::Pong => None,
         }
     }
     /// The record's references.

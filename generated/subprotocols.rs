@@ -596,6 +596,7 @@ struct Entry {
     references: &'static [Reference],
     controller: &'static [Reference],
     incompatible: Option<&'static str>,
+    incompatible_with: &'static [Subprotocol],
     registered: Option<&'static str>,
     updated: Option<&'static str>,
 }
@@ -694,6 +695,7 @@ const ENTRY_0: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: None,
     updated: None,
 };
@@ -721,6 +723,7 @@ const ENTRY_1: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: None,
     updated: None,
 };
@@ -746,6 +749,7 @@ const ENTRY_2: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: None,
     updated: None,
 };
@@ -777,6 +781,7 @@ const ENTRY_3: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2012-07-10"),
     updated: Some("2026-01-12"),
 };
@@ -802,6 +807,7 @@ const ENTRY_4: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2012-11-06"),
     updated: Some("2022-08-10"),
 };
@@ -827,6 +833,7 @@ const ENTRY_5: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2012-11-13"),
     updated: None,
 };
@@ -852,6 +859,7 @@ const ENTRY_6: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2012-11-13"),
     updated: None,
 };
@@ -877,6 +885,7 @@ const ENTRY_7: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2013-05-17"),
     updated: None,
 };
@@ -902,6 +911,7 @@ const ENTRY_8: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2013-05-17"),
     updated: None,
 };
@@ -927,6 +937,7 @@ const ENTRY_9: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2015-01-20"),
     updated: None,
 };
@@ -952,6 +963,7 @@ const ENTRY_10: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2013-05-17"),
     updated: None,
 };
@@ -977,6 +989,7 @@ const ENTRY_11: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2019-01-23"),
     updated: None,
 };
@@ -1008,6 +1021,7 @@ const ENTRY_12: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2023-07-14"),
     updated: None,
 };
@@ -1033,6 +1047,7 @@ const ENTRY_13: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2013-07-29"),
     updated: None,
 };
@@ -1058,6 +1073,7 @@ const ENTRY_14: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2013-12-19"),
     updated: None,
 };
@@ -1088,6 +1104,7 @@ const ENTRY_15: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2014-01-07"),
     updated: None,
 };
@@ -1113,6 +1130,7 @@ const ENTRY_16: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2014-03-05"),
     updated: None,
 };
@@ -1140,6 +1158,7 @@ const ENTRY_17: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2014-05-02"),
     updated: Some("2016-05-31"),
 };
@@ -1165,6 +1184,7 @@ const ENTRY_18: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2014-05-09"),
     updated: Some("2019-03-26"),
 };
@@ -1190,6 +1210,7 @@ const ENTRY_19: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2014-09-30"),
     updated: None,
 };
@@ -1215,6 +1236,7 @@ const ENTRY_20: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2014-10-16"),
     updated: None,
 };
@@ -1240,6 +1262,7 @@ const ENTRY_21: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2014-10-22"),
     updated: None,
 };
@@ -1264,6 +1287,7 @@ const ENTRY_22: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2014-11-06"),
     updated: None,
 };
@@ -1283,6 +1307,7 @@ const ENTRY_23: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2015-02-01"),
     updated: None,
 };
@@ -1310,6 +1335,7 @@ const ENTRY_24: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2015-07-30"),
     updated: None,
 };
@@ -1340,6 +1366,7 @@ const ENTRY_25: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2016-08-17"),
     updated: Some("2020-08-17"),
 };
@@ -1367,6 +1394,7 @@ const ENTRY_26: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2016-09-06"),
     updated: None,
 };
@@ -1398,6 +1426,7 @@ const ENTRY_27: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2017-02-03"),
     updated: None,
 };
@@ -1423,6 +1452,7 @@ const ENTRY_28: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2017-02-16"),
     updated: None,
 };
@@ -1442,6 +1472,7 @@ const ENTRY_29: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2017-04-07"),
     updated: None,
 };
@@ -1469,6 +1500,7 @@ const ENTRY_30: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2017-05-19"),
     updated: None,
 };
@@ -1496,6 +1528,7 @@ const ENTRY_31: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2017-05-19"),
     updated: None,
 };
@@ -1521,6 +1554,7 @@ const ENTRY_32: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2017-07-05"),
     updated: None,
 };
@@ -1546,6 +1580,7 @@ const ENTRY_33: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2017-09-28"),
     updated: Some("2019-12-13"),
 };
@@ -1571,6 +1606,7 @@ const ENTRY_34: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2017-11-02"),
     updated: None,
 };
@@ -1596,6 +1632,7 @@ const ENTRY_35: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2017-12-22"),
     updated: None,
 };
@@ -1627,6 +1664,7 @@ const ENTRY_36: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2018-02-05"),
     updated: None,
 };
@@ -1646,6 +1684,7 @@ const ENTRY_37: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2018-08-02"),
     updated: None,
 };
@@ -1673,6 +1712,7 @@ const ENTRY_38: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2018-09-20"),
     updated: None,
 };
@@ -1700,6 +1740,7 @@ const ENTRY_39: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2018-09-20"),
     updated: None,
 };
@@ -1727,6 +1768,7 @@ const ENTRY_40: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2018-09-20"),
     updated: None,
 };
@@ -1752,6 +1794,7 @@ const ENTRY_41: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2018-11-29"),
     updated: None,
 };
@@ -1777,6 +1820,7 @@ const ENTRY_42: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2019-04-10"),
     updated: None,
 };
@@ -1802,6 +1846,7 @@ const ENTRY_43: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2019-04-10"),
     updated: None,
 };
@@ -1827,6 +1872,7 @@ const ENTRY_44: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2019-04-23"),
     updated: None,
 };
@@ -1846,6 +1892,7 @@ const ENTRY_45: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2019-05-09"),
     updated: Some("2019-05-13"),
 };
@@ -1871,6 +1918,7 @@ const ENTRY_46: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2019-11-13"),
     updated: None,
 };
@@ -1896,6 +1944,7 @@ const ENTRY_47: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2019-12-03"),
     updated: None,
 };
@@ -1929,6 +1978,7 @@ const ENTRY_48: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2019-12-19"),
     updated: None,
 };
@@ -1962,6 +2012,7 @@ const ENTRY_49: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2019-12-19"),
     updated: None,
 };
@@ -1987,6 +2038,7 @@ const ENTRY_50: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2020-03-19"),
     updated: None,
 };
@@ -2012,6 +2064,7 @@ const ENTRY_51: Entry = Entry {
     ],
     controller: &[],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2020-04-14"),
     updated: None,
 };
@@ -2037,6 +2090,7 @@ const ENTRY_52: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2020-04-27"),
     updated: None,
 };
@@ -2068,6 +2122,7 @@ const ENTRY_53: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2020-05-28"),
     updated: None,
 };
@@ -2101,6 +2156,7 @@ const ENTRY_54: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2020-08-11"),
     updated: None,
 };
@@ -2132,6 +2188,7 @@ const ENTRY_55: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2021-07-19"),
     updated: None,
 };
@@ -2163,6 +2220,7 @@ const ENTRY_56: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2021-10-05"),
     updated: None,
 };
@@ -2194,6 +2252,7 @@ const ENTRY_57: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2021-10-05"),
     updated: None,
 };
@@ -2237,6 +2296,7 @@ const ENTRY_58: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2021-12-17"),
     updated: None,
 };
@@ -2268,6 +2328,7 @@ const ENTRY_59: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2022-09-23"),
     updated: None,
 };
@@ -2299,6 +2360,7 @@ const ENTRY_60: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2023-07-07"),
     updated: None,
 };
@@ -2330,6 +2392,7 @@ const ENTRY_61: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2023-08-08"),
     updated: Some("2023-08-14"),
 };
@@ -2361,6 +2424,7 @@ const ENTRY_62: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2023-08-08"),
     updated: Some("2024-05-17"),
 };
@@ -2394,6 +2458,7 @@ const ENTRY_63: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2025-07-17"),
     updated: None,
 };
@@ -2427,6 +2492,7 @@ const ENTRY_64: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2025-07-17"),
     updated: None,
 };
@@ -2460,6 +2526,7 @@ const ENTRY_65: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2025-07-17"),
     updated: None,
 };
@@ -2493,6 +2560,7 @@ const ENTRY_66: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2025-07-17"),
     updated: None,
 };
@@ -2524,6 +2592,7 @@ const ENTRY_67: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2025-12-13"),
     updated: None,
 };
@@ -2555,6 +2624,7 @@ const ENTRY_68: Entry = Entry {
         },
     ],
     incompatible: None,
+    incompatible_with: &[],
     registered: Some("2026-06-10"),
     updated: None,
 };

@@ -20,6 +20,23 @@
 use crate::{Reference, Version};
 /// Named constants for every version number the registry lists.
 impl Version {
+    /// Every version number the registry lists, in ascending order.
+    pub const ALL: &'static [Version] = &[
+        Self::V0,
+        Self::V1,
+        Self::V2,
+        Self::V3,
+        Self::V4,
+        Self::V5,
+        Self::V6,
+        Self::V7,
+        Self::V8,
+        Self::V9,
+        Self::V10,
+        Self::V11,
+        Self::V12,
+        Self::V13,
+    ];
     /// Version **0**: Interim.
     ///
     /// Reference: [draft-ietf-hybi-thewebsocketprotocol-00](https://datatracker.ietf.org/doc/draft-ietf-hybi-thewebsocketprotocol-00/).
@@ -87,6 +104,8 @@ pub enum VersionStatus {
     Standard,
 }
 impl VersionStatus {
+    /// Every status the registry uses, in order of first appearance.
+    pub const ALL: &'static [VersionStatus] = &[Self::Interim, Self::Standard];
     /// IANA's text for the status.
     pub const fn as_str(self) -> &'static str {
         match self {

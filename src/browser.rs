@@ -7,7 +7,7 @@
 //! 7.1.7): the page then sees 1006, `wasClean` false and no reason, whatever was sent.
 //!
 //! Which frames count as broken is left to each engine, and the three engines measured here
-//! answer differently; none is as strict as [`CloseFrame::parse`]. The rules below are
+//! answer differently; none is as strict as [`ClosePayload::parse`]. The rules below are
 //! measurements, not readings of a standard: `tests/browser.rs` runs every engine headless
 //! (`cargo xtask test`), sends every close code 0-65535 to WebKitGTK and the codes 0-5100,
 //! every 61st code above and 65534-65535 to Chromium and Firefox (a full sweep of those two
@@ -17,8 +17,8 @@
 //!
 //! The measured rules are on [`BrowserEngine`], as a table.
 
-use crate::close_frame::{CloseFrameError, CodeRule};
-use crate::{CloseCode, CloseFrame};
+use crate::close_payload::{ClosePayloadError, CodeRule};
+use crate::{CloseCode, ClosePayload};
 #[cfg(doc)]
 use crate::{DeflateResponse, PerMessageDeflate};
 
@@ -195,13 +195,13 @@ impl<'a> BrowserCloseEvent<'a> {
         engine: BrowserEngine,
         payload: &'a [u8],
     ) -> BrowserCloseEvent<'a> {
-        match CloseFrame::parse_with(payload, CodeRule::ReceivedBy(engine)) {
+        match ClosePayload::parse_with(payload, CodeRule::ReceivedBy(engine)) {
             Ok(frame) => BrowserCloseEvent {
                 code: frame.reported_code(),
                 was_clean: true,
                 reason: frame.reason(),
             },
-            Err(CloseFrameError::OneByte) if matches!(engine, BrowserEngine::Firefox) => {
+            Err(ClosePayloadError::OneByte) if matches!(engine, BrowserEngine::Firefox) => {
                 BrowserCloseEvent {
                     code: CloseCode(1005),
                     was_clean: true,

@@ -75,13 +75,37 @@ impl CloseCode {
         matches!(self.0, 1000 | 3000..=4999)
     }
 
-    /// Why RFC 6455 forbids this registered code in a Close frame, if it does (1004, 1005,
-    /// 1006, 1015), in the project's words.
+    /// Why RFC 6455 forbids this code in a Close frame, in the project's words: `Some` for
+    /// every code that is not [valid on the wire](Self::is_valid_on_wire) (1004-1006 and 1015
+    /// with their own reasons; unassigned protocol codes, codes below 1000 and above 4999
+    /// with their range's), `None` for every code that is.
     pub const fn not_on_wire_reason(self) -> Option<&'static str> {
-        match close_codes::entry(self.0) {
-            Some(entry) => entry.not_on_wire,
-            None => None,
+        if self.is_valid_on_wire() {
+            return None;
         }
+        if let Some(Entry {
+            not_on_wire: Some(why),
+            ..
+        }) = close_codes::entry(self.0)
+        {
+            return Some(why);
+        }
+        Some(match self.range() {
+            CloseCodeRange::NotUsed => {
+                "RFC 6455 section 7.4.2: codes 0-999 are not used; a received one is a protocol error."
+            }
+            CloseCodeRange::Protocol => {
+                "RFC 6455 section 7.4.2 reserves 1000-2999 for the protocol: only the codes the registry assigns may be sent, and this one is unassigned."
+            }
+            CloseCodeRange::Undefined => {
+                "RFC 6455 section 7.4.2 defines no codes above 4999; a received one is a protocol error."
+            }
+            // Every code in 3000-4999 is valid on the wire, so these are never reached; the
+            // match stays total so that a new range cannot be forgotten.
+            CloseCodeRange::Registered | CloseCodeRange::PrivateUse => {
+                "RFC 6455 section 7.4: this code may not appear in a Close frame."
+            }
+        })
     }
 
     /// IANA's description of the code, verbatim (whitespace normalised): `Protocol error`,
@@ -239,6 +263,20 @@ impl From<CloseCode> for u16 {
     }
 }
 
+/// `CloseCode::NORMAL_CLOSURE == 1000`, as with `http::StatusCode`.
+impl PartialEq<u16> for CloseCode {
+    fn eq(&self, other: &u16) -> bool {
+        self.0 == *other
+    }
+}
+
+/// `1000 == CloseCode::NORMAL_CLOSURE`.
+impl PartialEq<CloseCode> for u16 {
+    fn eq(&self, other: &CloseCode) -> bool {
+        *self == other.0
+    }
+}
+
 /// `1008 Policy Violation` for a registered code; the range for any other
 /// (`4001 (private use)`, `1016 (unassigned)`).
 impl fmt::Display for CloseCode {
@@ -301,6 +339,17 @@ pub enum CloseCodeRange {
     PrivateUse,
     /// 5000-65535: outside every range RFC 6455 defines. Not valid anywhere.
     Undefined,
+}
+
+impl CloseCodeRange {
+    /// Every range, in ascending order of codes.
+    pub const ALL: [CloseCodeRange; 5] = [
+        CloseCodeRange::NotUsed,
+        CloseCodeRange::Protocol,
+        CloseCodeRange::Registered,
+        CloseCodeRange::PrivateUse,
+        CloseCodeRange::Undefined,
+    ];
 }
 
 impl CloseCodeRange {

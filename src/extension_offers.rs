@@ -452,7 +452,7 @@ impl<'a> Cursor<'a> {
 }
 
 /// RFC 9110 section 5.6.2's `tchar`.
-fn is_tchar(byte: u8) -> bool {
+pub(crate) fn is_tchar(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte)
 }
 

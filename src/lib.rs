@@ -35,7 +35,7 @@
 //!
 //! - **Writing a WebSocket endpoint (client or server library)?** Use
 //!   [`CloseCode::is_valid_on_wire`] for every code you send *and* every code you receive (a
-//!   received invalid code is a protocol error: answer 1002). [`CloseFrame::parse`] applies it
+//!   received invalid code is a protocol error: answer 1002). [`ClosePayload::parse`] applies it
 //!   for you, with the payload-length and UTF-8 rules, and tells you which code to answer with.
 //! - **Implementing or wrapping the browser `WebSocket.close(code)` API?** Use
 //!   [`CloseCode::is_valid_for_browser_close`]: the WHATWG standard accepts only 1000 and
@@ -52,6 +52,19 @@
 //!   [`CloseCode::description`].
 //! - **Asking whether IANA has assigned a code?** [`CloseCode::is_registered`].
 //!
+//! # Names
+//!
+//! One meaning per method name, on every type: `name()` is IANA's text for the record,
+//! `label()` a short readable name, `description()` the project's own words;
+//! `as_str()`/`as_u16()`/`as_u8()` the wire value; `ALL` every record;
+//! `registered()`/`updated()` IANA's dates.
+//!
+//! Public names survive IANA's edits. When IANA renames a record (as it renamed the
+//! subprotocol `AMQPWSB10` to `amqp`), the old name stays as a `#[deprecated]` associated
+//! constant of the same value, usable in expressions and patterns; a record IANA removes
+//! stays as a deprecated item that lookups no longer return. Registry updates therefore only
+//! ever add to the API.
+//!
 //! # Every close code and range
 //!
 //! Generated from the registry; "Valid on the wire" is [`CloseCode::is_valid_on_wire`] and
@@ -65,7 +78,7 @@
 
 mod browser;
 mod close_code;
-mod close_frame;
+mod close_payload;
 mod extension_offers;
 mod generic_registry;
 mod interop;
@@ -107,8 +120,10 @@ pub mod versions;
 
 pub use browser::{BrowserCloseEvent, BrowserEngine};
 pub use close_code::{CloseCode, CloseCodeRange, ParseCloseCodeError};
-pub use close_frame::{
-    CloseFrame, CloseFrameError, EncodeCloseError, MAX_CLOSE_PAYLOAD, MAX_CLOSE_REASON,
+#[allow(deprecated)]
+pub use close_payload::{CloseFrame, CloseFrameError};
+pub use close_payload::{
+    ClosePayload, ClosePayloadError, EncodeCloseError, MAX_CLOSE_PAYLOAD, MAX_CLOSE_REASON,
 };
 pub use extension_offers::{
     ExtensionHeaderError, ExtensionHeaderExpected, ExtensionOffer, ExtensionOffers,
@@ -118,7 +133,8 @@ pub use extensions::Extension;
 pub use generic_registry::{GenericRecord, GenericRegistry};
 pub use header_bits::HeaderBit;
 pub use language::{Language, Reconnect};
-pub use offers::{Offer, Offers};
+pub use offers::{Offer, Offers, SelectedSubprotocolError};
+pub use opcode::{FrameOpcode, ParseOpcodeError, UnassignedOpcode};
 pub use opcodes::Opcode;
 pub use permessage_deflate::{
     ClientMaxWindowBits, DeflateParam, DeflatePolicy, DeflateResponse, DeflateResponseError,

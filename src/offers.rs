@@ -5,8 +5,10 @@
 //! section 5.6.1 lets list elements be empty and surrounded by optional whitespace, and a
 //! header field may be sent more than once: call [`Subprotocol::offers`] on each value.
 
+use core::fmt;
 use core::iter::FusedIterator;
 
+use crate::extension_offers::is_tchar;
 use crate::Subprotocol;
 
 /// One element of a `Sec-WebSocket-Protocol` list: the token as sent, and the registered
@@ -120,4 +122,93 @@ impl Subprotocol {
             .filter_map(|offer| offer.subprotocol)
             .find(|&protocol| accept(protocol))
     }
+
+    /// The subprotocol a server selected, from the value of its one
+    /// `Sec-WebSocket-Protocol` response line (RFC 6455 section 4.2.2: exactly one token,
+    /// which must be one the client offered; checking that is the caller's part). Optional
+    /// whitespace around the token is allowed; a list, an empty value or a byte that is not
+    /// visible ASCII is an error, with its offset in `value`.
+    ///
+    /// ```
+    /// use websocket_registry::{SelectedSubprotocolError, Subprotocol};
+    ///
+    /// let selected = Subprotocol::selected_in_value(b" ocpp1.6").unwrap();
+    /// assert_eq!(selected.subprotocol(), Some(Subprotocol::Ocpp1_6));
+    /// assert_eq!(
+    ///     Subprotocol::selected_in_value(b"ocpp1.6, mqtt"),
+    ///     Err(SelectedSubprotocolError::NotOneToken { offset: 7 })
+    /// );
+    /// ```
+    pub fn selected_in_value(value: &[u8]) -> Result<Offer<'_>, SelectedSubprotocolError> {
+        if let Some(offset) = value
+            .iter()
+            .position(|&byte| !(byte == b'\t' || (0x20..0x7f).contains(&byte)))
+        {
+            return Err(SelectedSubprotocolError::NotVisibleAscii { offset });
+        }
+        let start = value
+            .iter()
+            .position(|&byte| byte != b' ' && byte != b'\t')
+            .unwrap_or(value.len());
+        let end = value
+            .iter()
+            .rposition(|&byte| byte != b' ' && byte != b'\t')
+            .map_or(start, |last| last + 1);
+        let token = &value[start..end];
+        if token.is_empty() {
+            return Err(SelectedSubprotocolError::NotOneToken { offset: start });
+        }
+        if let Some(at) = token.iter().position(|&byte| !is_tchar(byte)) {
+            return Err(SelectedSubprotocolError::NotOneToken { offset: start + at });
+        }
+        match core::str::from_utf8(token) {
+            Ok(token) => Ok(Offer::new(token)),
+            // Unreachable: every tchar is ASCII. Kept total rather than panicking.
+            Err(_) => Err(SelectedSubprotocolError::NotVisibleAscii { offset: start }),
+        }
+    }
 }
+
+/// Why a server's `Sec-WebSocket-Protocol` response does not select exactly one subprotocol
+/// (RFC 6455 section 4.1: the client fails the connection).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SelectedSubprotocolError {
+    /// The response has several `Sec-WebSocket-Protocol` field lines; a server sends one.
+    SeveralLines {
+        /// How many.
+        count: usize,
+    },
+    /// The value has a byte that is not visible ASCII, space or tab.
+    NotVisibleAscii {
+        /// Its offset in the value.
+        offset: usize,
+    },
+    /// The value is empty or not a single token (a list, or a separator inside).
+    NotOneToken {
+        /// Where the token should start or the first byte that does not belong in it.
+        offset: usize,
+    },
+}
+
+impl fmt::Display for SelectedSubprotocolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SelectedSubprotocolError::SeveralLines { count } => write!(
+                f,
+                "the response has {count} Sec-WebSocket-Protocol lines; a server selects one subprotocol"
+            ),
+            SelectedSubprotocolError::NotVisibleAscii { offset } => write!(
+                f,
+                "Sec-WebSocket-Protocol has a byte that is not visible ASCII at offset {offset}"
+            ),
+            SelectedSubprotocolError::NotOneToken { offset } => write!(
+                f,
+                "Sec-WebSocket-Protocol is not exactly one token (at offset {offset})"
+            ),
+        }
+    }
+}
+
+#[cfg(has_core_error)]
+impl core::error::Error for SelectedSubprotocolError {}

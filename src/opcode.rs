@@ -1,4 +1,8 @@
-//! RFC 6455 rules on opcodes that are not in the registry: which ones are control frames.
+//! RFC 6455 rules on opcodes that are not in the registry: which ones are control frames, and
+//! the opcodes a frame parser meets that the registry does not assign.
+
+use core::fmt;
+use core::str::FromStr;
 
 use crate::Opcode;
 
@@ -14,5 +18,153 @@ impl Opcode {
     /// section 5.6 calls every non-control frame a data frame.
     pub const fn is_data(self) -> bool {
         !self.is_control()
+    }
+}
+
+impl From<Opcode> for u8 {
+    fn from(opcode: Opcode) -> u8 {
+        opcode.as_u8()
+    }
+}
+
+/// The error of converting a number that the registry does not assign to an [`Opcode`]; the
+/// number is kept ([`value`](Self::value)). A frame parser should look at [`FrameOpcode`]
+/// instead, which holds the reserved opcodes too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct UnassignedOpcode(u8);
+
+impl UnassignedOpcode {
+    /// The number that is not an assigned opcode.
+    pub const fn value(self) -> u8 {
+        self.0
+    }
+}
+
+impl fmt::Display for UnassignedOpcode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} is not an opcode the registry assigns", self.0)
+    }
+}
+
+#[cfg(has_core_error)]
+impl core::error::Error for UnassignedOpcode {}
+
+impl TryFrom<u8> for Opcode {
+    type Error = UnassignedOpcode;
+
+    fn try_from(value: u8) -> Result<Self, Self::Error> {
+        Opcode::from_u8(value).ok_or(UnassignedOpcode(value))
+    }
+}
+
+/// The error of `Opcode::from_str`: the text is not the decimal wire value of an assigned
+/// opcode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseOpcodeError(());
+
+impl fmt::Display for ParseOpcodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an opcode is the decimal wire value of an opcode the registry assigns")
+    }
+}
+
+#[cfg(has_core_error)]
+impl core::error::Error for ParseOpcodeError {}
+
+/// Parses the decimal wire value (`"1"` is [`Opcode::Text`]), as `CloseCode` and `Version`
+/// do; names are not accepted, since IANA's (`Text Frame`) are descriptions.
+impl FromStr for Opcode {
+    type Err = ParseOpcodeError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if text.is_empty() || text.len() > 3 || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ParseOpcodeError(()));
+        }
+        text.parse::<u8>()
+            .ok()
+            .and_then(Opcode::from_u8)
+            .ok_or(ParseOpcodeError(()))
+    }
+}
+
+/// The 4-bit opcode field of a frame as a parser reads it: an opcode the registry assigns, or
+/// one of the values RFC 6455 reserves (3-7 for data frames, 11-15 for control frames).
+///
+/// [`Opcode`] itself holds only assigned opcodes, so that a value of it is always one a peer
+/// may send and the registry's facts (`name`, `references`) always exist; a frame parser that
+/// must report what it met uses this type. RFC 6455 section 5.2 says an endpoint that
+/// receives a reserved opcode (without an extension that defines it) fails the connection.
+///
+/// ```
+/// use websocket_registry::{FrameOpcode, Opcode};
+///
+/// let first_byte = 0x83u8; // FIN and opcode 3
+/// let opcode = FrameOpcode::from_bits(first_byte & 0x0f).unwrap();
+/// assert_eq!(opcode, FrameOpcode::Reserved(3));
+/// assert!(opcode.is_data());
+/// assert_eq!(FrameOpcode::from_bits(0x1), Some(FrameOpcode::Assigned(Opcode::Text)));
+/// assert_eq!(FrameOpcode::from_bits(0x10), None); // does not fit in four bits
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FrameOpcode {
+    /// An opcode the registry assigns.
+    Assigned(Opcode),
+    /// A value the registry does not assign (reserved for further opcodes).
+    Reserved(u8),
+}
+
+impl FrameOpcode {
+    /// The opcode field `bits` (0-15); `None` when `bits` does not fit in four bits.
+    pub const fn from_bits(bits: u8) -> Option<FrameOpcode> {
+        if bits > 0x0f {
+            return None;
+        }
+        Some(match Opcode::from_u8(bits) {
+            Some(opcode) => FrameOpcode::Assigned(opcode),
+            None => FrameOpcode::Reserved(bits),
+        })
+    }
+
+    /// The 4-bit value.
+    pub const fn as_u8(self) -> u8 {
+        match self {
+            FrameOpcode::Assigned(opcode) => opcode.as_u8(),
+            FrameOpcode::Reserved(bits) => bits,
+        }
+    }
+
+    /// The assigned opcode, or `None` for a reserved value.
+    pub const fn assigned(self) -> Option<Opcode> {
+        match self {
+            FrameOpcode::Assigned(opcode) => Some(opcode),
+            FrameOpcode::Reserved(_) => None,
+        }
+    }
+
+    /// True for control frames: the high bit of the opcode is set (RFC 6455 section 5.5),
+    /// reserved or not.
+    pub const fn is_control(self) -> bool {
+        self.as_u8() & 0x8 != 0
+    }
+
+    /// True for data frames (opcodes 0-7, reserved or not).
+    pub const fn is_data(self) -> bool {
+        !self.is_control()
+    }
+}
+
+impl From<Opcode> for FrameOpcode {
+    fn from(opcode: Opcode) -> FrameOpcode {
+        FrameOpcode::Assigned(opcode)
+    }
+}
+
+/// `1 Text Frame`, or `3 (reserved)`.
+impl fmt::Display for FrameOpcode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FrameOpcode::Assigned(opcode) => fmt::Display::fmt(opcode, f),
+            FrameOpcode::Reserved(bits) => write!(f, "{bits} (reserved)"),
+        }
     }
 }

@@ -123,6 +123,20 @@ impl fmt::Display for ParseVersionError {
 #[cfg(has_core_error)]
 impl core::error::Error for ParseVersionError {}
 
+/// `Version::RFC_6455 == 13`.
+impl PartialEq<u8> for Version {
+    fn eq(&self, other: &u8) -> bool {
+        self.0 == *other
+    }
+}
+
+/// `13 == Version::RFC_6455`.
+impl PartialEq<Version> for u8 {
+    fn eq(&self, other: &Version) -> bool {
+        *self == other.0
+    }
+}
+
 impl FromStr for Version {
     type Err = ParseVersionError;
 

@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 use websocket_registry::{
-    BrowserCloseEvent, BrowserEngine, CloseCode, CloseFrame, MAX_CLOSE_REASON,
+    BrowserCloseEvent, BrowserEngine, CloseCode, ClosePayload, MAX_CLOSE_REASON,
 };
 
 fn reason_of_at_most(max_bytes: usize) -> impl Strategy<Value = String> {
@@ -23,10 +23,10 @@ proptest! {
 
     #[test]
     fn parse_never_panics_and_agrees_with_the_rules(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
-        let result = CloseFrame::parse(&bytes);
+        let result = ClosePayload::parse(&bytes);
         match result {
-            Ok(CloseFrame::NoStatus) => prop_assert!(bytes.is_empty()),
-            Ok(CloseFrame::Status { code, reason }) => {
+            Ok(ClosePayload::NoStatus) => prop_assert!(bytes.is_empty()),
+            Ok(ClosePayload::Status { code, reason }) => {
                 prop_assert!(bytes.len() >= 2 && bytes.len() <= 125);
                 prop_assert!(code.is_valid_on_wire());
                 prop_assert_eq!(reason.as_bytes(), &bytes[2..]);
@@ -66,8 +66,8 @@ proptest! {
     fn encode_then_parse_round_trips(code in 3000u16..5000, reason in reason_of_at_most(MAX_CLOSE_REASON)) {
         let code = CloseCode::from_u16(code);
         let mut buf = [0u8; 125];
-        let n = CloseFrame::encode(code, &reason, &mut buf).expect("valid input encodes");
-        prop_assert_eq!(CloseFrame::parse(&buf[..n]), Ok(CloseFrame::Status { code, reason: &reason }));
+        let n = ClosePayload::encode(code, &reason, &mut buf).expect("valid input encodes");
+        prop_assert_eq!(ClosePayload::parse(&buf[..n]), Ok(ClosePayload::Status { code, reason: &reason }));
     }
 
     #[test]
@@ -75,9 +75,9 @@ proptest! {
         let reason = "a".repeat(len);
         for &code in websocket_registry::close_codes::ASSIGNED.iter().filter(|c| c.is_valid_on_wire()) {
             let mut buf = [0u8; 125];
-            let n = CloseFrame::encode(code, &reason, &mut buf).expect("encodes");
+            let n = ClosePayload::encode(code, &reason, &mut buf).expect("encodes");
             prop_assert_eq!(n, 2 + len);
-            prop_assert_eq!(CloseFrame::parse(&buf[..n]), Ok(CloseFrame::Status { code, reason: &reason }));
+            prop_assert_eq!(ClosePayload::parse(&buf[..n]), Ok(ClosePayload::Status { code, reason: &reason }));
         }
     }
 }
@@ -172,21 +172,21 @@ fn payload_and_reason_limits_are_exact() {
         bytes
     };
     let longest = payload(123);
-    let frame = CloseFrame::parse(&longest).expect("125 bytes parse");
+    let frame = ClosePayload::parse(&longest).expect("125 bytes parse");
     assert_eq!(frame.code(), Some(CloseCode::NORMAL_CLOSURE));
     assert_eq!(frame.reason(), "a".repeat(123));
     assert_eq!(
-        CloseFrame::parse(&payload(124)),
-        Err(websocket_registry::CloseFrameError::TooLong { len: 126 })
+        ClosePayload::parse(&payload(124)),
+        Err(websocket_registry::ClosePayloadError::TooLong { len: 126 })
     );
-    assert_eq!(CloseFrame::parse(&[]).map(|f| f.code()), Ok(None));
+    assert_eq!(ClosePayload::parse(&[]).map(|f| f.code()), Ok(None));
 
     let mut buf = [0u8; 200];
     assert_eq!(
-        CloseFrame::encode(CloseCode::NORMAL_CLOSURE, &"a".repeat(123), &mut buf),
+        ClosePayload::encode(CloseCode::NORMAL_CLOSURE, &"a".repeat(123), &mut buf),
         Ok(125)
     );
-    assert!(CloseFrame::encode(CloseCode::NORMAL_CLOSURE, &"a".repeat(124), &mut buf).is_err());
+    assert!(ClosePayload::encode(CloseCode::NORMAL_CLOSURE, &"a".repeat(124), &mut buf).is_err());
 }
 
 #[test]
@@ -213,50 +213,50 @@ fn engines_are_named_with_the_versions_they_were_measured_on() {
 /// wrong with which input.
 #[test]
 fn errors_name_the_rule_the_input_and_the_answer() {
-    use websocket_registry::{CloseFrameError, EncodeCloseError};
-    let cases: [(&[u8], CloseFrameError, u16, &str); 4] = [
+    use websocket_registry::{ClosePayloadError, EncodeCloseError};
+    let cases: [(&[u8], ClosePayloadError, u16, &str); 4] = [
         (
             &[0x03],
-            CloseFrameError::OneByte,
+            ClosePayloadError::OneByte,
             1002,
             "Close payload of 1 byte",
         ),
         (
             &[0x03, 0xED],
-            CloseFrameError::InvalidCode(CloseCode::from_u16(1005)),
+            ClosePayloadError::InvalidCode(CloseCode::from_u16(1005)),
             1002,
             "close code 1005 No Status Received may not appear in a Close frame",
         ),
         (
             &[0x03, 0xE8, b'o', b'k', 0xFF],
-            CloseFrameError::InvalidUtf8 { offset: 2 },
+            ClosePayloadError::InvalidUtf8 { offset: 2 },
             1007,
             "not valid UTF-8 (at byte 2 of the reason)",
         ),
         (
             &[0x03; 126],
-            CloseFrameError::TooLong { len: 126 },
+            ClosePayloadError::TooLong { len: 126 },
             1002,
             "Close payload of 126 bytes: control frames carry at most 125",
         ),
     ];
     for (payload, error, answer, words) in cases {
-        assert_eq!(CloseFrame::parse(payload), Err(error));
+        assert_eq!(ClosePayload::parse(payload), Err(error));
         assert_eq!(error.response_code().as_u16(), answer, "{error:?}");
         assert!(error.to_string().contains(words), "{error}");
     }
     let mut small = [0u8; 4];
     let encode_cases = [
         (
-            CloseFrame::encode(CloseCode::from_u16(1005), "", &mut small),
+            ClosePayload::encode(CloseCode::from_u16(1005), "", &mut small),
             "close code 1005 No Status Received may not be sent in a Close frame",
         ),
         (
-            CloseFrame::encode(CloseCode::NORMAL_CLOSURE, &"a".repeat(124), &mut [0u8; 200]),
+            ClosePayload::encode(CloseCode::NORMAL_CLOSURE, &"a".repeat(124), &mut [0u8; 200]),
             "Close reason of 124 bytes: at most 123 fit in a Close frame",
         ),
         (
-            CloseFrame::encode(CloseCode::NORMAL_CLOSURE, "hello", &mut small),
+            ClosePayload::encode(CloseCode::NORMAL_CLOSURE, "hello", &mut small),
             "Close payload needs 7 bytes, the buffer has 4",
         ),
     ];

@@ -304,6 +304,63 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Every accessor of a parameter value agrees with the text the independent writer
+    /// escaped (or not): the value as written before escaping is the oracle.
+    #[test]
+    fn param_values_behave_as_their_unescaped_text(
+        value in token(),
+        other in token(),
+        quoted in any::<bool>(),
+        registered in any::<bool>(),
+    ) {
+        let token = if registered { "permessage-deflate" } else { "x-unknown" };
+        let header = format!("{token}; p={}; q={other}", render_value(&value, quoted));
+        let offer = offer(&header);
+        prop_assert_eq!(offer.extension(), Extension::from_name(token));
+        prop_assert_eq!(offer.extension().is_some(), registered);
+        let mut params = offer.params();
+        let (name, parsed) = params.next().expect("p");
+        prop_assert_eq!(name, "p");
+        let parsed = parsed.expect("a value");
+        let (_, plain) = params.next().expect("q");
+        let plain = plain.expect("a value");
+        prop_assert!(params.next().is_none());
+        prop_assert!(params.next().is_none(), "fused");
+
+        prop_assert_eq!(parsed.was_quoted(), quoted);
+        prop_assert!(!plain.was_quoted());
+        // The writer escapes the first character of every quoted value.
+        let expected_str = if quoted { None } else { Some(value.as_str()) };
+        prop_assert_eq!(parsed.as_str(), expected_str);
+        prop_assert_eq!(plain.as_str(), Some(other.as_str()));
+        prop_assert_eq!(parsed.len(), value.len());
+        prop_assert!(!parsed.is_empty());
+        prop_assert_eq!(parsed.chars().collect::<String>(), value.clone());
+        prop_assert_eq!(parsed.to_string(), value.clone());
+        prop_assert!(parsed == *value.as_str());
+        prop_assert!(parsed == value.as_str());
+        prop_assert_eq!(parsed == *other.as_str(), value == other);
+        prop_assert_eq!(parsed == other.as_str(), value == other);
+        prop_assert_eq!(parsed == plain, value == other);
+        prop_assert!(parsed == parsed);
+
+        let mut buf = [0u8; 16];
+        prop_assert_eq!(parsed.write_to(&mut buf), Some(value.len()));
+        prop_assert_eq!(&buf[..value.len()], value.as_bytes());
+        prop_assert_eq!(parsed.write_to(&mut buf[..value.len() - 1]), None);
+    }
+}
+
+#[test]
+fn an_empty_quoted_value_is_refused_and_a_value_is_never_empty() {
+    // The grammar needs a token inside the quotes, so `is_empty` is false for every value a
+    // parse returns; `""` is refused at the closing quote.
+    assert!(Extension::offers("permessage-deflate; a=\"\"").any(|o| o.is_err()));
+}
+
 fn written(response: &DeflateResponse) -> String {
     let mut buf = [0u8; 200];
     let n = response.write(&mut buf).expect("fits");

@@ -138,30 +138,54 @@ fn handshake_negotiation_reads_every_protocol_line_in_order() {
 }
 
 #[test]
-fn handshake_selected_protocol_keeps_the_token_as_sent() {
+fn handshake_selected_protocol_keeps_the_token_as_sent_and_refuses_anything_but_one_token() {
     use tungstenite::http::{HeaderValue, Response};
+    use websocket_registry::SelectedSubprotocolError as E;
 
-    let response = |value: Option<&[u8]>| {
+    let response = |lines: &[&[u8]]| {
         let mut response = Response::new(());
-        if let Some(value) = value {
-            response.headers_mut().insert(
+        for value in lines {
+            response.headers_mut().append(
                 "sec-websocket-protocol",
                 HeaderValue::from_bytes(value).unwrap(),
             );
         }
         response
     };
-    let selected = |value: Option<&[u8]>| {
-        Subprotocol::selected_in_response(&response(value))
-            .map(|offer| (offer.token().to_owned(), offer.subprotocol()))
+    let selected = |lines: &[&[u8]]| {
+        Subprotocol::selected_in_response(&response(lines))
+            .map(|offer| offer.map(|offer| (offer.token().to_owned(), offer.subprotocol())))
     };
-    assert_eq!(selected(None), None);
+    assert_eq!(selected(&[]), Ok(None));
     assert_eq!(
-        selected(Some(b"mqtt")),
-        Some(("mqtt".to_owned(), Some(Subprotocol::Mqtt)))
+        selected(&[b"mqtt"]),
+        Ok(Some(("mqtt".to_owned(), Some(Subprotocol::Mqtt))))
     );
-    assert_eq!(selected(Some(b" chat ")), Some(("chat".to_owned(), None)));
-    assert_eq!(selected(Some(b"caf\xc3\xa9")), Some((String::new(), None)));
+    assert_eq!(selected(&[b" chat\t"]), Ok(Some(("chat".to_owned(), None))));
+    // RFC 6455 section 4.1: one token on one line, or the client fails the connection.
+    assert_eq!(
+        selected(&[b"mqtt", b"mqtt"]),
+        Err(E::SeveralLines { count: 2 })
+    );
+    assert_eq!(
+        selected(&[b"mqtt", b"", b"x"]),
+        Err(E::SeveralLines { count: 3 })
+    );
+    assert_eq!(
+        selected(&[b"caf\xc3\xa9"]),
+        Err(E::NotVisibleAscii { offset: 3 })
+    );
+    assert_eq!(selected(&[b""]), Err(E::NotOneToken { offset: 0 }));
+    assert_eq!(selected(&[b"  "]), Err(E::NotOneToken { offset: 2 }));
+    assert_eq!(
+        selected(&[b"mqtt, wamp"]),
+        Err(E::NotOneToken { offset: 4 })
+    );
+    assert_eq!(
+        selected(&[b" mqtt wamp"]),
+        Err(E::NotOneToken { offset: 5 })
+    );
+    assert_eq!(selected(&[b"\"mqtt\""]), Err(E::NotOneToken { offset: 0 }));
 }
 
 #[test]

@@ -70,9 +70,23 @@ fn extensions() {
         assert_eq!(Extension::from_name(extension.as_str()), Some(*extension));
         assert_eq!(Some(extension.common_name()), record.common.as_deref());
         assert_eq!(
-            Some(extension.incompatible()),
+            extension.incompatible_text(),
             record.incompatible.as_deref()
         );
+        // The typed list: every registered identifier the text names ("None" names none).
+        let named: Vec<&str> = record
+            .incompatible
+            .as_deref()
+            .unwrap_or("")
+            .split([',', ';', ' '])
+            .filter(|token| ids.contains(token))
+            .collect();
+        let typed: Vec<&str> = extension
+            .incompatible()
+            .iter()
+            .map(|e| e.as_str())
+            .collect();
+        assert_eq!(typed, named, "{}", extension.as_str());
     }
     assert_eq!(
         Extension::from_name("permessage-deflate"),
@@ -169,8 +183,13 @@ fn header_bits() {
         .collect();
     assert_eq!(names, values);
     for (bit, record) in HeaderBit::ALL.iter().zip(&records) {
-        assert_eq!(Some(bit.description()), record.description.as_deref());
+        assert_eq!(Some(bit.meaning()), record.description.as_deref());
+        assert_eq!(bit.registered(), record.date.as_deref());
+        assert_eq!(bit.updated(), record.updated.as_deref());
+        assert_eq!(bit.name().parse::<HeaderBit>(), Ok(*bit));
+        assert_eq!(HeaderBit::from_name(bit.name()), Some(*bit));
     }
+    assert!("rsv1".parse::<HeaderBit>().is_err());
     // RFC 6455 section 5.2: RSV1 is the first header byte's 0x40.
     assert_eq!(HeaderBit::Rsv1.mask(), 0x40);
     assert_eq!(HeaderBit::Rsv1.name(), "RSV1");

@@ -21,3 +21,43 @@ impl From<TungsteniteCloseCode> for CloseCode {
         CloseCode::from_u16(u16::from(code))
     }
 }
+
+use tungstenite::protocol::CloseFrame as TungsteniteCloseFrame;
+
+use crate::{ClosePayload, ClosePayloadError, MAX_CLOSE_REASON};
+
+/// The Close payload as tungstenite's `Option<CloseFrame>`: `None` for
+/// [`ClosePayload::NoStatus`], which is how tungstenite sends an empty Close.
+impl From<ClosePayload<'_>> for Option<TungsteniteCloseFrame> {
+    fn from(payload: ClosePayload<'_>) -> Self {
+        match payload {
+            ClosePayload::NoStatus => None,
+            ClosePayload::Status { code, reason } => Some(TungsteniteCloseFrame {
+                code: code.into(),
+                reason: reason.into(),
+            }),
+        }
+    }
+}
+
+/// tungstenite's `CloseFrame` checked by the rules of [`ClosePayload::parse`]: a code that
+/// is [valid on the wire](crate::CloseCode::is_valid_on_wire) and a reason of at most
+/// [`MAX_CLOSE_REASON`] bytes (tungstenite's reason is UTF-8 already). A frame tungstenite
+/// received may hold a code this refuses (it lets 1016-2999 through).
+impl<'a> TryFrom<&'a TungsteniteCloseFrame> for ClosePayload<'a> {
+    type Error = ClosePayloadError;
+
+    fn try_from(frame: &'a TungsteniteCloseFrame) -> Result<Self, Self::Error> {
+        let code = CloseCode::from(frame.code);
+        let reason = frame.reason.as_str();
+        if reason.len() > MAX_CLOSE_REASON {
+            return Err(ClosePayloadError::TooLong {
+                len: reason.len() + 2,
+            });
+        }
+        if !code.is_valid_on_wire() {
+            return Err(ClosePayloadError::InvalidCode(code));
+        }
+        Ok(ClosePayload::Status { code, reason })
+    }
+}

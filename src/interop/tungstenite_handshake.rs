@@ -7,7 +7,6 @@
 use tungstenite::http::header::SEC_WEBSOCKET_PROTOCOL;
 use tungstenite::http::{HeaderMap, Request, Response};
 
-use crate::offers::without_optional_whitespace;
 use crate::{Offer, Subprotocol};
 
 impl Subprotocol {
@@ -38,32 +37,46 @@ impl Subprotocol {
         protocol_lines(request.headers()).find_map(|line| Subprotocol::negotiate(line, &mut accept))
     }
 
-    /// The subprotocol the server selected in `response`: `None` when it selected none,
+    /// The subprotocol the server selected in `response`: `Ok(None)` when it selected none,
     /// otherwise the token it sent and, if registered, the subprotocol it names. RFC 6455
-    /// allows the server one token only: with several field lines this reads the first, and
-    /// a value that is not visible ASCII comes back as an empty, unregistered token, for the
-    /// caller to reject.
+    /// allows the server one token on one line: several `Sec-WebSocket-Protocol` lines, a
+    /// list, an empty value or a byte that is not visible ASCII is an error (see
+    /// [`selected_in_value`](Self::selected_in_value)), and the client fails the connection.
     ///
     /// ```
-    /// use websocket_registry::Subprotocol;
+    /// use websocket_registry::{SelectedSubprotocolError, Subprotocol};
     /// use tungstenite::http::Response;
     ///
     /// let response = Response::builder()
     ///     .header("Sec-WebSocket-Protocol", "ocpp1.6")
     ///     .body(())
     ///     .unwrap();
-    /// let selected = Subprotocol::selected_in_response(&response).unwrap();
+    /// let selected = Subprotocol::selected_in_response(&response).unwrap().unwrap();
     /// assert_eq!(selected.token(), "ocpp1.6");
     /// assert_eq!(selected.subprotocol(), Some(Subprotocol::Ocpp1_6));
+    ///
+    /// let twice = Response::builder()
+    ///     .header("Sec-WebSocket-Protocol", "ocpp1.6")
+    ///     .header("Sec-WebSocket-Protocol", "mqtt")
+    ///     .body(())
+    ///     .unwrap();
+    /// assert_eq!(
+    ///     Subprotocol::selected_in_response(&twice),
+    ///     Err(SelectedSubprotocolError::SeveralLines { count: 2 })
+    /// );
     /// ```
-    pub fn selected_in_response<B>(response: &Response<B>) -> Option<Offer<'_>> {
-        let value = response.headers().get(SEC_WEBSOCKET_PROTOCOL)?;
-        let token = match value.to_str() {
-            Ok(text) => without_optional_whitespace(text),
-            // Not a token; report it as unregistered rather than pretending none was sent.
-            Err(_) => "",
+    pub fn selected_in_response<B>(
+        response: &Response<B>,
+    ) -> Result<Option<Offer<'_>>, crate::SelectedSubprotocolError> {
+        let mut lines = response.headers().get_all(SEC_WEBSOCKET_PROTOCOL).iter();
+        let Some(value) = lines.next() else {
+            return Ok(None);
         };
-        Some(Offer::new(token))
+        let others = lines.count();
+        if others > 0 {
+            return Err(crate::SelectedSubprotocolError::SeveralLines { count: others + 1 });
+        }
+        Subprotocol::selected_in_value(value.as_bytes()).map(Some)
     }
 }
 

@@ -8,7 +8,7 @@ use std::net::SocketAddr;
 use futures_util::StreamExt;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
-use websocket_registry::{CloseCode, CloseFrame};
+use websocket_registry::{CloseCode, ClosePayload};
 
 #[path = "../oracle/mod.rs"]
 pub mod oracle;
@@ -120,8 +120,8 @@ pub async fn check_every_wire_valid_close(addr: SocketAddr) {
         let payload = first_frame_payload(addr, &path).await;
         let reason = code.to_string();
         assert_eq!(
-            CloseFrame::parse(&payload),
-            Ok(CloseFrame::Status {
+            ClosePayload::parse(&payload),
+            Ok(ClosePayload::Status {
                 code,
                 reason: &reason
             }),

@@ -25,6 +25,7 @@ fn history() -> Vec<Inputs> {
             xml: std::fs::read(&path).expect("readable history file"),
             curated: None,
             translations: Vec::new(),
+            names_lock: None,
         })
         .collect()
 }

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use crate::names_lock::ResolvedTable;
+
 use crate::error::{Error, Pos, Result};
 use crate::model::{Registry, Value};
 
@@ -32,6 +34,9 @@ pub struct Curated {
     pub translations: Vec<Translation>,
     /// Where the file came from, for error messages (not part of the TOML).
     pub source: Option<(PathBuf, String)>,
+    /// The Rust names of every sub-registry's records, by sub-registry id, resolved against
+    /// `registry/names.toml` before the emitters run (see [`crate::names_lock`]).
+    pub names: BTreeMap<String, ResolvedTable>,
 }
 
 /// What the project adds to a close-code record.
@@ -165,6 +170,14 @@ impl Curated {
         }
         curated.source = Some((path.to_path_buf(), text.to_owned()));
         Ok(curated)
+    }
+
+    /// The resolved Rust names of the sub-registry `id` (empty before resolution).
+    pub fn names_of(&self, id: &str) -> &ResolvedTable {
+        static EMPTY: ResolvedTable = ResolvedTable {
+            records: BTreeMap::new(),
+        };
+        self.names.get(id).unwrap_or(&EMPTY)
     }
 
     /// The notes for close code `code`, if any.
@@ -511,22 +524,29 @@ impl NameNotes {
     }
 }
 
-/// Reads the spanned TOML tree of one curated file, turning each refusal into an [`Error`]
-/// positioned at the key or value it is about.
-struct Reader<'a> {
-    path: &'a Path,
-    text: &'a str,
+/// Reads the spanned TOML tree of one of the project's files (the curated notes, their
+/// translations, the name lock), turning each refusal into an [`Error`] positioned at the key
+/// or value it is about.
+pub(crate) struct Reader<'a> {
+    /// The file, as errors name it.
+    pub(crate) path: &'a Path,
+    /// Its text, to turn byte offsets into lines and columns.
+    pub(crate) text: &'a str,
 }
 
 impl Reader<'_> {
-    fn error<T>(&self, at: &Spanned<T>, message: String) -> Error {
+    pub(crate) fn error<T>(&self, at: &Spanned<T>, message: String) -> Error {
         Error {
             pos: Some(pos_of(self.text, at.span().start)),
             ..Error::new(self.path, message)
         }
     }
 
-    fn table<'v, 'i>(&self, value: &'v Spanned<DeValue<'i>>, key: &str) -> Result<&'v DeTable<'i>> {
+    pub(crate) fn table<'v, 'i>(
+        &self,
+        value: &'v Spanned<DeValue<'i>>,
+        key: &str,
+    ) -> Result<&'v DeTable<'i>> {
         match value.get_ref() {
             DeValue::Table(table) => Ok(table),
             other => Err(self.error(
@@ -536,7 +556,7 @@ impl Reader<'_> {
         }
     }
 
-    fn string(&self, value: &Spanned<DeValue<'_>>, key: &str) -> Result<String> {
+    pub(crate) fn string(&self, value: &Spanned<DeValue<'_>>, key: &str) -> Result<String> {
         match value.get_ref() {
             DeValue::String(text) => Ok(text.to_string()),
             other => Err(self.error(
@@ -580,7 +600,7 @@ impl Reader<'_> {
     }
 }
 
-fn type_name(value: &DeValue<'_>) -> &'static str {
+pub(crate) fn type_name(value: &DeValue<'_>) -> &'static str {
     match value {
         DeValue::String(_) => "a string",
         DeValue::Integer(_) => "an integer",
@@ -592,7 +612,7 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
     }
 }
 
-fn pos_of(text: &str, offset: usize) -> Pos {
+pub(crate) fn pos_of(text: &str, offset: usize) -> Pos {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;

@@ -130,8 +130,9 @@ fn newline(out: &mut String, depth: usize) {
 }
 
 /// A JSON string literal (RFC 8259 section 7): quotes, backslashes and control characters
-/// escaped; everything else, non-ASCII included, written as it is.
-fn write_string(out: &mut String, text: &str) {
+/// escaped; everything else, non-ASCII included, written as it is. With DEL escaped too, it
+/// is also a TOML basic string, which `registry/names.toml` is written with.
+pub(crate) fn write_string(out: &mut String, text: &str) {
     out.push('"');
     for ch in text.chars() {
         match ch {
@@ -142,7 +143,7 @@ fn write_string(out: &mut String, text: &str) {
             '\t' => out.push_str("\\t"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
-            ch if u32::from(ch) < 0x20 => {
+            ch if u32::from(ch) < 0x20 || ch == '\u{7f}' => {
                 let _ = write!(out, "\\u{:04x}", u32::from(ch));
             }
             ch => out.push(ch),
@@ -160,7 +161,7 @@ mod tests {
         let text = "a\"b\\c\nd\re\tf\u{8}\u{c}\u{1}\u{1f}\u{7f}é\u{202e}";
         assert_eq!(
             Json::String(text.to_owned()).pretty(),
-            "\"a\\\"b\\\\c\\nd\\re\\tf\\b\\f\\u0001\\u001f\u{7f}é\u{202e}\""
+            "\"a\\\"b\\\\c\\nd\\re\\tf\\b\\f\\u0001\\u001f\\u007fé\u{202e}\""
         );
     }
 

@@ -20,6 +20,7 @@ pub mod error;
 pub mod fetch;
 pub mod json;
 pub mod model;
+pub mod names_lock;
 pub mod naming;
 pub mod output;
 pub mod parse;
@@ -43,6 +44,8 @@ pub mod paths {
     pub const CURATED_TOML: &str = "registry/curated.toml";
     /// The translations of the curated texts, one TOML file per language.
     pub const L10N_DIR: &str = "registry/l10n";
+    /// The Rust name given to every record, kept across IANA's edits (written by `regen`).
+    pub const NAMES_LOCK: &str = "registry/names.toml";
     /// Where generated files go.
     pub const GENERATED_DIR: &str = "generated";
 }
@@ -76,6 +79,9 @@ pub struct Inputs {
     /// The translations of the curated texts (`registry/l10n/de.toml`, ...): how the header
     /// names each file, and its text.
     pub translations: Vec<(String, String)>,
+    /// How the header names the name lock (`registry/names.toml`), and its text; `None`
+    /// starts from an empty lock, as the first `regen` does.
+    pub names_lock: Option<(String, String)>,
 }
 
 impl Inputs {
@@ -110,11 +116,19 @@ impl Inputs {
         }
         // Directory order differs between file systems; the output must not.
         translations.sort();
+        let lock_path = root.join(paths::NAMES_LOCK);
+        // A checkout without a lock starts one; `regen` writes it.
+        let names_lock = match std::fs::read_to_string(&lock_path) {
+            Ok(text) => Some((paths::NAMES_LOCK.to_owned(), text)),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            Err(err) => return Err(Error::io(&lock_path, "read", err)),
+        };
         Ok(Inputs {
             xml_name: paths::REGISTRY_XML.to_owned(),
             xml,
             curated: Some((paths::CURATED_TOML.to_owned(), curated)),
             translations,
+            names_lock,
         })
     }
 }
@@ -132,6 +146,25 @@ pub fn generate(inputs: &Inputs) -> Result<GeneratedSet> {
             .push(curated::Translation::parse(Path::new(name), text)?);
     }
     curated.check_against(&registry)?;
+    let lock = match &inputs.names_lock {
+        Some((name, text)) => {
+            names_lock::NameLock::parse(Path::new(name), text, &emit::name_styles())?
+        }
+        None => names_lock::NameLock::default(),
+    };
+    for row in &emit::SUB_REGISTRIES {
+        let requests = (row.names)(&registry, &curated);
+        let resolved = lock.resolve(row.id, &requests, &registry.updated);
+        curated.names.insert(row.id.to_owned(), resolved);
+    }
+    let new_lock = names_lock::NameLock {
+        tables: curated
+            .names
+            .iter()
+            .map(|(id, table)| (id.clone(), table.records.clone()))
+            .collect(),
+    };
+    let order: Vec<&str> = emit::SUB_REGISTRIES.iter().map(|row| row.id).collect();
     let source = emit::Source {
         xml_path: inputs.xml_name.clone(),
         xml_sha256: sha256_hex(&inputs.xml),
@@ -151,6 +184,7 @@ pub fn generate(inputs: &Inputs) -> Result<GeneratedSet> {
         files,
         xml_sha256: source.xml_sha256,
         missing_translations: curated.missing_translations(&registry),
+        names_lock: new_lock.to_toml(&order),
     })
 }
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use xtask::text::one_line;
 use xtask::update::{compare, Candidate};
-use xtask::{generate, paths, workspace_root, Inputs};
+use xtask::{generate, workspace_root, Inputs};
 
 const USAGE: &str = "\
 usage: cargo xtask [--root DIR] <command> [options]
@@ -145,15 +145,15 @@ fn main() -> ExitCode {
 fn regen(root: &std::path::Path) -> ExitCode {
     let result = Inputs::from_workspace(root)
         .and_then(|inputs| generate(&inputs))
-        .and_then(|set| set.write_atomically(&root.join(paths::GENERATED_DIR)));
+        .and_then(|set| set.write_workspace(root));
     match result {
         Ok(changed) if changed.is_empty() => {
             println!("generated/ is up to date");
             ExitCode::SUCCESS
         }
         Ok(changed) => {
-            for name in changed {
-                println!("wrote generated/{name}");
+            for path in changed {
+                println!("wrote {path}");
             }
             ExitCode::SUCCESS
         }
@@ -173,7 +173,7 @@ fn check(root: &std::path::Path) -> ExitCode {
             for missing in &set.missing_translations {
                 println!("note: {missing} (English is shown until they are written)");
             }
-            set.compare(&root.join(paths::GENERATED_DIR))
+            set.compare_workspace(root)
         });
     match result {
         Ok(staleness) if staleness.is_fresh() => {
@@ -327,10 +327,10 @@ fn networked(root: &std::path::Path, options: &Options, _args: &[String]) -> Exi
         Ok(applied) => {
             // Progress goes to stderr so that `--format json` keeps stdout machine-readable.
             if applied.registry_replaced {
-                eprintln!("wrote {}", paths::REGISTRY_XML);
+                eprintln!("wrote {}", xtask::paths::REGISTRY_XML);
             }
             for name in &applied.generated_changed {
-                eprintln!("wrote generated/{name}");
+                eprintln!("wrote {name}");
             }
             if !applied.registry_replaced && applied.generated_changed.is_empty() {
                 eprintln!("registry/ and generated/ are already up to date");

@@ -16,6 +16,9 @@ pub struct GeneratedSet {
     /// What the translations lack (one line per language); English is shown instead.
     /// `cargo xtask check` prints it.
     pub missing_translations: Vec<String>,
+    /// The name lock after this run (`registry/names.toml`): the lock read, plus the names
+    /// given to new records, renames and removals.
+    pub names_lock: String,
 }
 
 /// How `generated/` differs from what the inputs produce.
@@ -27,12 +30,18 @@ pub struct Staleness {
     pub missing: Vec<String>,
     /// Files in `generated/` that the generator no longer produces.
     pub extra: Vec<String>,
+    /// How `registry/names.toml` differs from the lock this run produces (a unified diff,
+    /// or a line saying it is missing), when [`GeneratedSet::compare_workspace`] checked it.
+    pub names_lock: Option<String>,
 }
 
 impl Staleness {
     /// True when `generated/` is exactly what the inputs produce.
     pub fn is_fresh(&self) -> bool {
-        self.changed.is_empty() && self.missing.is_empty() && self.extra.is_empty()
+        self.changed.is_empty()
+            && self.missing.is_empty()
+            && self.extra.is_empty()
+            && self.names_lock.is_none()
     }
 
     /// A report for people: what is stale and how to fix it.
@@ -48,6 +57,12 @@ impl Staleness {
         }
         for (name, diff) in &self.changed {
             out.push_str(&format!("generated/{name}: out of date\n{diff}\n"));
+        }
+        if let Some(diff) = &self.names_lock {
+            out.push_str(&format!(
+                "{}: out of date\n{diff}\n",
+                crate::paths::NAMES_LOCK
+            ));
         }
         out.push_str(
             "generated/ does not match registry/: run `cargo xtask regen` and commit the result.\n",
@@ -118,6 +133,53 @@ impl GeneratedSet {
             }
         }
         Ok(staleness)
+    }
+
+    /// Compares with the workspace at `root`: `generated/` and `registry/names.toml`.
+    pub fn compare_workspace(&self, root: &Path) -> Result<Staleness> {
+        let mut staleness = self.compare(&root.join(crate::paths::GENERATED_DIR))?;
+        let path = root.join(crate::paths::NAMES_LOCK);
+        staleness.names_lock = match fs::read_to_string(&path) {
+            Ok(existing) if same_text(&existing, &self.names_lock) => None,
+            Ok(existing) => Some(
+                similar::TextDiff::from_lines(&existing, &self.names_lock)
+                    .unified_diff()
+                    .context_radius(2)
+                    .header(
+                        &format!("{} (committed)", crate::paths::NAMES_LOCK),
+                        &format!("{} (regenerated)", crate::paths::NAMES_LOCK),
+                    )
+                    .to_string(),
+            ),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                Some("missing: `cargo xtask regen` writes it".to_owned())
+            }
+            Err(err) => return Err(Error::io(&path, "read", err)),
+        };
+        Ok(staleness)
+    }
+
+    /// Writes `generated/` ([`write_atomically`](Self::write_atomically)), then
+    /// `registry/names.toml` (replaced atomically) if it changed. Returns what changed, as
+    /// paths from `root`. Should the lock fail to be written after `generated/` was, the next
+    /// `regen` writes the same lock: the lock it reads gives the same names.
+    pub fn write_workspace(&self, root: &Path) -> Result<Vec<String>> {
+        let mut changed: Vec<String> = self
+            .write_atomically(&root.join(crate::paths::GENERATED_DIR))?
+            .into_iter()
+            .map(|name| format!("{}/{name}", crate::paths::GENERATED_DIR))
+            .collect();
+        let path = root.join(crate::paths::NAMES_LOCK);
+        let current = match fs::read_to_string(&path) {
+            Ok(text) => Some(text),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            Err(err) => return Err(Error::io(&path, "read", err)),
+        };
+        if !current.is_some_and(|text| same_text(&text, &self.names_lock)) {
+            write_file_atomically(&path, self.names_lock.as_bytes())?;
+            changed.push(crate::paths::NAMES_LOCK.to_owned());
+        }
+        Ok(changed)
     }
 
     /// Replaces the contents of `dir` with these files, all or nothing.

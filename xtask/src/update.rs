@@ -155,7 +155,7 @@ impl Comparison {
         } else {
             None
         };
-        match generated.write_atomically(&root.join(paths::GENERATED_DIR)) {
+        match generated.write_workspace(root) {
             Ok(generated_changed) => Ok(Applied {
                 registry_replaced,
                 generated_changed,

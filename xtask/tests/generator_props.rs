@@ -43,6 +43,7 @@ fn generate(xml: String) -> xtask::Result<xtask::GeneratedSet> {
         xml: xml.into_bytes(),
         curated: None,
         translations: Vec::new(),
+        names_lock: None,
     })
 }
 
@@ -128,6 +129,7 @@ proptest! {
             xml: bytes,
             curated: None,
             translations: Vec::new(),
+            names_lock: None,
         });
     }
 }

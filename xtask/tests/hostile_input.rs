@@ -20,6 +20,7 @@ fn inputs(name: &str, xml: Vec<u8>) -> Inputs {
         xml,
         curated: None,
         translations: Vec::new(),
+        names_lock: None,
     }
 }
 

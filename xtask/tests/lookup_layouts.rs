@@ -26,6 +26,7 @@ fn with_records(id: &str, records: &str) -> Inputs {
         xml: format!("{}{records}{}", &xml[..end], &xml[end..]).into_bytes(),
         curated: None,
         translations: Vec::new(),
+        names_lock: None,
     }
 }
 

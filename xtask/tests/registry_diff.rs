@@ -128,7 +128,7 @@ fn close_code_registration_splits_the_unassigned_range() {
 }
 
 #[test]
-fn subprotocol_renamed_to_another_rust_name_is_a_major_change() {
+fn subprotocol_renamed_to_another_rust_name_is_major_without_the_name_lock_and_minor_with_it() {
     // 2023-08: "Redfish WebSocket" became "Redfish": one record renamed, not one removed and
     // one added, and the Rust variant changes name.
     let diff = diff_pair("2023-08-08-2eb916101e40.xml", "2023-08-14-5f54b4938978.xml");
@@ -153,6 +153,18 @@ fn subprotocol_renamed_to_another_rust_name_is_a_major_change() {
     assert!(advice
         .removed_items
         .contains(&"subprotocols::Subprotocol::RedfishWebSocket".to_owned()));
+    assert!(advice
+        .added_items
+        .contains(&"subprotocols::Subprotocol::Redfish".to_owned()));
+
+    // With the lock the older version wrote, as `cargo xtask diff` reads registry/names.toml:
+    // the old name stays as an alias, and the rename only adds.
+    let before = generated("2023-08-08-2eb916101e40.xml");
+    let mut inputs = common::history_inputs(&common::history_file("2023-08-14-5f54b4938978.xml"));
+    inputs.names_lock = Some(("registry/names.toml".to_owned(), before.names_lock.clone()));
+    let advice = advise(&before, &common::generate_ok(&inputs));
+    assert_eq!(advice.kind, ReleaseKind::Minor, "{advice:?}");
+    assert_eq!(advice.removed_items, Vec::<String>::new());
     assert!(advice
         .added_items
         .contains(&"subprotocols::Subprotocol::Redfish".to_owned()));

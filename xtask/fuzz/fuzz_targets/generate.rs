@@ -10,6 +10,7 @@ fuzz_target!(|data: &[u8]| {
         xml: data.to_vec(),
         curated: None,
         translations: Vec::new(),
+        names_lock: None,
     };
     let _ = xtask::generate(&inputs);
 });

@@ -33,6 +33,7 @@ fuzz_target!(|data: &[u8]| {
         xml: xml.into_bytes(),
         curated: None,
         translations: Vec::new(),
+        names_lock: None,
     };
     if let Ok(set) = xtask::generate(&inputs) {
         for file in set.files.iter().filter(|f| f.name.ends_with(".rs")) {

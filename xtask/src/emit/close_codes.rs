@@ -4,8 +4,6 @@
 //! hand-written in `src/close_code.rs`), a lookup from code to its record, the range rows, and
 //! `close_codes.md`, the table that the crate-level docs include.
 
-use std::collections::BTreeSet;
-
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -13,6 +11,7 @@ use super::{docs, opt_str, refs};
 use crate::curated::{Curated, Language, RangeNotes, Reconnect, TranslatedTexts, RANGE_KEYS};
 use crate::error::Result;
 use crate::model::{CodeRecord, Registry};
+use crate::names_lock::NameRequest;
 use crate::naming;
 
 /// An assigned close code with everything the output needs.
@@ -32,46 +31,102 @@ pub fn is_name_like(text: &str) -> bool {
     (1..=6).contains(&words) && text.chars().count() <= 40 && !text.contains(". ")
 }
 
-fn assigned<'a>(registry: &'a Registry, curated: &Curated) -> Vec<Assigned<'a>> {
-    let records: Vec<(u16, &CodeRecord<u16>)> = registry
+/// The sub-registry's id, under which [`crate::names_lock`] keeps its names.
+const ID: &str = "close-code-number";
+
+/// The assigned codes' records, in file order.
+fn records(registry: &Registry) -> Vec<(u16, &CodeRecord<u16>)> {
+    registry
         .close_codes
         .records
         .iter()
         .filter(|r| r.is_assignment())
         .map(|r| (r.value.first(), r))
-        .collect();
-    let mut labels = Vec::new();
-    let mut names = Vec::new();
-    for (code, record) in &records {
-        let notes = curated.close_code(*code);
-        let label = notes
-            .and_then(|n| n.label.clone())
-            .unwrap_or_else(|| record.description.clone());
-        let name = match notes.and_then(|n| n.rust_name.clone()) {
-            Some(name) => name,
-            None if is_name_like(&label) => naming::const_name(&label, "CODE_"),
-            None => format!("CODE_{code}"),
-        };
-        labels.push(label);
-        names.push(name);
-    }
-    let names = naming::deduplicate(names, &mut BTreeSet::new());
-    records
+        .collect()
+}
+
+/// The short readable name: curated, or IANA's description.
+fn label(code: u16, record: &CodeRecord<u16>, curated: &Curated) -> String {
+    curated
+        .close_code(code)
+        .and_then(|n| n.label.clone())
+        .unwrap_or_else(|| record.description.clone())
+}
+
+/// The constant name each assigned code asks for, keyed by the code: a curated `rust-name`,
+/// else the label when it reads as a name, else `CODE_<n>`.
+pub fn name_requests(registry: &Registry, curated: &Curated) -> Vec<NameRequest> {
+    records(registry)
         .into_iter()
-        .zip(labels)
-        .zip(names)
-        .map(|(((code, record), label), const_name)| {
+        .map(|(code, record)| {
+            let label = label(code, record, curated);
+            let (candidate, source) =
+                match curated.close_code(code).and_then(|n| n.rust_name.clone()) {
+                    Some(name) => (name.clone(), format!("rust-name {name}")),
+                    None if is_name_like(&label) => (naming::const_name(&label, "CODE_"), label),
+                    None => (format!("CODE_{code}"), label),
+                };
+            NameRequest {
+                key: code.to_string(),
+                candidate,
+                source,
+                identity: None,
+            }
+        })
+        .collect()
+}
+
+fn assigned<'a>(registry: &'a Registry, curated: &Curated) -> Vec<Assigned<'a>> {
+    let names = curated.names_of(ID);
+    records(registry)
+        .into_iter()
+        .map(|(code, record)| {
             let notes = curated.close_code(code);
             Assigned {
                 code,
                 record,
-                const_name,
-                label,
+                const_name: names.name(&code.to_string()).to_owned(),
+                label: label(code, record, curated),
                 description: notes.and_then(|n| n.description.clone()),
                 not_on_wire: notes.and_then(|n| n.not_on_wire.clone()),
             }
         })
         .collect()
+}
+
+/// The deprecated constants that keep old names compiling: every alias of an assigned code,
+/// and every code IANA removed (whose constant stays, though the registry no longer
+/// assigns it).
+fn kept_names(curated: &Curated) -> Vec<TokenStream> {
+    let names = curated.names_of(ID);
+    let mut out = super::alias_consts("CloseCode", names);
+    for (key, record) in names.removed() {
+        let Ok(code) = key.parse::<u16>() else {
+            continue;
+        };
+        let literal = proc_macro2::Literal::u16_unsuffixed(code);
+        let since = record.removed.as_deref().unwrap_or_default();
+        let note = format!(
+            "IANA no longer assigns {code} (removed from the registry of {since}); the constant \
+             is kept so that code written against it still compiles"
+        );
+        let doc = format!(
+            "Close code {code}, once registered as {:?}; IANA's registry no longer assigns it \
+             ([`CloseCode::is_registered`] is false).",
+            record.source
+        );
+        let idents = std::iter::once(record.name.as_str())
+            .chain(record.aliases.iter().map(|a| a.name.as_str()))
+            .map(|name| format_ident!("{}", name));
+        for ident in idents {
+            out.push(quote! {
+                #[doc = #doc]
+                #[deprecated(note = #note)]
+                pub const #ident: CloseCode = CloseCode(#literal);
+            });
+        }
+    }
+    out
 }
 
 pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
@@ -95,6 +150,13 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
          registry's records and ranges. The named constants live on [`CloseCode`].",
     );
 
+    let kept = kept_names(curated);
+    let mut by_code: Vec<&Assigned<'_>> = codes.iter().collect();
+    by_code.sort_by_key(|c| c.code);
+    let all_idents: Vec<_> = by_code
+        .iter()
+        .map(|c| format_ident!("{}", c.const_name))
+        .collect();
     let consts = codes.iter().map(|c| {
         let ident = format_ident!("{}", c.const_name);
         let code = proc_macro2::Literal::u16_unsuffixed(c.code);
@@ -220,7 +282,12 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
 
         /// Named constants for every close code the registry assigns, with IANA's text.
         impl CloseCode {
+            /// Every code the registry assigns, in ascending order (1004-1006 and 1015
+            /// included, though they may never be sent).
+            pub const ALL: &'static [CloseCode] = &[#(Self::#all_idents),*];
+
             #(#consts)*
+            #(#kept)*
         }
 
         /// Every close code the registry assigns, in the registry's order.

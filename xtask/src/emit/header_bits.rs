@@ -4,15 +4,53 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{docs, refs};
+use crate::curated::Curated;
 use crate::model::Registry;
+use crate::names_lock::NameRequest;
 
-pub fn emit(registry: &Registry) -> TokenStream {
+/// The sub-registry's id, under which [`crate::names_lock`] keeps its names.
+const ID: &str = "framing-header-bits";
+
+/// The variant each bit asks for (`Rsv1`), keyed by its bit position.
+pub fn name_requests(registry: &Registry) -> Vec<NameRequest> {
+    registry
+        .header_bits
+        .records
+        .iter()
+        .map(|r| NameRequest {
+            key: r.bit.to_string(),
+            candidate: format!("Rsv{}", r.bit),
+            source: r.name.clone(),
+            identity: None,
+        })
+        .collect()
+}
+
+pub fn emit(registry: &Registry, curated: &Curated) -> TokenStream {
     let people = &registry.people;
     let records = &registry.header_bits.records;
+    let resolved = curated.names_of(ID);
     let idents: Vec<_> = records
         .iter()
-        .map(|r| format_ident!("Rsv{}", r.bit))
+        .map(|r| format_ident!("{}", resolved.name(&r.bit.to_string())))
         .collect();
+    // Bits IANA no longer lists stay as deprecated variants; old names as deprecated
+    // constants.
+    let mut removed_variants = Vec::new();
+    let mut removed_arms = Vec::new();
+    for (key, record) in resolved.removed() {
+        let Ok(bit) = key.parse::<u8>() else {
+            continue;
+        };
+        let ident = format_ident!("{}", record.name);
+        let mask =
+            proc_macro2::Literal::u8_unsuffixed(0x80u8.checked_shr(u32::from(bit)).unwrap_or(0));
+        let note = format!("IANA's registry no longer lists {}", record.source);
+        removed_variants.push(quote!(#[doc = "A bit the registry no longer lists."] #[deprecated(note = #note)] #ident = #mask));
+        let name = &record.source;
+        removed_arms.push((ident, name.clone()));
+    }
+    let aliases = super::alias_consts("HeaderBit", resolved);
     let variants = records.iter().zip(&idents).map(|(r, ident)| {
         // RFC 6455 section 5.2: FIN is 0x80, then RSV1 0x40, RSV2 0x20, RSV3 0x10.
         let mask = 0x80u8 >> r.bit;
@@ -28,27 +66,50 @@ pub fn emit(registry: &Registry) -> TokenStream {
             .unwrap_or_else(|_| proc_macro2::Literal::u8_unsuffixed(mask));
         quote!(#doc #ident = #mask_literal)
     });
-    let arms = |f: &dyn Fn(&crate::model::HeaderBitRecord) -> TokenStream| -> TokenStream {
-        if records.is_empty() {
+    let has_variants = !records.is_empty() || !removed_variants.is_empty();
+    // `removed` is what a bit the registry no longer lists answers (its old name, or empty).
+    let arms = |f: &dyn Fn(&crate::model::HeaderBitRecord) -> TokenStream,
+                removed: &dyn Fn(&str) -> TokenStream|
+     -> TokenStream {
+        if !has_variants {
             return quote!(match self {});
         }
         let arms = records.iter().zip(&idents).map(|(r, ident)| {
             let value = f(r);
             quote!(Self::#ident => #value)
         });
-        quote!(match self { #(#arms,)* })
+        let removed = removed_arms.iter().map(|(ident, name)| {
+            let value = removed(name);
+            quote!(#[allow(deprecated)] Self::#ident => #value)
+        });
+        quote!(match self { #(#arms,)* #(#removed,)* })
     };
-    let name_body = arms(&|r| {
-        let name = &r.name;
-        quote!(#name)
+    let name_body = arms(
+        &|r| {
+            let name = &r.name;
+            quote!(#name)
+        },
+        &|name| quote!(#name),
+    );
+    let description_body = arms(
+        &|r| {
+            let text = &r.description;
+            quote!(#text)
+        },
+        &|_| quote!(""),
+    );
+    let refs_body = arms(&|r| refs::slice_tokens(&r.references, people), &|_| {
+        quote!(&[])
     });
-    let description_body = arms(&|r| {
-        let text = &r.description;
-        quote!(#text)
+    let registered_body = arms(&|r| super::opt_str(r.meta.date.as_deref()), &|_| {
+        quote!(None)
     });
-    let refs_body = arms(&|r| refs::slice_tokens(&r.references, people));
+    let updated_body = arms(&|r| super::opt_str(r.meta.updated.as_deref()), &|_| {
+        quote!(None)
+    });
+    let registry_title = &registry.header_bits.meta.title;
     // A zero-variant enum can have no `repr` and no `as` cast (IANA's 2015 file had no bits).
-    let (repr, mask_body) = if records.is_empty() {
+    let (repr, mask_body) = if !has_variants {
         (quote!(), quote!(match self {}))
     } else {
         (quote!(#[repr(u8)]), quote!(self as u8))
@@ -71,9 +132,12 @@ pub fn emit(registry: &Registry) -> TokenStream {
         #repr
         pub enum HeaderBit {
             #(#variants,)*
+            #(#removed_variants,)*
         }
 
         impl HeaderBit {
+            #(#aliases)*
+
             /// Every registered bit.
             pub const ALL: &'static [HeaderBit] = &[#(Self::#idents),*];
 
@@ -87,14 +151,47 @@ pub fn emit(registry: &Registry) -> TokenStream {
                 #name_body
             }
 
-            /// IANA's description of the bit's meaning.
-            pub const fn description(self) -> &'static str {
+            /// IANA's description of what the bit means, verbatim (whitespace normalised).
+            pub const fn meaning(self) -> &'static str {
                 #description_body
+            }
+
+            /// IANA's description of what the bit means: the same as
+            /// [`meaning`](Self::meaning).
+            #[deprecated(
+                note = "`description()` is the project's own words on every other type; IANA's text for a bit is `meaning()`"
+            )]
+            pub const fn description(self) -> &'static str {
+                self.meaning()
+            }
+
+            /// When the bit's meaning was registered (`YYYY-MM-DD`), if the registry says.
+            pub const fn registered(self) -> Option<&'static str> {
+                #registered_body
+            }
+
+            /// When its record last changed, if the registry says.
+            pub const fn updated(self) -> Option<&'static str> {
+                #updated_body
+            }
+
+            /// The registered bit IANA names `name` (`RSV1`; exact, case-sensitive).
+            pub fn from_name(name: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|bit| bit.name() == name)
             }
 
             /// The record's references.
             pub const fn references(self) -> &'static [Reference] {
                 #refs_body
+            }
+        }
+
+        /// Parses IANA's name for a registered bit (`"RSV1"`).
+        impl core::str::FromStr for HeaderBit {
+            type Err = crate::UnregisteredName;
+
+            fn from_str(name: &str) -> Result<Self, Self::Err> {
+                Self::from_name(name).ok_or(crate::UnregisteredName { registry: #registry_title })
             }
         }
 

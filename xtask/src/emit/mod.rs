@@ -23,6 +23,7 @@ use crate::curated::Curated;
 use crate::diff::{self, SectionDiff};
 use crate::error::{Error, Pos, Result};
 use crate::model::{NameRecord, Person, Registry, SubRegistry, SubRegistryMeta};
+use crate::names_lock::{NameRequest, NameStyle, ResolvedTable};
 use crate::parse::Parser;
 use crate::xml::Element;
 use std::collections::BTreeMap;
@@ -65,6 +66,12 @@ pub struct SubRegistryKind {
     pub parse: fn(&Parser, &Element, &mut Registry) -> Result<()>,
     /// Its title, rules and notes, from the model.
     pub meta: fn(&Registry) -> &SubRegistryMeta,
+    /// The name each record asks for, keyed by what identifies it; resolved against
+    /// `registry/names.toml` before `emit` runs ([`crate::names_lock`]), which then reads
+    /// them with [`Curated::names_of`].
+    pub names: fn(&Registry, &Curated) -> Vec<NameRequest>,
+    /// How those names look (checked when the lock is read).
+    pub name_style: NameStyle,
     /// Generates the file's Rust items.
     pub emit: Emitter,
     /// Compares it between two versions of the registry.
@@ -91,6 +98,8 @@ pub const SUB_REGISTRIES: [SubRegistryKind; 6] = [
             p.unique("extension-name", identifiers(&registry.extensions))
         },
         meta: |registry| &registry.extensions.meta,
+        names: |registry, curated| names::name_requests(registry, curated, names::Kind::Extension),
+        name_style: NameStyle::UpperCamel,
         emit: |registry, curated, source| {
             names::emit(registry, curated, names::Kind::Extension, &source.xml_path)
         },
@@ -104,6 +113,10 @@ pub const SUB_REGISTRIES: [SubRegistryKind; 6] = [
             p.unique("subprotocol-name", identifiers(&registry.subprotocols))
         },
         meta: |registry| &registry.subprotocols.meta,
+        names: |registry, curated| {
+            names::name_requests(registry, curated, names::Kind::Subprotocol)
+        },
+        name_style: NameStyle::UpperCamel,
         emit: |registry, curated, source| {
             names::emit(
                 registry,
@@ -126,7 +139,9 @@ pub const SUB_REGISTRIES: [SubRegistryKind; 6] = [
             )
         },
         meta: |registry| &registry.versions.meta,
-        emit: |registry, _, _| versions::emit(registry),
+        names: |registry, _| versions::name_requests(registry),
+        name_style: NameStyle::Constant,
+        emit: |registry, curated, _| versions::emit(registry, curated),
         diff: |old, new| diff::section(&old.versions, &new.versions, diff::version_record),
     },
     SubRegistryKind {
@@ -141,6 +156,8 @@ pub const SUB_REGISTRIES: [SubRegistryKind; 6] = [
             )
         },
         meta: |registry| &registry.close_codes.meta,
+        names: close_codes::name_requests,
+        name_style: NameStyle::Constant,
         emit: |registry, curated, _| close_codes::emit(registry, curated),
         diff: |old, new| diff::section(&old.close_codes, &new.close_codes, diff::code_record),
     },
@@ -153,6 +170,8 @@ pub const SUB_REGISTRIES: [SubRegistryKind; 6] = [
             p.no_overlap("opcode", values.map(|r| (r.value, r.meta.pos)).collect())
         },
         meta: |registry| &registry.opcodes.meta,
+        names: opcodes::name_requests,
+        name_style: NameStyle::UpperCamel,
         emit: |registry, curated, _| opcodes::emit(registry, curated),
         diff: |old, new| diff::section(&old.opcodes, &new.opcodes, diff::code_record),
     },
@@ -168,10 +187,50 @@ pub const SUB_REGISTRIES: [SubRegistryKind; 6] = [
             )
         },
         meta: |registry| &registry.header_bits.meta,
-        emit: |registry, _, _| Ok(header_bits::emit(registry)),
+        names: |registry, _| header_bits::name_requests(registry),
+        name_style: NameStyle::UpperCamel,
+        emit: |registry, curated, _| Ok(header_bits::emit(registry, curated)),
         diff: |old, new| diff::section(&old.header_bits, &new.header_bits, diff::header_bit_record),
     },
 ];
+
+/// The deprecated associated constants that keep every old name of a sub-registry's records
+/// compiling (see [`crate::names_lock`]): `pub const OLD: Self = Self::NEW;`, with the reason
+/// and date in the deprecation note. Emitted inside the type's `impl` block; `type_name` is
+/// how the note names the type.
+pub(crate) fn alias_consts(type_name: &str, resolved: &ResolvedTable) -> Vec<TokenStream> {
+    let mut out = Vec::new();
+    for record in resolved.records.values() {
+        let current = quote::format_ident!("{}", record.name);
+        for alias in &record.aliases {
+            let old = quote::format_ident!("{}", alias.name);
+            let note = format!(
+                "renamed: {} (registry of {}); use `{type_name}::{}`",
+                alias.reason, alias.since, record.name
+            );
+            let doc = format!(
+                "The old name of [`{type_name}::{}`], kept so that code written against it \
+                 still compiles.",
+                record.name
+            );
+            out.push(quote! {
+                #[doc = #doc]
+                #[deprecated(note = #note)]
+                #[allow(non_upper_case_globals, deprecated)]
+                pub const #old: Self = Self::#current;
+            });
+        }
+    }
+    out
+}
+
+/// Each typed sub-registry's id with the style of its Rust names, for reading the lock.
+pub fn name_styles() -> Vec<(&'static str, NameStyle)> {
+    SUB_REGISTRIES
+        .iter()
+        .map(|row| (row.id, row.name_style))
+        .collect()
+}
 
 /// Identifiers are exact and case-sensitive on the wire: only identical ones clash.
 fn identifiers(sub: &SubRegistry<NameRecord>) -> impl Iterator<Item = (String, Pos)> + '_ {

@@ -1,7 +1,7 @@
 //! `generated/subprotocols.rs` and `generated/extensions.rs`: the two registries of wire
 //! identifiers, each as an enum with one variant per record.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -11,6 +11,7 @@ use super::{docs, opt_str, refs};
 use crate::curated::{Curated, NameNotes};
 use crate::error::{Error, Result};
 use crate::model::{NameRecord, Registry, SubRegistry};
+use crate::names_lock::{Identity, NameRequest};
 use crate::naming;
 
 /// Which of the two name registries.
@@ -45,18 +46,31 @@ impl Kind {
     }
 }
 
-/// The variant name of every record, in file order (see [`crate::naming`] for the rules).
-pub fn variant_names(records: &[NameRecord], notes: &BTreeMap<String, NameNotes>) -> Vec<String> {
-    let names = records
+/// The variant name each record asks for, keyed by its identifier: a curated `rust-name`, or
+/// the identifier in `UpperCamelCase` (see [`crate::naming`]). The registration date and
+/// registrant go along, so that [`crate::names_lock`] recognises a record IANA renames.
+pub fn name_requests(registry: &Registry, curated: &Curated, kind: Kind) -> Vec<NameRequest> {
+    let notes = kind.notes(curated);
+    kind.sub_registry(registry)
+        .records
         .iter()
-        .map(
-            |r| match notes.get(&r.id).and_then(|n| n.rust_name.clone()) {
-                Some(name) => name,
-                None => naming::variant_name(&r.id, "Id"),
-            },
-        )
-        .collect();
-    naming::deduplicate(names, &mut BTreeSet::new())
+        .map(|r| {
+            let (candidate, source) = match notes.get(&r.id).and_then(|n| n.rust_name.clone()) {
+                Some(name) => (name.clone(), format!("rust-name {name}")),
+                None => (naming::variant_name(&r.id, "Id"), r.id.clone()),
+            };
+            NameRequest {
+                key: r.id.clone(),
+                candidate,
+                source,
+                identity: Some(Identity {
+                    registered: r.meta.date.clone(),
+                    updated: r.meta.updated.clone(),
+                    registrant: r.references.iter().map(|x| x.data.clone()).collect(),
+                }),
+            }
+        })
+        .collect()
 }
 
 pub fn emit(
@@ -79,8 +93,6 @@ pub fn emit(
         }
     }
     let people = &registry.people;
-    let names = variant_names(&sub.records, notes);
-    let idents: Vec<_> = names.iter().map(|n| format_ident!("{}", n)).collect();
     let (type_name, what, summary) = match kind {
         Kind::Subprotocol => (
             format_ident!("Subprotocol"),
@@ -95,6 +107,56 @@ pub fn emit(
              section 11.3.2) that IANA has registered.",
         ),
     };
+    let resolved = curated.names_of(sub.meta.id.as_str());
+    let names: Vec<String> = sub
+        .records
+        .iter()
+        .map(|r| resolved.name(&r.id).to_owned())
+        .collect();
+    let idents: Vec<_> = names.iter().map(|n| format_ident!("{}", n)).collect();
+    // Records IANA removed stay as deprecated variants after the registered ones (so that
+    // `ENTRIES` indexes by variant and the lookup tables, which cover the registered ones
+    // only, need no gaps); old names stay as deprecated constants.
+    let removed: Vec<(&str, &crate::names_lock::LockedRecord)> = resolved.removed().collect();
+    let removed_variants = removed.iter().map(|(id, record)| {
+        let ident = format_ident!("{}", record.name);
+        let note =
+            format!("IANA removed `{id}` from the registry; `from_name` no longer returns it");
+        let doc = format!(
+            "`{id}`, no longer registered: kept so that code written against it still compiles."
+        );
+        quote! { #[doc = #doc] #[deprecated(note = #note)] #ident }
+    });
+    let removed_entries = removed
+        .iter()
+        .enumerate()
+        .map(|(i, (id, record))| {
+            let entry_name = format_ident!("REMOVED_{}", i);
+            let name = &record.name;
+            let ident = format_ident!("{}", name);
+            quote! {
+                #[allow(deprecated)]
+                const #entry_name: Entry = Entry {
+                    id: #id,
+                    value: #type_name::#ident,
+                    variant: #name,
+                    common: "",
+                    definition: "",
+                    definition_references: &[],
+                    references: &[],
+                    controller: &[],
+                    incompatible: None,
+                    incompatible_with: &[],
+                    registered: None,
+                    updated: None,
+                };
+            }
+        })
+        .collect::<Vec<_>>();
+    let removed_entry_names: Vec<_> = (0..removed.len())
+        .map(|i| format_ident!("REMOVED_{}", i))
+        .collect();
+    let aliases = super::alias_consts(&type_name.to_string(), resolved);
     let module_docs = super::module_docs(registry, &sub.meta, summary);
     let registry_title = &sub.meta.title;
 
@@ -118,6 +180,14 @@ pub fn emit(
         let controller =
             refs::slice_tokens(r.controller.iter().flat_map(|c| c.references()), people);
         let incompatible = opt_str(r.incompatible.as_deref());
+        // The registered names the text mentions ("None" mentions none).
+        let incompatible_with = r
+            .incompatible
+            .as_deref()
+            .unwrap_or("")
+            .split(|ch: char| ch == ',' || ch == ';' || ch.is_whitespace())
+            .filter_map(|token| sub.records.iter().position(|other| other.id == token))
+            .map(|index| &idents[index]);
         let date = opt_str(r.meta.date.as_deref());
         let updated = opt_str(r.meta.updated.as_deref());
         quote! {
@@ -131,21 +201,28 @@ pub fn emit(
                 references: #references,
                 controller: #controller,
                 incompatible: #incompatible,
+                incompatible_with: &[#(#type_name::#incompatible_with),*],
                 registered: #date,
                 updated: #updated,
             };
         }
     });
-    let count = proc_macro2::Literal::usize_unsuffixed(sub.records.len());
+    let count = proc_macro2::Literal::usize_unsuffixed(sub.records.len() + removed.len());
     let incompatible_method = match kind {
         Kind::Extension => quote! {
-            /// IANA's "known incompatible extensions" text for this extension, verbatim
-            /// (`None` in the registry's words when there are none).
-            pub const fn incompatible(self) -> &'static str {
-                match self.entry().incompatible {
-                    Some(text) => text,
-                    None => "",
-                }
+            /// The registered extensions IANA lists as known to be incompatible with this
+            /// one (empty when the registry says "None"). Names in the text that are not
+            /// registered extensions are left out; [`incompatible_text`](Self::incompatible_text)
+            /// has IANA's words.
+            pub const fn incompatible(self) -> &'static [Extension] {
+                self.entry().incompatible_with
+            }
+
+            /// IANA's "known incompatible extensions" text, verbatim (`None` in the
+            /// registry's words when there are none); `None` when the record has no such
+            /// field.
+            pub const fn incompatible_text(self) -> Option<&'static str> {
+                self.entry().incompatible
             }
         },
         Kind::Subprotocol => quote!(),
@@ -157,14 +234,15 @@ pub fn emit(
          `#[non_exhaustive]` because IANA registers new names: match with a `_` arm.",
         docs::md(registry_title)
     ));
-    let (empty_match, entries_const) = if sub.records.is_empty() {
+    let (empty_match, entries_const) = if sub.records.is_empty() && removed.is_empty() {
         (quote!(match self {}), quote!())
     } else {
         (
             quote!(&ENTRIES[self as usize]),
             quote! {
-                const ENTRIES: [Entry; #count] = [#(#entry_names),*];
+                const ENTRIES: [Entry; #count] = [#(#entry_names,)* #(#removed_entry_names),*];
                 #(#entries)*
+                #(#removed_entries)*
             },
         )
     };
@@ -201,9 +279,12 @@ pub fn emit(
         #[non_exhaustive]
         pub enum #type_name {
             #(#variants,)*
+            #(#removed_variants,)*
         }
 
         impl #type_name {
+            #(#aliases)*
+
             /// Every registered name, in the registry's order.
             pub const ALL: &'static [#type_name] = &[#(Self::#idents),*];
 
@@ -296,6 +377,7 @@ pub fn emit(
             references: &'static [Reference],
             controller: &'static [Reference],
             incompatible: Option<&'static str>,
+            incompatible_with: &'static [#type_name],
             registered: Option<&'static str>,
             updated: Option<&'static str>,
         }

@@ -1,7 +1,5 @@
 //! `generated/opcodes.rs`: the `opcode` sub-registry as the `Opcode` enum.
 
-use std::collections::BTreeSet;
-
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
@@ -9,7 +7,45 @@ use super::{docs, refs};
 use crate::curated::Curated;
 use crate::error::Result;
 use crate::model::Registry;
+use crate::names_lock::NameRequest;
 use crate::naming;
+
+/// The sub-registry's id, under which [`crate::names_lock`] keeps its names.
+const ID: &str = "opcode";
+
+/// The variant name each assigned opcode asks for, keyed by its value: a curated `rust-name`,
+/// or IANA's description without its trailing word "Frame" ("Text Frame" -> `Text`).
+pub fn name_requests(registry: &Registry, curated: &Curated) -> Vec<NameRequest> {
+    registry
+        .opcodes
+        .records
+        .iter()
+        .filter(|r| r.is_assignment())
+        .map(|r| {
+            let key = r.value.first().to_string();
+            let (candidate, source) =
+                match curated.opcode.get(&key).and_then(|n| n.rust_name.clone()) {
+                    Some(name) => (name.clone(), format!("rust-name {name}")),
+                    None => {
+                        let trimmed = r
+                            .description
+                            .strip_suffix(" Frame")
+                            .unwrap_or(&r.description);
+                        (
+                            naming::variant_name(trimmed, "Opcode"),
+                            r.description.clone(),
+                        )
+                    }
+                };
+            NameRequest {
+                key,
+                candidate,
+                source,
+                identity: None,
+            }
+        })
+        .collect()
+}
 
 pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
     let people = &registry.people;
@@ -26,29 +62,11 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
             }
         }
     }
-    // Variant names come from IANA's description without its trailing word "Frame"
-    // ("Text Frame" -> `Text`), unless curated.toml overrides them.
-    let names = assigned
+    let resolved = curated.names_of(ID);
+    let names: Vec<String> = assigned
         .iter()
-        .map(|r| {
-            let value = r.value.first();
-            match curated
-                .opcode
-                .get(&value.to_string())
-                .and_then(|n| n.rust_name.clone())
-            {
-                Some(name) => name,
-                None => {
-                    let trimmed = r
-                        .description
-                        .strip_suffix(" Frame")
-                        .unwrap_or(&r.description);
-                    naming::variant_name(trimmed, "Opcode")
-                }
-            }
-        })
+        .map(|r| resolved.name(&r.value.first().to_string()).to_owned())
         .collect();
-    let names = naming::deduplicate(names, &mut BTreeSet::new());
     let idents: Vec<_> = names.iter().map(|n| format_ident!("{}", n)).collect();
     let values: Vec<_> = assigned
         .iter()
@@ -73,6 +91,21 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         let description = &r.description;
         quote!(Self::#ident => #description)
     });
+    let label_arms = assigned.iter().zip(&idents).map(|(r, ident)| {
+        let label = r
+            .description
+            .strip_suffix(" Frame")
+            .unwrap_or(&r.description);
+        quote!(Self::#ident => #label)
+    });
+    let registered_arms = assigned.iter().zip(&idents).map(|(r, ident)| {
+        let date = super::opt_str(r.meta.date.as_deref());
+        quote!(Self::#ident => #date)
+    });
+    let updated_arms = assigned.iter().zip(&idents).map(|(r, ident)| {
+        let date = super::opt_str(r.meta.updated.as_deref());
+        quote!(Self::#ident => #date)
+    });
     let refs_arms = assigned.iter().zip(&idents).map(|(r, ident)| {
         let references = refs::slice_tokens(&r.references, people);
         quote!(Self::#ident => #references)
@@ -88,17 +121,54 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         &registry.opcodes.meta,
         "WebSocket opcodes: the 4-bit frame type of RFC 6455 section 5.2.",
     );
-    let (repr, as_u8_body) = if assigned.is_empty() {
+    // Opcodes IANA removed stay as deprecated variants with their wire value (`from_u8` no
+    // longer returns them); old names stay as deprecated constants.
+    let mut removed_variants = Vec::new();
+    let mut removed_name_arms = Vec::new();
+    for (key, record) in resolved.removed() {
+        let Ok(value) = key.parse::<u8>() else {
+            continue;
+        };
+        let ident = format_ident!("{}", record.name);
+        let literal = Literal::u8_unsuffixed(value);
+        let note = format!("IANA no longer assigns opcode {value}; `from_u8` does not return it");
+        let doc = format!(
+            "Opcode {value}, once {:?}: no longer assigned by the registry.",
+            record.source
+        );
+        let source = &record.source;
+        removed_variants.push(quote!(#[doc = #doc] #[deprecated(note = #note)] #ident = #literal));
+        removed_name_arms.push(quote!(#[allow(deprecated)] Self::#ident => #source));
+    }
+    let aliases = super::alias_consts("Opcode", resolved);
+    let has_variants = !assigned.is_empty() || !removed_variants.is_empty();
+    let (repr, as_u8_body) = if !has_variants {
         (quote!(), quote!(match self {}))
     } else {
         (quote!(#[repr(u8)]), quote!(self as u8))
     };
-    let (name_body, refs_body) = if assigned.is_empty() {
-        (quote!(match self {}), quote!(match self {}))
-    } else {
+    let (name_body, label_body, refs_body, registered_body, updated_body) = if !has_variants {
+        let empty = quote!(match self {});
         (
-            quote!(match self { #(#names_arms,)* }),
-            quote!(match self { #(#refs_arms,)* }),
+            empty.clone(),
+            empty.clone(),
+            empty.clone(),
+            empty.clone(),
+            empty,
+        )
+    } else {
+        // Removed opcodes (deprecated variants) answer their old name, and nothing else.
+        let fallback = |value: TokenStream| {
+            (!removed_variants.is_empty())
+                .then(|| quote!(#[allow(unreachable_patterns)] _ => #value,))
+        };
+        let (refs_fallback, date_fallback) = (fallback(quote!(&[])), fallback(quote!(None)));
+        (
+            quote!(match self { #(#names_arms,)* #(#removed_name_arms,)* }),
+            quote!(match self { #(#label_arms,)* #(#removed_name_arms,)* }),
+            quote!(match self { #(#refs_arms,)* #refs_fallback }),
+            quote!(match self { #(#registered_arms,)* #date_fallback }),
+            quote!(match self { #(#updated_arms,)* #date_fallback }),
         )
     };
 
@@ -114,9 +184,12 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         #repr
         pub enum Opcode {
             #(#variants,)*
+            #(#removed_variants,)*
         }
 
         impl Opcode {
+            #(#aliases)*
+
             /// Every assigned opcode, in ascending order of value.
             pub const ALL: &'static [Opcode] = &[#(Self::#idents),*];
 
@@ -134,9 +207,25 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
                 #as_u8_body
             }
 
-            /// IANA's description (`Text Frame`, `Connection Close Frame`, ...).
+            /// IANA's text for the opcode, verbatim (`Text Frame`, `Connection Close Frame`, ...).
             pub const fn name(self) -> &'static str {
                 #name_body
+            }
+
+            /// A short readable name: IANA's text without the word "Frame" (`Text`,
+            /// `Connection Close`).
+            pub const fn label(self) -> &'static str {
+                #label_body
+            }
+
+            /// When the opcode was registered (`YYYY-MM-DD`), if the registry says.
+            pub const fn registered(self) -> Option<&'static str> {
+                #registered_body
+            }
+
+            /// When its record last changed, if the registry says.
+            pub const fn updated(self) -> Option<&'static str> {
+                #updated_body
             }
 
             /// The record's references.

@@ -367,6 +367,50 @@ mod tests {
         assert_perfect(&keys, &index);
     }
 
+    /// The table sizes are the design (and the generated code's footprint): a direct table
+    /// starts at the smallest power of two with two slots per name and grows only when no
+    /// seed places every name, up to its caps; a displaced one has three names per bucket and
+    /// an 85% load.
+    #[test]
+    fn tables_have_the_sizes_the_layouts_promise() {
+        let owned: Vec<String> = (0..3000).map(|i| format!("n{i}")).collect();
+        for n in [1usize, 2, 3, 5, 8, 13, 20] {
+            let keys: Vec<&str> = owned[..n].iter().map(String::as_str).collect();
+            let index = build_direct(&keys, &KeyReader::Whole).expect("a direct table");
+            let smallest = (2 * n).max(2).next_power_of_two();
+            match &index.layout {
+                // So few names fit the smallest table with one of 2,000 seeds.
+                Layout::Direct { bits, slots } => {
+                    assert_eq!(1usize << bits, smallest, "{n} names");
+                    assert_eq!(slots.len(), smallest, "{n} names");
+                }
+                other => panic!("{n} names: {other:?}"),
+            }
+        }
+        // The caps: 16 slots per name, 4096 in all.
+        let keys: Vec<&str> = owned[..2049].iter().map(String::as_str).collect();
+        assert_eq!(
+            build_direct(&keys, &KeyReader::Whole),
+            None,
+            "8192 slots > 4096"
+        );
+        let keys: Vec<&str> = owned[..1].iter().map(String::as_str).collect();
+        let one = build_direct(&keys, &KeyReader::Whole).expect("one name");
+        assert!(one.layout.slots().len() <= 16);
+        for n in [1usize, 2, 3, 4, 100, 1000, 3000] {
+            let keys: Vec<&str> = owned[..n].iter().map(String::as_str).collect();
+            let index = build_displaced(&keys, &KeyReader::Whole).expect("a displaced table");
+            match &index.layout {
+                Layout::Displaced { pilots, slots } => {
+                    assert_eq!(pilots.len(), n.div_ceil(3), "{n} names");
+                    assert_eq!(slots.len(), (n * 100).div_ceil(85).max(n + 1), "{n} names");
+                }
+                other => panic!("{n} names: {other:?}"),
+            }
+            assert_perfect(&keys, &index);
+        }
+    }
+
     #[test]
     fn names_that_differ_only_in_the_middle_still_separate() {
         let keys = [

@@ -6,11 +6,34 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{docs, opt_str, refs};
+use crate::curated::Curated;
 use crate::error::Result;
 use crate::model::{Registry, Value};
+use crate::names_lock::NameRequest;
 use crate::naming;
 
-pub fn emit(registry: &Registry) -> Result<TokenStream> {
+/// The sub-registry's id, under which [`crate::names_lock`] keeps its names.
+const ID: &str = "version-number";
+
+/// The constant each listed version number asks for (`V13`), keyed by the number; a range
+/// record stands for each number it covers.
+pub fn name_requests(registry: &Registry) -> Vec<NameRequest> {
+    registry
+        .versions
+        .records
+        .iter()
+        .flat_map(|record| record.value.first()..=record.value.last())
+        .map(|value| NameRequest {
+            key: value.to_string(),
+            candidate: format!("V{value}"),
+            source: value.to_string(),
+            identity: None,
+        })
+        .collect()
+}
+
+pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
+    let resolved = curated.names_of(ID);
     let people = &registry.people;
     let records = &registry.versions.records;
     // Status values become `VersionStatus` variants, in order of first appearance.
@@ -51,6 +74,10 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
 
     // One entry per number: a range record stands for each number it covers.
     let mut consts = Vec::new();
+    let all: Vec<_> = name_requests(registry)
+        .iter()
+        .map(|r| format_ident!("{}", resolved.name(&r.key)))
+        .collect();
     let mut arms = Vec::new();
     for record in records {
         let (first, last) = (record.value.first(), record.value.last());
@@ -72,7 +99,7 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
             }
         });
         for value in first..=last {
-            let ident = format_ident!("V{}", value);
+            let ident = format_ident!("{}", resolved.name(&value.to_string()));
             let mut parts = vec![format!(
                 "Version **{value}**: {}.",
                 record
@@ -92,6 +119,22 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
             consts.push(quote!(#doc pub const #ident: Version = Version(#value);));
         }
     }
+    // Numbers IANA no longer lists keep their constant, deprecated; old names (none can
+    // arise today, `V<n>` is the number) would stay as aliases.
+    for (key, record) in resolved.removed() {
+        let Ok(value) = key.parse::<u8>() else {
+            continue;
+        };
+        let ident = format_ident!("{}", record.name);
+        let literal = super::int(value);
+        let note = format!("IANA's registry no longer lists version {value}");
+        consts.push(quote! {
+            #[doc = "A version number the registry no longer lists, kept so that code written against it still compiles."]
+            #[deprecated(note = #note)]
+            pub const #ident: Version = Version(#literal);
+        });
+    }
+    consts.extend(super::alias_consts("Version", resolved));
     let module_docs = super::module_docs(
         registry,
         &registry.versions.meta,
@@ -110,6 +153,9 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
 
         /// Named constants for every version number the registry lists.
         impl Version {
+            /// Every version number the registry lists, in ascending order.
+            pub const ALL: &'static [Version] = &[#(Self::#all),*];
+
             #(#consts)*
         }
 
@@ -121,6 +167,9 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
         }
 
         impl VersionStatus {
+            /// Every status the registry uses, in order of first appearance.
+            pub const ALL: &'static [VersionStatus] = &[#(Self::#status_idents),*];
+
             /// IANA's text for the status.
             pub const fn as_str(self) -> &'static str {
                 #status_as_str

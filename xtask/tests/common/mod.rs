@@ -160,6 +160,7 @@ pub fn history_inputs(path: &Path) -> Inputs {
         xml: std::fs::read(path).expect("readable history file"),
         curated: None,
         translations: Vec::new(),
+        names_lock: None,
     }
 }
 
@@ -238,6 +239,8 @@ fn write_runtime_workspace(work: &str, crates: &[RuntimeCrate]) -> PathBuf {
         let dir = work.join(name);
         fs::create_dir_all(dir.join("src")).expect("create crate");
         copy_dir(&src, &dir.join("src"));
+        // The compiler detection the crate's cfgs come from.
+        fs::copy(root().join("build.rs"), dir.join("build.rs")).expect("copy build.rs");
         krate
             .set
             .write_atomically(&dir.join("generated"))

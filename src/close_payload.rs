@@ -14,9 +14,13 @@ pub const MAX_CLOSE_PAYLOAD: usize = 125;
 /// The longest reason, in bytes: 125 minus the 2-byte code.
 pub const MAX_CLOSE_REASON: usize = MAX_CLOSE_PAYLOAD - 2;
 
-/// A parsed Close frame payload.
+/// A parsed Close frame payload: no status, or a code and a reason.
+///
+/// Called `CloseFrame` before 0.1 was published; it is the payload, not the frame, and the
+/// old name clashed with tungstenite's `CloseFrame` (which the `tungstenite` feature converts
+/// to and from).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum CloseFrame<'a> {
+pub enum ClosePayload<'a> {
     /// An empty payload: the peer gave no status code. APIs report this as 1005 (IANA's
     /// "No Status Rcvd", never sent on the wire); a browser page sees `CloseEvent.code` 1005.
     NoStatus,
@@ -29,12 +33,12 @@ pub enum CloseFrame<'a> {
     },
 }
 
-impl<'a> CloseFrame<'a> {
+impl<'a> ClosePayload<'a> {
     /// Parses an unmasked Close payload, applying every rule of RFC 6455: length at most 125,
     /// never exactly 1 byte, a code that is [valid on the wire](CloseCode::is_valid_on_wire),
-    /// and a reason that is valid UTF-8. On error, [`CloseFrameError::response_code`] is the
+    /// and a reason that is valid UTF-8. On error, [`ClosePayloadError::response_code`] is the
     /// code to close the connection with.
-    pub const fn parse(payload: &'a [u8]) -> Result<CloseFrame<'a>, CloseFrameError> {
+    pub const fn parse(payload: &'a [u8]) -> Result<ClosePayload<'a>, ClosePayloadError> {
         Self::parse_with(payload, CodeRule::ValidOnWire)
     }
 
@@ -43,21 +47,21 @@ impl<'a> CloseFrame<'a> {
     pub(crate) const fn parse_with(
         payload: &'a [u8],
         rule: CodeRule,
-    ) -> Result<CloseFrame<'a>, CloseFrameError> {
+    ) -> Result<ClosePayload<'a>, ClosePayloadError> {
         match payload {
             _ if payload.len() > MAX_CLOSE_PAYLOAD => {
-                Err(CloseFrameError::TooLong { len: payload.len() })
+                Err(ClosePayloadError::TooLong { len: payload.len() })
             }
-            [] => Ok(CloseFrame::NoStatus),
-            [_] => Err(CloseFrameError::OneByte),
+            [] => Ok(ClosePayload::NoStatus),
+            [_] => Err(ClosePayloadError::OneByte),
             [high, low, reason @ ..] => {
                 let code = CloseCode::from_u16(u16::from_be_bytes([*high, *low]));
                 if !rule.accepts(code) {
-                    return Err(CloseFrameError::InvalidCode(code));
+                    return Err(ClosePayloadError::InvalidCode(code));
                 }
                 match core::str::from_utf8(reason) {
-                    Ok(reason) => Ok(CloseFrame::Status { code, reason }),
-                    Err(err) => Err(CloseFrameError::InvalidUtf8 {
+                    Ok(reason) => Ok(ClosePayload::Status { code, reason }),
+                    Err(err) => Err(ClosePayloadError::InvalidUtf8 {
                         offset: err.valid_up_to(),
                     }),
                 }
@@ -68,8 +72,8 @@ impl<'a> CloseFrame<'a> {
     /// The code, or `None` for an empty payload.
     pub const fn code(&self) -> Option<CloseCode> {
         match self {
-            CloseFrame::NoStatus => None,
-            CloseFrame::Status { code, .. } => Some(*code),
+            ClosePayload::NoStatus => None,
+            ClosePayload::Status { code, .. } => Some(*code),
         }
     }
 
@@ -78,17 +82,40 @@ impl<'a> CloseFrame<'a> {
     pub const fn reported_code(&self) -> CloseCode {
         match self {
             // RFC 6455 section 7.1.5: no status code is reported as 1005.
-            CloseFrame::NoStatus => CloseCode(1005),
-            CloseFrame::Status { code, .. } => *code,
+            ClosePayload::NoStatus => CloseCode(1005),
+            ClosePayload::Status { code, .. } => *code,
         }
     }
 
     /// The reason (empty for an empty payload).
     pub const fn reason(&self) -> &'a str {
         match self {
-            CloseFrame::NoStatus => "",
-            CloseFrame::Status { reason, .. } => reason,
+            ClosePayload::NoStatus => "",
+            ClosePayload::Status { reason, .. } => reason,
         }
+    }
+
+    /// Checks that a Close frame with `code` and `reason` may be sent, without writing it:
+    /// the code is [valid on the wire](CloseCode::is_valid_on_wire) and the reason has at
+    /// most [`MAX_CLOSE_REASON`] bytes. [`encode`](Self::encode) applies the same rules.
+    ///
+    /// ```
+    /// use websocket_registry::{CloseCode, ClosePayload, EncodeCloseError};
+    ///
+    /// assert_eq!(ClosePayload::check(CloseCode::TRY_AGAIN_LATER, "busy"), Ok(()));
+    /// assert_eq!(
+    ///     ClosePayload::check(CloseCode::from_u16(1005), ""),
+    ///     Err(EncodeCloseError::InvalidCode(CloseCode::from_u16(1005)))
+    /// );
+    /// ```
+    pub const fn check(code: CloseCode, reason: &str) -> Result<(), EncodeCloseError> {
+        if !code.is_valid_on_wire() {
+            return Err(EncodeCloseError::InvalidCode(code));
+        }
+        if reason.len() > MAX_CLOSE_REASON {
+            return Err(EncodeCloseError::ReasonTooLong { len: reason.len() });
+        }
+        Ok(())
     }
 
     /// Writes the payload for a Close frame with `code` and `reason` into `buf` and returns
@@ -100,12 +127,7 @@ impl<'a> CloseFrame<'a> {
         reason: &str,
         buf: &mut [u8],
     ) -> Result<usize, EncodeCloseError> {
-        if !code.is_valid_on_wire() {
-            return Err(EncodeCloseError::InvalidCode(code));
-        }
-        if reason.len() > MAX_CLOSE_REASON {
-            return Err(EncodeCloseError::ReasonTooLong { len: reason.len() });
-        }
+        Self::check(code, reason)?;
         let needed = 2 + reason.len();
         // A `match`, not `let ... else`: the crate builds with Rust 1.63 (see build.rs).
         let available = buf.len();
@@ -139,10 +161,20 @@ impl CodeRule {
     }
 }
 
+/// The old name of [`ClosePayload`].
+#[deprecated(
+    note = "renamed to `ClosePayload` (it is the payload; tungstenite's `CloseFrame` is the frame)"
+)]
+pub type CloseFrame<'a> = ClosePayload<'a>;
+
+/// The old name of [`ClosePayloadError`].
+#[deprecated(note = "renamed to `ClosePayloadError`, with `ClosePayload`")]
+pub type CloseFrameError = ClosePayloadError;
+
 /// Why a Close payload is invalid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum CloseFrameError {
+pub enum ClosePayloadError {
     /// The payload is exactly one byte: too short for a code, too long for none.
     OneByte,
     /// The payload is over [`MAX_CLOSE_PAYLOAD`] bytes.
@@ -160,31 +192,31 @@ pub enum CloseFrameError {
     },
 }
 
-impl CloseFrameError {
+impl ClosePayloadError {
     /// The close code to fail the connection with: 1007 (Invalid Frame Payload Data) for a
     /// reason that is not UTF-8 (RFC 6455 section 8.1), 1002 (Protocol Error) for the rest.
     pub const fn response_code(&self) -> CloseCode {
         match self {
-            CloseFrameError::InvalidUtf8 { .. } => CloseCode(1007),
+            ClosePayloadError::InvalidUtf8 { .. } => CloseCode(1007),
             _ => CloseCode(1002),
         }
     }
 }
 
-impl fmt::Display for CloseFrameError {
+impl fmt::Display for ClosePayloadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CloseFrameError::OneByte => f.write_str(
+            ClosePayloadError::OneByte => f.write_str(
                 "Close payload of 1 byte: a payload is empty or starts with a 2-byte code",
             ),
-            CloseFrameError::TooLong { len } => write!(
+            ClosePayloadError::TooLong { len } => write!(
                 f,
                 "Close payload of {len} bytes: control frames carry at most {MAX_CLOSE_PAYLOAD}"
             ),
-            CloseFrameError::InvalidCode(code) => {
+            ClosePayloadError::InvalidCode(code) => {
                 write!(f, "close code {code} may not appear in a Close frame")
             }
-            CloseFrameError::InvalidUtf8 { offset } => write!(
+            ClosePayloadError::InvalidUtf8 { offset } => write!(
                 f,
                 "Close reason is not valid UTF-8 (at byte {offset} of the reason)"
             ),
@@ -193,7 +225,7 @@ impl fmt::Display for CloseFrameError {
 }
 
 #[cfg(has_core_error)]
-impl core::error::Error for CloseFrameError {}
+impl core::error::Error for ClosePayloadError {}
 
 /// Why a Close payload cannot be encoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,0 +1,778 @@
+//! `registry/names.toml`: the Rust name given to every record, kept across IANA's edits.
+//!
+//! Names are derived from registry text (an identifier, a description, a curated label), and
+//! that text changes: IANA renamed the subprotocol `AMQPWSB10` to `amqp` (2016-05-31) and
+//! `Redfish WebSocket` to `Redfish` (2023-08-14). A downstream build must not break when it
+//! does, so the generator remembers, per sub-registry and per record, the name it gave:
+//!
+//! - a record keeps its name while the text it was derived from does not change, and also
+//!   when it does but derives the same name (or the name was only numbered against a clash);
+//! - a record whose text now derives a different name gets the new name, and its old one
+//!   stays, as a deprecated alias of the same value, with the date and the reason;
+//! - a record IANA renamed (a subprotocol or extension whose identifier changed) is
+//!   recognised by what did not change: its registration date and its registrant, unique
+//!   among the records that left and the records that arrived, with an `updated` date;
+//! - a record IANA removed keeps its name as a deprecated item that lookups no longer
+//!   return; if it comes back, it gets its name back;
+//! - no name once given is ever given to another record.
+//!
+//! `cargo xtask regen` reads the lock, derives the names, and writes the lock back; the
+//! committed lock and `generated/` are checked together by `cargo xtask check`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::curated::{pos_of, type_name, Reader};
+use crate::error::{Error, Result};
+use crate::naming;
+
+/// One record's name request, from its sub-registry's emitter ([`crate::emit`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameRequest {
+    /// What identifies the record within its sub-registry: its value (`"1000"`) or, for the
+    /// name registries, its identifier (`"amqp"`).
+    pub key: String,
+    /// The name the record's text derives today, before clashes are numbered.
+    pub candidate: String,
+    /// The text `candidate` was derived from (a description, a label, an identifier, a
+    /// curated `rust-name`).
+    pub source: String,
+    /// For the name registries, what survives IANA renaming the identifier.
+    pub identity: Option<Identity>,
+}
+
+/// What identifies a registration when its identifier changes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Identity {
+    /// The record's `date` (registration).
+    pub registered: Option<String>,
+    /// The record's `updated`, if IANA changed it since.
+    pub updated: Option<String>,
+    /// The record's own references (the registrant), by their `data`.
+    pub registrant: Vec<String>,
+}
+
+/// An old name kept as a deprecated alias.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// The old Rust name.
+    pub name: String,
+    /// The registry's `updated` date of the version in which the name changed.
+    pub since: String,
+    /// Why it changed, for the deprecation note.
+    pub reason: String,
+}
+
+/// What the lock holds for one record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockedRecord {
+    /// The Rust name.
+    pub name: String,
+    /// The text it was derived from.
+    pub source: String,
+    /// Kept for the name registries, to recognise a record IANA renames.
+    pub identity: Option<Identity>,
+    /// Old names, oldest first.
+    pub aliases: Vec<Alias>,
+    /// When IANA removed the record (the registry's `updated` date), if it did.
+    pub removed: Option<String>,
+}
+
+/// The whole lock: per sub-registry id, per record key.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NameLock {
+    /// `sub-registry id -> record key -> record`.
+    pub tables: BTreeMap<String, BTreeMap<String, LockedRecord>>,
+}
+
+/// The names of one sub-registry after resolution, for its emitter.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ResolvedTable {
+    /// The records in the lock, present and removed.
+    pub records: BTreeMap<String, LockedRecord>,
+}
+
+impl ResolvedTable {
+    /// The Rust name of the record `key`. Every requested key has one; an unknown key (an
+    /// emitter bug) gets a name that cannot compile, so it is caught at once.
+    pub fn name(&self, key: &str) -> &str {
+        self.records
+            .get(key)
+            .map_or("__unresolved_name__", |r| r.name.as_str())
+    }
+
+    /// The deprecated aliases of the record `key`.
+    pub fn aliases(&self, key: &str) -> &[Alias] {
+        self.records.get(key).map_or(&[], |r| &r.aliases)
+    }
+
+    /// The records IANA removed, by key: `(key, record)`.
+    pub fn removed(&self) -> impl Iterator<Item = (&str, &LockedRecord)> {
+        self.records
+            .iter()
+            .filter(|(_, r)| r.removed.is_some())
+            .map(|(key, r)| (key.as_str(), r))
+    }
+}
+
+/// How a name must look in a sub-registry (to refuse a hand-edited lock that would not
+/// compile).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameStyle {
+    /// Enum variants (`Amqp`).
+    UpperCamel,
+    /// Constants (`NORMAL_CLOSURE`, `V13`).
+    Constant,
+}
+
+impl NameStyle {
+    fn accepts(self, name: &str) -> bool {
+        match self {
+            NameStyle::UpperCamel => naming::is_upper_camel(name),
+            NameStyle::Constant => naming::is_screaming_snake(name),
+        }
+    }
+}
+
+impl NameLock {
+    /// Resolves the names of one sub-registry against the lock; `registry_updated` dates any
+    /// change. Pure: the lock itself is not changed.
+    pub fn resolve(
+        &self,
+        sub_registry: &str,
+        requests: &[NameRequest],
+        registry_updated: &str,
+    ) -> ResolvedTable {
+        let mut pending = self.tables.get(sub_registry).cloned().unwrap_or_default();
+        // 1. Records whose key is in the lock.
+        let mut matched: Vec<Option<(String, LockedRecord)>> = requests
+            .iter()
+            .map(|request| {
+                pending
+                    .remove(&request.key)
+                    .map(|record| (request.key.clone(), record))
+            })
+            .collect();
+        // 2. Records IANA renamed: a record that arrived, matched to one that left by its
+        //    registration date and registrant, when exactly one pairing fits either way.
+        //    Grouped by that identity, so that a registry of any size is one pass.
+        type RegistrationKey<'k> = (&'k str, &'k [String]);
+        fn registration(identity: Option<&Identity>) -> Option<RegistrationKey<'_>> {
+            let identity = identity?;
+            Some((
+                identity.registered.as_deref()?,
+                identity.registrant.as_slice(),
+            ))
+        }
+        let mut left: BTreeMap<RegistrationKey<'_>, Vec<&String>> = BTreeMap::new();
+        for (key, record) in &pending {
+            if record.removed.is_none() {
+                if let Some(id) = registration(record.identity.as_ref()) {
+                    left.entry(id).or_default().push(key);
+                }
+            }
+        }
+        let mut arrived: BTreeMap<RegistrationKey<'_>, Vec<usize>> = BTreeMap::new();
+        if !left.is_empty() {
+            for (i, request) in requests.iter().enumerate() {
+                let renamable = request.identity.as_ref().is_some_and(is_renamable);
+                if matched[i].is_none() && renamable {
+                    if let Some(id) = registration(request.identity.as_ref()) {
+                        arrived.entry(id).or_default().push(i);
+                    }
+                }
+            }
+        }
+        let renames: Vec<(usize, String)> = arrived
+            .iter()
+            .filter_map(
+                |(id, newcomers)| match (newcomers.as_slice(), left.get(id)?.as_slice()) {
+                    ([i], [old_key]) => Some((*i, (*old_key).clone())),
+                    _ => None,
+                },
+            )
+            .collect();
+        for (i, old_key) in renames {
+            if let Some(record) = pending.remove(&old_key) {
+                matched[i] = Some((old_key, record));
+            }
+        }
+        // 3. Names: those kept first, so that a new name never takes one of them.
+        let mut taken: BTreeSet<String> = BTreeSet::new();
+        for record in matched
+            .iter()
+            .flatten()
+            .map(|(_, r)| r)
+            .chain(pending.values())
+        {
+            taken.insert(record.name.clone());
+            taken.extend(record.aliases.iter().map(|a| a.name.clone()));
+        }
+        let mut out = BTreeMap::new();
+        let mut fresh = Vec::new();
+        for (request, matched) in requests.iter().zip(matched) {
+            let Some((old_key, mut record)) = matched else {
+                fresh.push(request);
+                continue;
+            };
+            let renamed_by_iana = old_key != request.key;
+            let keeps_name =
+                record.source == request.source || is_numbered(&record.name, &request.candidate);
+            if !keeps_name {
+                let reason = if renamed_by_iana {
+                    format!("IANA renamed `{old_key}` to `{}`", request.key)
+                } else {
+                    format!(
+                        "the name was derived from `{}`, which is now `{}`",
+                        record.source, request.source
+                    )
+                };
+                let old = Alias {
+                    name: record.name.clone(),
+                    since: registry_updated.to_owned(),
+                    reason,
+                };
+                if let Some(at) = record
+                    .aliases
+                    .iter()
+                    .position(|a| a.name == request.candidate)
+                {
+                    // The text went back to what an old name was derived from: that name
+                    // becomes the name again.
+                    record.aliases.remove(at);
+                    record.name = request.candidate.clone();
+                } else {
+                    let mut names =
+                        naming::deduplicate(vec![request.candidate.clone()], &mut taken);
+                    record.name = names.pop().unwrap_or_default();
+                }
+                record.aliases.push(old);
+            }
+            record.source = request.source.clone();
+            record.identity = request.identity.clone();
+            record.removed = None;
+            out.insert(request.key.clone(), record);
+        }
+        for request in fresh {
+            let mut names = naming::deduplicate(vec![request.candidate.clone()], &mut taken);
+            out.insert(
+                request.key.clone(),
+                LockedRecord {
+                    name: names.pop().unwrap_or_default(),
+                    source: request.source.clone(),
+                    identity: request.identity.clone(),
+                    aliases: Vec::new(),
+                    removed: None,
+                },
+            );
+        }
+        for (key, mut record) in pending {
+            record
+                .removed
+                .get_or_insert_with(|| registry_updated.to_owned());
+            out.insert(key, record);
+        }
+        ResolvedTable { records: out }
+    }
+
+    /// Parses the lock's TOML `text` (`path` names it in errors). Every refusal gives the
+    /// line and column; names that are not identifiers of their sub-registry's style, a name
+    /// given twice, and unknown sub-registries or fields are refused.
+    pub fn parse(path: &Path, text: &str, styles: &[(&str, NameStyle)]) -> Result<NameLock> {
+        let document = DeTable::parse(text).map_err(|err| Error {
+            pos: err.span().map(|span| pos_of(text, span.start)),
+            ..Error::new(path, format!("invalid name lock: {}", err.message()))
+        })?;
+        let reader = LockReader {
+            toml: Reader { path, text },
+        };
+        let mut lock = NameLock::default();
+        for (id, value) in document.get_ref().iter() {
+            let Some(&(_, style)) = styles.iter().find(|(known, _)| *known == id.get_ref()) else {
+                let known: Vec<&str> = styles.iter().map(|(id, _)| *id).collect();
+                return Err(reader.error(
+                    id,
+                    format!(
+                        "unknown sub-registry `{}`, expected one of {}",
+                        id.get_ref(),
+                        known.join(", ")
+                    ),
+                ));
+            };
+            let mut names_given = BTreeSet::new();
+            let mut table = BTreeMap::new();
+            for (key, entry) in reader.table(value, id.get_ref())?.iter() {
+                let (record, names) = reader.record(entry, key.get_ref())?;
+                for (name, offset) in names {
+                    let at = |message: String| Error {
+                        pos: Some(pos_of(text, offset)),
+                        ..Error::new(path, message)
+                    };
+                    if !style.accepts(&name) {
+                        return Err(at(format!(
+                            "`{name}` is not a valid name for `{}`",
+                            id.get_ref()
+                        )));
+                    }
+                    if !names_given.insert(name.clone()) {
+                        return Err(at(format!(
+                            "the name `{name}` is given twice in `{}`",
+                            id.get_ref()
+                        )));
+                    }
+                }
+                table.insert(key.get_ref().to_string(), record);
+            }
+            lock.tables.insert(id.get_ref().to_string(), table);
+        }
+        Ok(lock)
+    }
+
+    /// The lock as TOML, deterministic: sub-registries in `order`, records by key.
+    pub fn to_toml(&self, order: &[&str]) -> String {
+        let mut out = String::from(HEADER);
+        for id in order {
+            let Some(table) = self.tables.get(*id) else {
+                continue;
+            };
+            for (key, record) in table {
+                let _ = writeln!(out, "\n[{}.{}]", id, quoted(key));
+                let _ = writeln!(out, "name = {}", quoted(&record.name));
+                let _ = writeln!(out, "source = {}", quoted(&record.source));
+                if let Some(identity) = &record.identity {
+                    if let Some(date) = &identity.registered {
+                        let _ = writeln!(out, "registered = {}", quoted(date));
+                    }
+                    if let Some(date) = &identity.updated {
+                        let _ = writeln!(out, "updated = {}", quoted(date));
+                    }
+                    let registrant: Vec<String> =
+                        identity.registrant.iter().map(|r| quoted(r)).collect();
+                    let _ = writeln!(out, "registrant = [{}]", registrant.join(", "));
+                }
+                if let Some(date) = &record.removed {
+                    let _ = writeln!(out, "removed = {}", quoted(date));
+                }
+                if !record.aliases.is_empty() {
+                    out.push_str("aliases = [\n");
+                    for alias in &record.aliases {
+                        let _ = writeln!(
+                            out,
+                            "    {{ name = {}, since = {}, reason = {} }},",
+                            quoted(&alias.name),
+                            quoted(&alias.since),
+                            quoted(&alias.reason)
+                        );
+                    }
+                    out.push_str("]\n");
+                }
+            }
+        }
+        out
+    }
+}
+
+const HEADER: &str = "\
+# The Rust name given to every record of IANA's WebSocket registry, so that names survive
+# IANA's edits (see xtask/src/names_lock.rs and the README's \"Names that survive IANA's
+# edits\"). Written by `cargo xtask regen`; commit it together with generated/.
+#
+# A record keeps its name. When the text it is derived from (`source`) changes its name, or
+# IANA renames the record, the old name stays as a deprecated alias. A record IANA removes
+# stays as a deprecated item (`removed`). To rename a record on purpose, give it a
+# `rust-name` in registry/curated.toml: the old name then becomes an alias too.
+";
+
+/// True when IANA may have renamed the record: it has a registration date and was updated.
+fn is_renamable(identity: &Identity) -> bool {
+    identity.registered.is_some() && identity.updated.is_some()
+}
+
+/// True when `name` is `candidate` itself or `candidate` numbered against a clash
+/// (`Foo2`, `V1_2`), which [`naming::deduplicate`] produces.
+fn is_numbered(name: &str, candidate: &str) -> bool {
+    match name.strip_prefix(candidate) {
+        Some("") => true,
+        Some(rest) => {
+            let digits = rest.strip_prefix('_').unwrap_or(rest);
+            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+/// A TOML basic string (the JSON writer's escapes are TOML's too).
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    crate::json::write_string(&mut out, text);
+    out
+}
+
+/// Reads the lock's spanned TOML tree: the curated files' [`Reader`], plus what only the
+/// lock has (arrays, records, aliases).
+struct LockReader<'a> {
+    toml: Reader<'a>,
+}
+
+impl LockReader<'_> {
+    fn error<T>(&self, at: &Spanned<T>, message: String) -> Error {
+        self.toml.error(at, message)
+    }
+
+    fn table<'v, 'i>(&self, value: &'v Spanned<DeValue<'i>>, key: &str) -> Result<&'v DeTable<'i>> {
+        self.toml.table(value, key)
+    }
+
+    fn string(&self, value: &Spanned<DeValue<'_>>, key: &str) -> Result<String> {
+        self.toml.string(value, key)
+    }
+
+    fn array<'v, 'i>(
+        &self,
+        value: &'v Spanned<DeValue<'i>>,
+        key: &str,
+    ) -> Result<&'v [Spanned<DeValue<'i>>]> {
+        match value.get_ref() {
+            DeValue::Array(items) => Ok(items.as_ref()),
+            other => Err(self.error(
+                value,
+                format!("`{key}` must be an array, found {}", type_name(other)),
+            )),
+        }
+    }
+
+    /// The record, with every name it gives (its own and its aliases') and where each is.
+    fn record(
+        &self,
+        value: &Spanned<DeValue<'_>>,
+        key: &str,
+    ) -> Result<(LockedRecord, Vec<(String, usize)>)> {
+        let fields = self.table(value, key)?;
+        let mut names = Vec::new();
+        let mut name = None;
+        let mut source = None;
+        let mut identity: Option<Identity> = None;
+        let mut aliases = Vec::new();
+        let mut removed = None;
+        for (field, value) in fields.iter() {
+            let field_name = field.get_ref().as_ref();
+            match field_name {
+                "name" => {
+                    let text = self.string(value, field_name)?;
+                    names.push((text.clone(), value.span().start));
+                    name = Some(text);
+                }
+                "source" => source = Some(self.string(value, field_name)?),
+                "registered" => {
+                    identity.get_or_insert_with(Identity::default).registered =
+                        Some(self.string(value, field_name)?)
+                }
+                "updated" => {
+                    identity.get_or_insert_with(Identity::default).updated =
+                        Some(self.string(value, field_name)?)
+                }
+                "registrant" => {
+                    let mut registrant = Vec::new();
+                    for item in self.array(value, field_name)? {
+                        registrant.push(self.string(item, field_name)?);
+                    }
+                    identity.get_or_insert_with(Identity::default).registrant = registrant;
+                }
+                "removed" => removed = Some(self.string(value, field_name)?),
+                "aliases" => {
+                    for item in self.array(value, field_name)? {
+                        let alias = self.alias(item)?;
+                        names.push((alias.name.clone(), item.span().start));
+                        aliases.push(alias);
+                    }
+                }
+                other => {
+                    return Err(self.error(
+                        field,
+                        format!(
+                            "unknown field `{other}`, expected `name`, `source`, `registered`, \
+                             `updated`, `registrant`, `removed` or `aliases`"
+                        ),
+                    ))
+                }
+            }
+        }
+        let missing = |what: &str| self.error(value, format!("`{key}` has no `{what}`"));
+        let record = LockedRecord {
+            name: name.ok_or_else(|| missing("name"))?,
+            source: source.ok_or_else(|| missing("source"))?,
+            identity,
+            aliases,
+            removed,
+        };
+        Ok((record, names))
+    }
+
+    fn alias(&self, value: &Spanned<DeValue<'_>>) -> Result<Alias> {
+        let fields = self.table(value, "aliases")?;
+        let get = |wanted: &str| -> Result<String> {
+            match fields.get(wanted) {
+                Some(value) => self.string(value, wanted),
+                None => Err(self.error(value, format!("an alias has no `{wanted}`"))),
+            }
+        };
+        let alias = Alias {
+            name: get("name")?,
+            since: get("since")?,
+            reason: get("reason")?,
+        };
+        if let Some((field, _)) = fields
+            .iter()
+            .find(|(field, _)| !["name", "since", "reason"].contains(&field.get_ref().as_ref()))
+        {
+            return Err(self.error(
+                field,
+                format!(
+                    "unknown alias field `{}`, expected `name`, `since` or `reason`",
+                    field.get_ref()
+                ),
+            ));
+        }
+        Ok(alias)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(key: &str, candidate: &str, source: &str) -> NameRequest {
+        NameRequest {
+            key: key.to_owned(),
+            candidate: candidate.to_owned(),
+            source: source.to_owned(),
+            identity: None,
+        }
+    }
+
+    fn named(key: &str, registered: &str, updated: Option<&str>, who: &str) -> NameRequest {
+        NameRequest {
+            key: key.to_owned(),
+            candidate: naming::variant_name(key, "Id"),
+            source: key.to_owned(),
+            identity: Some(Identity {
+                registered: Some(registered.to_owned()),
+                updated: updated.map(str::to_owned),
+                registrant: vec![who.to_owned()],
+            }),
+        }
+    }
+
+    fn lock_of(id: &str, table: ResolvedTable) -> NameLock {
+        NameLock {
+            tables: BTreeMap::from([(id.to_owned(), table.records)]),
+        }
+    }
+
+    #[test]
+    fn an_empty_lock_gives_the_derived_names_numbered_against_clashes() {
+        let table = NameLock::default().resolve(
+            "x",
+            &[request("1", "FOO", "Foo"), request("2", "FOO", "foo")],
+            "2026-01-01",
+        );
+        assert_eq!(table.name("1"), "FOO");
+        assert_eq!(table.name("2"), "FOO2");
+        assert!(table.aliases("1").is_empty());
+    }
+
+    #[test]
+    fn a_changed_source_renames_and_keeps_the_old_name_as_an_alias() {
+        let first = NameLock::default().resolve("x", &[request("1", "FOO", "Foo")], "2020-01-01");
+        let lock = lock_of("x", first);
+        let second = lock.resolve("x", &[request("1", "BAR", "Bar")], "2021-02-03");
+        assert_eq!(second.name("1"), "BAR");
+        let aliases = second.aliases("1");
+        assert_eq!(aliases.len(), 1);
+        assert_eq!(aliases[0].name, "FOO");
+        assert_eq!(aliases[0].since, "2021-02-03");
+        assert!(aliases[0].reason.contains("`Foo`") && aliases[0].reason.contains("`Bar`"));
+        // Going back promotes the alias, and the name it replaced becomes one.
+        let third = lock_of("x", second).resolve("x", &[request("1", "FOO", "Foo")], "2022-01-01");
+        assert_eq!(third.name("1"), "FOO");
+        let names: Vec<&str> = third.aliases("1").iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["BAR"]);
+    }
+
+    #[test]
+    fn a_reworded_source_that_derives_the_same_name_keeps_it() {
+        let lock = lock_of(
+            "x",
+            NameLock::default().resolve(
+                "x",
+                &[request("1", "FOO", "Foo"), request("2", "FOO", "foo")],
+                "2020-01-01",
+            ),
+        );
+        let again = lock.resolve(
+            "x",
+            &[request("1", "FOO", "Foo"), request("2", "FOO", "FOO!")],
+            "2021-01-01",
+        );
+        assert_eq!(again.name("2"), "FOO2");
+        assert!(again.aliases("2").is_empty());
+    }
+
+    #[test]
+    fn a_removed_record_keeps_its_name_and_gets_it_back() {
+        let lock = lock_of(
+            "x",
+            NameLock::default().resolve("x", &[request("1", "FOO", "Foo")], "2020-01-01"),
+        );
+        let gone = lock.resolve("x", &[request("2", "FOO", "Foo")], "2021-01-01");
+        assert_eq!(gone.records["1"].removed.as_deref(), Some("2021-01-01"));
+        assert_eq!(gone.name("1"), "FOO");
+        // The name is not given to the newcomer that derives it.
+        assert_eq!(gone.name("2"), "FOO2");
+        assert_eq!(gone.removed().count(), 1);
+        let back = lock_of("x", gone).resolve(
+            "x",
+            &[request("1", "FOO", "Foo"), request("2", "FOO", "Foo")],
+            "2022-01-01",
+        );
+        assert_eq!(back.name("1"), "FOO");
+        assert_eq!(back.records["1"].removed, None);
+        assert_eq!(back.name("2"), "FOO2");
+    }
+
+    #[test]
+    fn an_identifier_iana_renamed_is_recognised_by_registration_date_and_registrant() {
+        let lock = lock_of(
+            "s",
+            NameLock::default().resolve(
+                "s",
+                &[
+                    named("AMQPWSB10", "2014-05-02", None, "Robin_Cover"),
+                    named("mqtt", "2014-05-09", None, "Someone"),
+                ],
+                "2015-12-11",
+            ),
+        );
+        let renamed = lock.resolve(
+            "s",
+            &[
+                named("amqp", "2014-05-02", Some("2016-05-31"), "Robin_Cover"),
+                named("mqtt", "2014-05-09", None, "Someone"),
+            ],
+            "2016-05-31",
+        );
+        assert_eq!(renamed.name("amqp"), "Amqp");
+        assert!(!renamed.records.contains_key("AMQPWSB10"));
+        let alias = &renamed.aliases("amqp")[0];
+        assert_eq!(alias.name, "Amqpwsb10");
+        assert_eq!(alias.reason, "IANA renamed `AMQPWSB10` to `amqp`");
+    }
+
+    #[test]
+    fn an_ambiguous_or_unupdated_newcomer_is_not_taken_for_a_rename() {
+        let lock = lock_of(
+            "s",
+            NameLock::default().resolve(
+                "s",
+                &[named("old", "2014-05-02", None, "A")],
+                "2015-01-01",
+            ),
+        );
+        // Not updated: a new registration that happens to share the date and registrant.
+        let plain = lock.resolve("s", &[named("new", "2014-05-02", None, "A")], "2016-01-01");
+        assert!(plain.records["old"].removed.is_some());
+        // Two candidates for one departure: neither is taken.
+        let two = lock.resolve(
+            "s",
+            &[
+                named("new1", "2014-05-02", Some("2016-01-01"), "A"),
+                named("new2", "2014-05-02", Some("2016-01-01"), "A"),
+            ],
+            "2016-01-01",
+        );
+        assert!(two.records["old"].removed.is_some());
+        // A different registrant: not the same registration.
+        let other = lock.resolve(
+            "s",
+            &[named("new", "2014-05-02", Some("2016-01-01"), "B")],
+            "2016-01-01",
+        );
+        assert!(other.records["old"].removed.is_some());
+    }
+
+    #[test]
+    fn the_lock_round_trips_through_its_toml() {
+        let lock = lock_of(
+            "s",
+            NameLock::default().resolve(
+                "s",
+                &[named(
+                    "a \"quoted\" \\ name",
+                    "2014-05-02",
+                    Some("2016-01-01"),
+                    "A",
+                )],
+                "2016-01-01",
+            ),
+        );
+        let mut lock = lock;
+        let record = lock.tables.get_mut("s").and_then(|t| t.values_mut().next());
+        let record = record.expect("one record");
+        record.aliases.push(Alias {
+            name: "Old".to_owned(),
+            since: "2016-01-01".to_owned(),
+            reason: "because\nof a \"reason\"".to_owned(),
+        });
+        record.removed = Some("2017-01-01".to_owned());
+        let text = lock.to_toml(&["s"]);
+        let styles = [("s", NameStyle::UpperCamel)];
+        let parsed = NameLock::parse(Path::new("names.toml"), &text, &styles).expect(&text);
+        assert_eq!(parsed, lock);
+        assert_eq!(parsed.to_toml(&["s"]), text);
+    }
+
+    #[test]
+    fn a_broken_lock_is_refused_at_its_line() {
+        let styles = [("close-code-number", NameStyle::Constant)];
+        let cases = [
+            ("[nope.\"1\"]\nname = \"A\"\nsource = \"a\"\n", "unknown sub-registry `nope`", 1),
+            (
+                "[close-code-number.\"1\"]\nname = \"lower\"\nsource = \"a\"\n",
+                "`lower` is not a valid name",
+                2,
+            ),
+            (
+                "[close-code-number.\"1\"]\nname = \"A\"\nsource = \"a\"\n\n[close-code-number.\"2\"]\nname = \"A\"\nsource = \"b\"\n",
+                "given twice",
+                6,
+            ),
+            ("[close-code-number.\"1\"]\nsource = \"a\"\n", "has no `name`", 1),
+            ("[close-code-number.\"1\"]\nname = \"A\"\nsource = \"a\"\ncolour = \"red\"\n", "unknown field `colour`", 4),
+            ("[close-code-number.\"1\"]\nname = 3\n", "must be a string", 2),
+        ];
+        for (text, expected, line) in cases {
+            let err =
+                NameLock::parse(Path::new("registry/names.toml"), text, &styles).expect_err(text);
+            let shown = err.to_string();
+            assert!(shown.contains(expected), "{shown}");
+            assert!(
+                shown.starts_with(&format!("registry/names.toml:{line}:")),
+                "{shown}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbered_names_are_recognised() {
+        assert!(is_numbered("FOO", "FOO"));
+        assert!(is_numbered("FOO2", "FOO"));
+        assert!(is_numbered("V1_2", "V1"));
+        assert!(!is_numbered("FOOD", "FOO"));
+        assert!(!is_numbered("FOO_", "FOO"));
+        assert!(!is_numbered("BAR", "FOO"));
+    }
+}

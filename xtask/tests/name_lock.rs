@@ -1,0 +1,199 @@
+//! Public names survive IANA's edits: the 75 published versions of `websocket.xml` walked
+//! forward with the name lock (`registry/names.toml`) carried from each to the next.
+//!
+//! Without the lock, two of the updates call for a major release, both because IANA renamed
+//! a subprotocol identifier (`AMQPWSB10` became `amqp` on 2016-05-31, `Redfish WebSocket`
+//! became `Redfish` on 2023-08-14). With it, none does, and the old names still compile and
+//! equal the new ones.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use xtask::names_lock::NameLock;
+use xtask::release::{advise, ReleaseKind};
+use xtask::GeneratedSet;
+
+/// The version's date, from its corpus file name (`2016-05-31-c0f583ccf6e1.xml`).
+fn date_of(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    name.get(..10).unwrap_or_default().to_owned()
+}
+
+/// Every version generated in order, each with the lock the one before it wrote (or with no
+/// lock at all, as the generator worked before it had one).
+fn walk(carry_lock: bool) -> Vec<(PathBuf, GeneratedSet)> {
+    let mut lock: Option<String> = None;
+    let mut out = Vec::new();
+    for path in common::history() {
+        let mut inputs = common::history_inputs(&path);
+        inputs.names_lock = lock
+            .take()
+            .map(|text| ("registry/names.toml".to_owned(), text));
+        let set = common::generate_ok(&inputs);
+        if carry_lock {
+            lock = Some(set.names_lock.clone());
+        }
+        out.push((path, set));
+    }
+    out
+}
+
+/// The dates of the updates that call for a major release.
+fn majors(walk: &[(PathBuf, GeneratedSet)]) -> Vec<(String, Vec<String>)> {
+    walk.windows(2)
+        .filter_map(|pair| {
+            let advice = advise(&pair[0].1, &pair[1].1);
+            (advice.kind == ReleaseKind::Major).then(|| (date_of(&pair[1].0), advice.removed_items))
+        })
+        .collect()
+}
+
+#[test]
+fn without_the_lock_the_two_identifier_renames_break_the_api() {
+    // The control: the walk below would pass for a lock that did nothing only if this failed.
+    let majors = majors(&walk(false));
+    let dates: Vec<&str> = majors.iter().map(|(date, _)| date.as_str()).collect();
+    assert_eq!(dates, ["2016-05-31", "2023-08-14"], "{majors:?}");
+    assert!(majors[0]
+        .1
+        .iter()
+        .any(|item| item.ends_with("Subprotocol::Amqpwsb10")));
+    assert!(majors[1]
+        .1
+        .iter()
+        .any(|item| item.ends_with("Subprotocol::RedfishWebSocket")));
+}
+
+#[test]
+fn with_the_lock_no_update_of_the_corpus_calls_for_a_major_release() {
+    let walk = walk(true);
+    assert_eq!(walk.len(), 75);
+    assert_eq!(majors(&walk), Vec::<(String, Vec<String>)>::new());
+    // The renames are recognised as such: each old name is an alias of the new record.
+    let (_, last) = walk.last().expect("a corpus");
+    let styles = [("subprotocol-name", xtask::names_lock::NameStyle::UpperCamel)];
+    let lock = only_subprotocols(&last.names_lock);
+    let lock = NameLock::parse(Path::new("names.toml"), &lock, &styles).expect("the lock parses");
+    let subprotocols = &lock.tables["subprotocol-name"];
+    let amqp = &subprotocols["amqp"];
+    assert_eq!(amqp.name, "Amqp");
+    assert_eq!(amqp.aliases[0].name, "Amqpwsb10");
+    assert_eq!(amqp.aliases[0].since, "2016-05-31");
+    assert_eq!(amqp.aliases[0].reason, "IANA renamed `AMQPWSB10` to `amqp`");
+    let redfish = &subprotocols["Redfish"];
+    assert_eq!(redfish.aliases[0].name, "RedfishWebSocket");
+    assert_eq!(redfish.aliases[0].since, "2023-08-14");
+    assert!(!subprotocols.contains_key("AMQPWSB10"));
+}
+
+/// The lock's `subprotocol-name` tables only (the test reads one sub-registry).
+fn only_subprotocols(lock: &str) -> String {
+    lock.split("\n\n")
+        .filter(|block| block.starts_with("[subprotocol-name."))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The Rust type of each sub-registry's names.
+const TYPES: &[(&str, &str)] = &[
+    ("close-code-number", "CloseCode"),
+    ("opcode", "Opcode"),
+    ("subprotocol-name", "Subprotocol"),
+    ("extension-name", "Extension"),
+    ("version-number", "Version"),
+    ("framing-header-bits", "HeaderBit"),
+];
+
+#[test]
+fn old_names_still_compile_and_equal_the_new_ones() {
+    let walk = walk(true);
+    let (_, last) = walk.last().expect("a corpus");
+    let styles = xtask::emit::name_styles();
+    let lock = NameLock::parse(Path::new("names.toml"), &last.names_lock, &styles)
+        .expect("the lock parses");
+    let mut checks = String::new();
+    let mut count = 0;
+    for (id, type_name) in TYPES {
+        for record in lock.tables.get(*id).into_iter().flat_map(|t| t.values()) {
+            for alias in &record.aliases {
+                count += 1;
+                let (old, new) = (&alias.name, &record.name);
+                // In an expression, and as a pattern.
+                checks.push_str(&format!(
+                    "    assert_eq!({type_name}::{old}, {type_name}::{new});\n    \
+                     assert!(matches!({type_name}::{new}, {type_name}::{old}));\n"
+                ));
+            }
+        }
+    }
+    assert!(
+        count >= 2,
+        "the corpus has two renames, found {count} aliases"
+    );
+    let test = format!(
+        "#![allow(deprecated)]\nuse generated_names::*;\n\n#[test]\nfn aliases_equal_the_new_names() {{\n{checks}}}\n"
+    );
+    common::test_runtime_crates(
+        "name-lock-crates",
+        &[common::RuntimeCrate {
+            name: "names".to_owned(),
+            set: last.clone(),
+            tests: vec![("aliases.rs".to_owned(), test)],
+        }],
+    );
+}
+
+/// `xml` without the `<record>` that contains `marker`.
+fn without_record(xml: &str, marker: &str) -> String {
+    let at = xml
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} is in the file"));
+    let start = xml[..at].rfind("<record").expect("record start");
+    let end = at + xml[at..].find("</record>").expect("record end") + "</record>".len();
+    format!("{}{}", &xml[..start], &xml[end..])
+}
+
+#[test]
+fn records_iana_removes_stay_as_deprecated_items_that_lookups_do_not_return() {
+    let newest = common::history().pop().expect("a corpus");
+    let before = common::generate_ok(&common::history_inputs(&newest));
+    let mut inputs = common::history_inputs(&newest);
+    let xml = String::from_utf8(inputs.xml.clone()).expect("UTF-8");
+    let xml = without_record(&xml, "<id>mqtt</id>");
+    let xml = without_record(&xml, "<id>bbf-usp-protocol</id>");
+    let xml = without_record(&xml, "<value>3003</value>");
+    inputs.xml = xml.into_bytes();
+    inputs.names_lock = Some(("registry/names.toml".to_owned(), before.names_lock.clone()));
+    let after = common::generate_ok(&inputs);
+    // Nothing public disappears: a removal is not a breaking change any more.
+    let advice = advise(&before, &after);
+    assert!(advice.removed_items.is_empty(), "{advice:?}");
+    assert!(after
+        .names_lock
+        .contains("[subprotocol-name.\"mqtt\"]\nname = \"Mqtt\""));
+    assert!(after.names_lock.contains("removed = "));
+    // The crate builds with the removed items (warnings are errors there) and they behave.
+    let test =
+        "#![allow(deprecated)]\nuse generated_removed::*;\n\n#[test]\nfn removed_items() {\n\
+        assert_eq!(Subprotocol::from_name(\"mqtt\"), None);\n\
+        assert_eq!(Subprotocol::Mqtt.as_str(), \"mqtt\");\n\
+        assert!(!Subprotocol::ALL.contains(&Subprotocol::Mqtt));\n\
+        assert_eq!(\"mqtt\".parse::<Subprotocol>().ok(), None);\n\
+        assert_eq!(Subprotocol::from_name(\"wamp\"), Some(Subprotocol::Wamp));\n\
+        assert_eq!(Extension::from_name(\"bbf-usp-protocol\"), None);\n\
+        assert_eq!(Extension::BbfUspProtocol.as_str(), \"bbf-usp-protocol\");\n\
+        assert_eq!(Extension::ALL, &[Extension::PermessageDeflate]);\n\
+        assert_eq!(CloseCode::FORBIDDEN.as_u16(), 3003);\n\
+        assert!(!CloseCode::FORBIDDEN.is_registered());\n\
+        assert!(CloseCode::from_u16(3008).is_registered());\n\
+        }\n";
+    common::test_runtime_crates(
+        "name-lock-removed",
+        &[common::RuntimeCrate {
+            name: "removed".to_owned(),
+            set: after,
+            tests: vec![("removed.rs".to_owned(), test.to_owned())],
+        }],
+    );
+}
