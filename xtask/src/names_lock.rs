@@ -392,17 +392,24 @@ fn is_renamable(identity: &Identity) -> bool {
     identity.registered.is_some() && identity.updated.is_some()
 }
 
-/// True when `name` is `candidate` itself or `candidate` numbered against a clash
-/// (`Foo2`, `V1_2`), which [`naming::deduplicate`] produces.
+/// True when `name` is `candidate` itself or `candidate` numbered against a clash the way
+/// [`naming::deduplicate`] numbers it: `Foo2`, or `V1_2` after a digit.
 fn is_numbered(name: &str, candidate: &str) -> bool {
-    match name.strip_prefix(candidate) {
-        Some("") => true,
-        Some(rest) => {
-            let digits = rest.strip_prefix('_').unwrap_or(rest);
-            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
-        }
-        None => false,
+    let Some(rest) = name.strip_prefix(candidate) else {
+        return false;
+    };
+    if rest.is_empty() {
+        return true;
     }
+    let digits = if candidate.ends_with(|ch: char| ch.is_ascii_digit()) {
+        match rest.strip_prefix('_') {
+            Some(digits) => digits,
+            None => return false,
+        }
+    } else {
+        rest
+    };
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A TOML basic string (the JSON writer's escapes are TOML's too).
@@ -771,6 +778,11 @@ mod tests {
         assert!(is_numbered("FOO", "FOO"));
         assert!(is_numbered("FOO2", "FOO"));
         assert!(is_numbered("V1_2", "V1"));
+        assert!(
+            !is_numbered("V12", "V1"),
+            "after a digit the number follows `_`"
+        );
+        assert!(!is_numbered("FOO_2", "FOO"));
         assert!(!is_numbered("FOOD", "FOO"));
         assert!(!is_numbered("FOO_", "FOO"));
         assert!(!is_numbered("BAR", "FOO"));

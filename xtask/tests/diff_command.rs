@@ -137,3 +137,69 @@ fn curated_notes_that_do_not_fit_block_the_update_but_not_the_report() {
     );
     assert!(!root.join("generated").exists());
 }
+
+/// With the name lock `regen` writes, `diff` generates the candidate with the same lock: a
+/// record IANA renamed or removed keeps its old name, and the advice is minor, not major.
+#[test]
+fn diff_knows_the_name_lock() {
+    let root = checkout("name-lock");
+    std::fs::copy(
+        history_file("2023-08-08-2eb916101e40.xml"),
+        root.join("registry/websocket.xml"),
+    )
+    .expect("copy");
+    let output = xtask(&root, &["regen"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("wrote registry/names.toml"));
+    let lock = std::fs::read_to_string(root.join("registry/names.toml")).expect("a lock");
+    assert!(
+        lock.contains("[subprotocol-name.\"Redfish WebSocket\"]"),
+        "{lock}"
+    );
+
+    // IANA renamed `Redfish WebSocket` to `Redfish` on 2023-08-14.
+    let renamed = history_file("2023-08-14-5f54b4938978.xml");
+    let output = xtask(&root, &["diff", "--file", &renamed.display().to_string()]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    let report = text(&output.stdout);
+    assert!(report.contains("release: minor"), "{report}");
+    assert!(
+        report.contains("+ subprotocols::Subprotocol::Redfish"),
+        "{report}"
+    );
+    assert!(
+        !report.contains("- subprotocols::Subprotocol::RedfishWebSocket"),
+        "{report}"
+    );
+
+    // Without the lock, the same change removes a public name.
+    std::fs::remove_file(root.join("registry/names.toml")).expect("remove the lock");
+    let output = xtask(&root, &["diff", "--file", &renamed.display().to_string()]);
+    let report = text(&output.stdout);
+    assert!(report.contains("release: major"), "{report}");
+    assert!(
+        report.contains("- subprotocols::Subprotocol::RedfishWebSocket"),
+        "{report}"
+    );
+
+    // `check` notices a missing or edited lock; `regen` writes it back.
+    let output = xtask(&root, &["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("registry/names.toml: out of date"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(xtask(&root, &["regen"]).status.success());
+    assert!(xtask(&root, &["check"]).status.success());
+    // The lock is the names' source of truth: a hand edit makes `generated/` stale.
+    let edited = lock.replace("name = \"RedfishWebSocket\"", "name = \"Redfish2\"");
+    std::fs::write(root.join("registry/names.toml"), edited).expect("edit");
+    let output = xtask(&root, &["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("-    RedfishWebSocket,") && stderr.contains("+    Redfish2,"),
+        "{stderr}"
+    );
+}

@@ -197,3 +197,37 @@ fn records_iana_removes_stay_as_deprecated_items_that_lookups_do_not_return() {
         }],
     );
 }
+
+#[test]
+fn a_reworded_curated_label_keeps_the_old_constant_as_an_alias() {
+    let before = common::generate_ok(&common::committed_inputs());
+    let mut inputs = common::committed_inputs();
+    let (name, curated) = inputs.curated.take().expect("curated notes");
+    assert!(curated.contains("label = \"Bad Gateway\""));
+    inputs.curated = Some((
+        name,
+        curated.replace("label = \"Bad Gateway\"", "label = \"Upstream Failure\""),
+    ));
+    let after = common::generate_ok(&inputs);
+    let codes = common::file(&after, "close_codes.rs");
+    assert!(
+        codes.contains("pub const UPSTREAM_FAILURE: CloseCode = CloseCode(1014);"),
+        "{codes}"
+    );
+    assert!(
+        codes.contains("pub const BAD_GATEWAY: Self = Self::UPSTREAM_FAILURE;"),
+        "{codes}"
+    );
+    assert!(codes.contains(
+        "renamed: the name was derived from `Bad Gateway`, which is now `Upstream Failure`"
+    ));
+    let advice = advise(&before, &after);
+    assert_eq!(advice.kind, ReleaseKind::Minor, "{advice:?}");
+    assert_eq!(
+        advice.added_items,
+        ["close_codes::CloseCode::UPSTREAM_FAILURE"]
+    );
+    assert!(after
+        .names_lock
+        .contains("name = \"BAD_GATEWAY\", since = "));
+}

@@ -1,7 +1,7 @@
 //! `generated/subprotocols.rs` and `generated/extensions.rs`: the two registries of wire
 //! identifiers, each as an enum with one variant per record.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -170,6 +170,12 @@ pub fn emit(
     let entry_names: Vec<_> = (0..sub.records.len())
         .map(|i| format_ident!("ENTRY_{}", i))
         .collect();
+    let index_of: HashMap<&str, usize> = sub
+        .records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
     let entries = sub.records.iter().enumerate().map(|(i, r)| {
         let (entry_name, ident, variant_name) = (&entry_names[i], &idents[i], &names[i]);
         let id = &r.id;
@@ -186,8 +192,9 @@ pub fn emit(
             .as_deref()
             .unwrap_or("")
             .split(|ch: char| ch == ',' || ch == ';' || ch.is_whitespace())
-            .filter_map(|token| sub.records.iter().position(|other| other.id == token))
-            .map(|index| &idents[index]);
+            .filter(|token| !token.is_empty())
+            .filter_map(|token| index_of.get(token))
+            .map(|&index| &idents[index]);
         let date = opt_str(r.meta.date.as_deref());
         let updated = opt_str(r.meta.updated.as_deref());
         quote! {
