@@ -77,7 +77,8 @@ impl FromStr for Opcode {
     type Err = ParseOpcodeError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        if text.is_empty() || text.len() > 3 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        // Digits only: `u8::from_str` would also take a sign (`+1`). It refuses overflow.
+        if !text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(ParseOpcodeError(()));
         }
         text.parse::<u8>()

@@ -84,9 +84,14 @@ fn opcodes_convert_like_status_codes_and_carry_label_and_dates() {
             }
         }
     }
-    for text in ["", "+1", "01x", "0x1", "1000", " 1", "Text"] {
+    for text in ["", "+1", "-1", "01x", "0x1", "256", "1000", " 1", "Text"] {
         assert!(text.parse::<Opcode>().is_err(), "{text:?}");
     }
+    assert_eq!("01".parse::<Opcode>(), Ok(Opcode::Text));
+    assert_eq!(
+        parse_error().to_string(),
+        "an opcode is the decimal wire value of an opcode the registry assigns"
+    );
     for opcode in Opcode::ALL {
         let record = records
             .iter()
@@ -227,6 +232,11 @@ fn close_payloads_convert_to_and_from_tungstenite() {
         ClosePayload::try_from(&unassigned),
         Err(ClosePayloadError::InvalidCode(CloseCode::from_u16(1016)))
     );
+    let longest = TFrame {
+        code: TCode::Normal,
+        reason: "z".repeat(MAX_CLOSE_REASON).into(),
+    };
+    assert!(ClosePayload::try_from(&longest).is_ok(), "123 bytes fit");
     let long = TFrame {
         code: TCode::Normal,
         reason: "z".repeat(MAX_CLOSE_REASON + 1).into(),
@@ -249,4 +259,27 @@ fn the_ranges_cover_every_code_once_in_order() {
         assert_eq!(CloseCode::from_u16(range.last()).range(), range);
     }
     assert_eq!(next, 65536);
+}
+
+#[test]
+fn errors_say_what_is_wrong_and_where() {
+    use websocket_registry::SelectedSubprotocolError as E;
+
+    let cases = [
+        (
+            E::SeveralLines { count: 2 },
+            "the response has 2 Sec-WebSocket-Protocol lines; a server selects one subprotocol",
+        ),
+        (
+            E::NotVisibleAscii { offset: 3 },
+            "Sec-WebSocket-Protocol has a byte that is not visible ASCII at offset 3",
+        ),
+        (
+            E::NotOneToken { offset: 4 },
+            "Sec-WebSocket-Protocol is not exactly one token (at offset 4)",
+        ),
+    ];
+    for (err, text) in cases {
+        assert_eq!(err.to_string(), text);
+    }
 }

@@ -374,8 +374,20 @@ fn deflate(header: &str) -> PerMessageDeflate {
 #[test]
 fn a_server_answers_the_first_offer_its_policy_accepts() {
     let default = DeflatePolicy::default();
-    let cases: [(&str, DeflatePolicy, Option<&str>); 8] = [
+    let cases: [(&str, DeflatePolicy, Option<&str>); 10] = [
         ("permessage-deflate", default, Some("permessage-deflate")),
+        // A server that does not limit the client's window (the default, 15) leaves an
+        // offered client_max_window_bits unanswered: the client keeps what it offered.
+        (
+            "permessage-deflate; client_max_window_bits",
+            default,
+            Some("permessage-deflate"),
+        ),
+        (
+            "permessage-deflate; client_max_window_bits=10",
+            default,
+            Some("permessage-deflate"),
+        ),
         // An offered server_no_context_takeover is accepted by repeating it (7.1.1.1).
         (
             "permessage-deflate; server_no_context_takeover",
@@ -452,6 +464,18 @@ fn a_server_answers_the_first_offer_its_policy_accepts() {
     assert_eq!(
         response.write(&mut [0u8; 20]),
         Err(ResponseBufferTooSmall { needed: long.len() })
+    );
+    // A buffer of exactly the length fits; one byte less does not.
+    let mut exact = vec![0u8; long.len()];
+    assert_eq!(response.write(&mut exact), Ok(long.len()));
+    assert_eq!(exact, long.as_bytes());
+    let err = response
+        .write(&mut exact[..long.len() - 1])
+        .expect_err("one byte short");
+    assert_eq!(err, ResponseBufferTooSmall { needed: long.len() });
+    assert_eq!(
+        err.to_string(),
+        format!("the permessage-deflate response needs {} bytes", long.len())
     );
 }
 
