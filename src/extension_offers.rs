@@ -431,8 +431,10 @@ impl<'a> Cursor<'a> {
                 Some(b'"') => break,
                 Some(b'\\') => {
                     self.position += 1;
+                    // The escaped character must be a token character too; the next turn
+                    // of the loop takes it like any other.
                     match self.peek() {
-                        Some(byte) if is_tchar(byte) => self.position += 1,
+                        Some(byte) if is_tchar(byte) => {}
                         Some(_) => return Err(self.error(ExtensionHeaderExpected::TokenInQuotes)),
                         None => return Err(self.error(ExtensionHeaderExpected::ClosingQuote)),
                     }
@@ -457,49 +459,40 @@ pub(crate) fn is_tchar(byte: u8) -> bool {
 }
 
 /// The extension elements of a header sent as several field lines, as if RFC 9110 section
-/// 5.3 had joined them with `, `: empty lines are empty list elements, error offsets count
-/// in the joined value, and the first error ends the iteration. A line given as `Err(i)` is
-/// not visible ASCII from its byte `i` on. No element at all is not an error here: with no
-/// field line there is nothing to negotiate.
+/// 5.3 had joined them with `, `: empty lines are empty list elements and error offsets count
+/// in the joined value. Its two callers stop at the first error (what follows an error is not
+/// meaningful). A line given as `Err(i)` is not visible ASCII from its byte `i` on. No
+/// element at all is not an error here: with no field line there is nothing to negotiate.
 pub(crate) fn elements_of_lines<'a>(
     lines: impl Iterator<Item = Result<&'a str, usize>>,
 ) -> impl Iterator<Item = Result<ExtensionOffer<'a>, ExtensionHeaderError>> {
     let mut base = 0usize;
-    let mut failed = false;
-    lines
-        .flat_map(move |line| {
-            let start = base;
-            let (offers, bad_byte) = match line {
-                Ok(text) => {
-                    base += text.len() + 2;
-                    (Some(Extension::offers(text)), None)
+    lines.flat_map(move |line| {
+        let start = base;
+        let (offers, bad_byte) = match line {
+            Ok(text) => {
+                base += text.len() + 2;
+                (Some(Extension::offers(text)), None)
+            }
+            Err(index) => (None, Some(index)),
+        };
+        let error = bad_byte.map(|index| ExtensionHeaderError {
+            offset: start + index,
+            expected: ExtensionHeaderExpected::VisibleAscii,
+        });
+        offers
+            .into_iter()
+            .flatten()
+            .filter_map(move |element| match element {
+                Err(error) if error.expected == ExtensionHeaderExpected::AtLeastOneExtension => {
+                    None
                 }
-                Err(index) => (None, Some(index)),
-            };
-            let error = bad_byte.map(|index| ExtensionHeaderError {
-                offset: start + index,
-                expected: ExtensionHeaderExpected::VisibleAscii,
-            });
-            offers
-                .into_iter()
-                .flatten()
-                .filter_map(move |element| match element {
-                    Err(error)
-                        if error.expected == ExtensionHeaderExpected::AtLeastOneExtension =>
-                    {
-                        None
-                    }
-                    Err(error) => Some(Err(ExtensionHeaderError {
-                        offset: start + error.offset,
-                        ..error
-                    })),
-                    Ok(element) => Some(Ok(element)),
-                })
-                .chain(error.map(Err))
-        })
-        .take_while(move |item| {
-            let keep = !failed;
-            failed |= item.is_err();
-            keep
-        })
+                Err(error) => Some(Err(ExtensionHeaderError {
+                    offset: start + error.offset,
+                    ..error
+                })),
+                Ok(element) => Some(Ok(element)),
+            })
+            .chain(error.map(Err))
+    })
 }
