@@ -760,6 +760,7 @@ mod tests {
             ("[close-code-number.\"1\"]\nsource = \"a\"\n", "has no `name`", 1),
             ("[close-code-number.\"1\"]\nname = \"A\"\nsource = \"a\"\ncolour = \"red\"\n", "unknown field `colour`", 4),
             ("[close-code-number.\"1\"]\nname = 3\n", "must be a string", 2),
+            ("\n[close-code-number.\"1\"\n", "invalid name lock", 2),
         ];
         for (text, expected, line) in cases {
             let err =
