@@ -414,6 +414,17 @@ mod tests {
     }
 
     #[test]
+    fn position_sampling_is_tried_up_to_its_limit_and_not_beyond() {
+        // 1024 names that three positions separate: sampled; one more: whole names.
+        let owned: Vec<String> = (0..=MAX_KEYS_FOR_SAMPLING)
+            .map(|i| format!("k{i:04}"))
+            .collect();
+        let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
+        assert!(choose_positions(&keys[..MAX_KEYS_FOR_SAMPLING]).is_some());
+        assert_eq!(choose_positions(&keys), None);
+    }
+
+    #[test]
     fn names_that_differ_only_in_the_middle_still_separate() {
         let keys = [
             "v1.usp", "v1-usp", "v1_usp", "AMQP", "amqp", "Amqp", "a", "",
