@@ -556,6 +556,20 @@ impl Reader<'_> {
         }
     }
 
+    pub(crate) fn array<'v, 'i>(
+        &self,
+        value: &'v Spanned<DeValue<'i>>,
+        key: &str,
+    ) -> Result<&'v [Spanned<DeValue<'i>>]> {
+        match value.get_ref() {
+            DeValue::Array(items) => Ok(items.as_ref()),
+            other => Err(self.error(
+                value,
+                format!("`{key}` must be an array, found {}", type_name(other)),
+            )),
+        }
+    }
+
     pub(crate) fn string(&self, value: &Spanned<DeValue<'_>>, key: &str) -> Result<String> {
         match value.get_ref() {
             DeValue::String(text) => Ok(text.to_string()),

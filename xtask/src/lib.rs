@@ -118,11 +118,8 @@ impl Inputs {
         translations.sort();
         let lock_path = root.join(paths::NAMES_LOCK);
         // A checkout without a lock starts one; `regen` writes it.
-        let names_lock = match std::fs::read_to_string(&lock_path) {
-            Ok(text) => Some((paths::NAMES_LOCK.to_owned(), text)),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-            Err(err) => return Err(Error::io(&lock_path, "read", err)),
-        };
+        let names_lock =
+            output::read_if_present(&lock_path)?.map(|text| (paths::NAMES_LOCK.to_owned(), text));
         Ok(Inputs {
             xml_name: paths::REGISTRY_XML.to_owned(),
             xml,

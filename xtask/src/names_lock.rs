@@ -26,7 +26,7 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::curated::{pos_of, type_name, Reader};
+use crate::curated::{pos_of, Reader};
 use crate::error::{Error, Result};
 use crate::naming;
 
@@ -287,9 +287,7 @@ impl NameLock {
             pos: err.span().map(|span| pos_of(text, span.start)),
             ..Error::new(path, format!("invalid name lock: {}", err.message()))
         })?;
-        let reader = LockReader {
-            toml: Reader { path, text },
-        };
+        let reader = Reader { path, text };
         let mut lock = NameLock::default();
         for (id, value) in document.get_ref().iter() {
             let Some(&(_, style)) = styles.iter().find(|(known, _)| *known == id.get_ref()) else {
@@ -306,7 +304,7 @@ impl NameLock {
             let mut names_given = BTreeSet::new();
             let mut table = BTreeMap::new();
             for (key, entry) in reader.table(value, id.get_ref())?.iter() {
-                let (record, names) = reader.record(entry, key.get_ref())?;
+                let (record, names) = read_record(&reader, entry, key.get_ref())?;
                 for (name, offset) in names {
                     let at = |message: String| Error {
                         pos: Some(pos_of(text, offset)),
@@ -419,133 +417,102 @@ fn quoted(text: &str) -> String {
     out
 }
 
-/// Reads the lock's spanned TOML tree: the curated files' [`Reader`], plus what only the
-/// lock has (arrays, records, aliases).
-struct LockReader<'a> {
-    toml: Reader<'a>,
+// The lock's own parts of the TOML tree (records and aliases), read with the curated files'
+// [`Reader`], which gives every refusal its line and column.
+
+/// The record, with every name it gives (its own and its aliases') and where each is.
+fn read_record(
+    reader: &Reader<'_>,
+    value: &Spanned<DeValue<'_>>,
+    key: &str,
+) -> Result<(LockedRecord, Vec<(String, usize)>)> {
+    let fields = reader.table(value, key)?;
+    let mut names = Vec::new();
+    let mut name = None;
+    let mut source = None;
+    let mut identity: Option<Identity> = None;
+    let mut aliases = Vec::new();
+    let mut removed = None;
+    for (field, value) in fields.iter() {
+        let field_name = field.get_ref().as_ref();
+        match field_name {
+            "name" => {
+                let text = reader.string(value, field_name)?;
+                names.push((text.clone(), value.span().start));
+                name = Some(text);
+            }
+            "source" => source = Some(reader.string(value, field_name)?),
+            "registered" => {
+                identity.get_or_insert_with(Identity::default).registered =
+                    Some(reader.string(value, field_name)?)
+            }
+            "updated" => {
+                identity.get_or_insert_with(Identity::default).updated =
+                    Some(reader.string(value, field_name)?)
+            }
+            "registrant" => {
+                let mut registrant = Vec::new();
+                for item in reader.array(value, field_name)? {
+                    registrant.push(reader.string(item, field_name)?);
+                }
+                identity.get_or_insert_with(Identity::default).registrant = registrant;
+            }
+            "removed" => removed = Some(reader.string(value, field_name)?),
+            "aliases" => {
+                for item in reader.array(value, field_name)? {
+                    let alias = read_alias(reader, item)?;
+                    names.push((alias.name.clone(), item.span().start));
+                    aliases.push(alias);
+                }
+            }
+            other => {
+                return Err(reader.error(
+                    field,
+                    format!(
+                        "unknown field `{other}`, expected `name`, `source`, `registered`, \
+                         `updated`, `registrant`, `removed` or `aliases`"
+                    ),
+                ))
+            }
+        }
+    }
+    let missing = |what: &str| reader.error(value, format!("`{key}` has no `{what}`"));
+    let record = LockedRecord {
+        name: name.ok_or_else(|| missing("name"))?,
+        source: source.ok_or_else(|| missing("source"))?,
+        identity,
+        aliases,
+        removed,
+    };
+    Ok((record, names))
 }
 
-impl LockReader<'_> {
-    fn error<T>(&self, at: &Spanned<T>, message: String) -> Error {
-        self.toml.error(at, message)
-    }
-
-    fn table<'v, 'i>(&self, value: &'v Spanned<DeValue<'i>>, key: &str) -> Result<&'v DeTable<'i>> {
-        self.toml.table(value, key)
-    }
-
-    fn string(&self, value: &Spanned<DeValue<'_>>, key: &str) -> Result<String> {
-        self.toml.string(value, key)
-    }
-
-    fn array<'v, 'i>(
-        &self,
-        value: &'v Spanned<DeValue<'i>>,
-        key: &str,
-    ) -> Result<&'v [Spanned<DeValue<'i>>]> {
-        match value.get_ref() {
-            DeValue::Array(items) => Ok(items.as_ref()),
-            other => Err(self.error(
-                value,
-                format!("`{key}` must be an array, found {}", type_name(other)),
-            )),
+fn read_alias(reader: &Reader<'_>, value: &Spanned<DeValue<'_>>) -> Result<Alias> {
+    let fields = reader.table(value, "aliases")?;
+    let get = |wanted: &str| -> Result<String> {
+        match fields.get(wanted) {
+            Some(value) => reader.string(value, wanted),
+            None => Err(reader.error(value, format!("an alias has no `{wanted}`"))),
         }
+    };
+    let alias = Alias {
+        name: get("name")?,
+        since: get("since")?,
+        reason: get("reason")?,
+    };
+    if let Some((field, _)) = fields
+        .iter()
+        .find(|(field, _)| !["name", "since", "reason"].contains(&field.get_ref().as_ref()))
+    {
+        return Err(reader.error(
+            field,
+            format!(
+                "unknown alias field `{}`, expected `name`, `since` or `reason`",
+                field.get_ref()
+            ),
+        ));
     }
-
-    /// The record, with every name it gives (its own and its aliases') and where each is.
-    fn record(
-        &self,
-        value: &Spanned<DeValue<'_>>,
-        key: &str,
-    ) -> Result<(LockedRecord, Vec<(String, usize)>)> {
-        let fields = self.table(value, key)?;
-        let mut names = Vec::new();
-        let mut name = None;
-        let mut source = None;
-        let mut identity: Option<Identity> = None;
-        let mut aliases = Vec::new();
-        let mut removed = None;
-        for (field, value) in fields.iter() {
-            let field_name = field.get_ref().as_ref();
-            match field_name {
-                "name" => {
-                    let text = self.string(value, field_name)?;
-                    names.push((text.clone(), value.span().start));
-                    name = Some(text);
-                }
-                "source" => source = Some(self.string(value, field_name)?),
-                "registered" => {
-                    identity.get_or_insert_with(Identity::default).registered =
-                        Some(self.string(value, field_name)?)
-                }
-                "updated" => {
-                    identity.get_or_insert_with(Identity::default).updated =
-                        Some(self.string(value, field_name)?)
-                }
-                "registrant" => {
-                    let mut registrant = Vec::new();
-                    for item in self.array(value, field_name)? {
-                        registrant.push(self.string(item, field_name)?);
-                    }
-                    identity.get_or_insert_with(Identity::default).registrant = registrant;
-                }
-                "removed" => removed = Some(self.string(value, field_name)?),
-                "aliases" => {
-                    for item in self.array(value, field_name)? {
-                        let alias = self.alias(item)?;
-                        names.push((alias.name.clone(), item.span().start));
-                        aliases.push(alias);
-                    }
-                }
-                other => {
-                    return Err(self.error(
-                        field,
-                        format!(
-                            "unknown field `{other}`, expected `name`, `source`, `registered`, \
-                             `updated`, `registrant`, `removed` or `aliases`"
-                        ),
-                    ))
-                }
-            }
-        }
-        let missing = |what: &str| self.error(value, format!("`{key}` has no `{what}`"));
-        let record = LockedRecord {
-            name: name.ok_or_else(|| missing("name"))?,
-            source: source.ok_or_else(|| missing("source"))?,
-            identity,
-            aliases,
-            removed,
-        };
-        Ok((record, names))
-    }
-
-    fn alias(&self, value: &Spanned<DeValue<'_>>) -> Result<Alias> {
-        let fields = self.table(value, "aliases")?;
-        let get = |wanted: &str| -> Result<String> {
-            match fields.get(wanted) {
-                Some(value) => self.string(value, wanted),
-                None => Err(self.error(value, format!("an alias has no `{wanted}`"))),
-            }
-        };
-        let alias = Alias {
-            name: get("name")?,
-            since: get("since")?,
-            reason: get("reason")?,
-        };
-        if let Some((field, _)) = fields
-            .iter()
-            .find(|(field, _)| !["name", "since", "reason"].contains(&field.get_ref().as_ref()))
-        {
-            return Err(self.error(
-                field,
-                format!(
-                    "unknown alias field `{}`, expected `name`, `since` or `reason`",
-                    field.get_ref()
-                ),
-            ));
-        }
-        Ok(alias)
-    }
+    Ok(alias)
 }
 
 #[cfg(test)]

@@ -139,9 +139,9 @@ impl GeneratedSet {
     pub fn compare_workspace(&self, root: &Path) -> Result<Staleness> {
         let mut staleness = self.compare(&root.join(crate::paths::GENERATED_DIR))?;
         let path = root.join(crate::paths::NAMES_LOCK);
-        staleness.names_lock = match fs::read_to_string(&path) {
-            Ok(existing) if same_text(&existing, &self.names_lock) => None,
-            Ok(existing) => Some(
+        staleness.names_lock = match read_if_present(&path)? {
+            Some(existing) if same_text(&existing, &self.names_lock) => None,
+            Some(existing) => Some(
                 similar::TextDiff::from_lines(&existing, &self.names_lock)
                     .unified_diff()
                     .context_radius(2)
@@ -151,10 +151,7 @@ impl GeneratedSet {
                     )
                     .to_string(),
             ),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                Some("missing: `cargo xtask regen` writes it".to_owned())
-            }
-            Err(err) => return Err(Error::io(&path, "read", err)),
+            None => Some("missing: `cargo xtask regen` writes it".to_owned()),
         };
         Ok(staleness)
     }
@@ -170,12 +167,7 @@ impl GeneratedSet {
             .map(|name| format!("{}/{name}", crate::paths::GENERATED_DIR))
             .collect();
         let path = root.join(crate::paths::NAMES_LOCK);
-        let current = match fs::read_to_string(&path) {
-            Ok(text) => Some(text),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-            Err(err) => return Err(Error::io(&path, "read", err)),
-        };
-        if !current.is_some_and(|text| same_text(&text, &self.names_lock)) {
+        if !read_if_present(&path)?.is_some_and(|text| same_text(&text, &self.names_lock)) {
             write_file_atomically(&path, self.names_lock.as_bytes())?;
             changed.push(crate::paths::NAMES_LOCK.to_owned());
         }
@@ -406,6 +398,16 @@ fn remove_leftovers(dir: &Path) {
         if name.starts_with('.') && (name.contains(".tmp-") || name.contains(".bak-")) {
             let _ = fs::remove_file(entry.path());
         }
+    }
+}
+
+/// The text of `path`, or `None` when there is no such file (a checkout without
+/// `registry/names.toml` starts one).
+pub(crate) fn read_if_present(path: &Path) -> Result<Option<String>> {
+    match fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(Error::io(path, "read", err)),
     }
 }
 

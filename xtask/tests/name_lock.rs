@@ -72,9 +72,12 @@ fn with_the_lock_no_update_of_the_corpus_calls_for_a_major_release() {
     assert_eq!(majors(&walk), Vec::<(String, Vec<String>)>::new());
     // The renames are recognised as such: each old name is an alias of the new record.
     let (_, last) = walk.last().expect("a corpus");
-    let styles = [("subprotocol-name", xtask::names_lock::NameStyle::UpperCamel)];
-    let lock = only_subprotocols(&last.names_lock);
-    let lock = NameLock::parse(Path::new("names.toml"), &lock, &styles).expect("the lock parses");
+    let lock = NameLock::parse(
+        Path::new("names.toml"),
+        &last.names_lock,
+        &xtask::emit::name_styles(),
+    )
+    .expect("the lock parses");
     let subprotocols = &lock.tables["subprotocol-name"];
     let amqp = &subprotocols["amqp"];
     assert_eq!(amqp.name, "Amqp");
@@ -85,14 +88,6 @@ fn with_the_lock_no_update_of_the_corpus_calls_for_a_major_release() {
     assert_eq!(redfish.aliases[0].name, "RedfishWebSocket");
     assert_eq!(redfish.aliases[0].since, "2023-08-14");
     assert!(!subprotocols.contains_key("AMQPWSB10"));
-}
-
-/// The lock's `subprotocol-name` tables only (the test reads one sub-registry).
-fn only_subprotocols(lock: &str) -> String {
-    lock.split("\n\n")
-        .filter(|block| block.starts_with("[subprotocol-name."))
-        .collect::<Vec<_>>()
-        .join("\n\n")
 }
 
 /// The Rust type of each sub-registry's names.

@@ -127,11 +127,13 @@ pub fn emit(
         );
         quote! { #[doc = #doc] #[deprecated(note = #note)] #ident }
     });
+    let removed_entry_names: Vec<_> = (0..removed.len())
+        .map(|i| format_ident!("REMOVED_{}", i))
+        .collect();
     let removed_entries = removed
         .iter()
-        .enumerate()
-        .map(|(i, (id, record))| {
-            let entry_name = format_ident!("REMOVED_{}", i);
+        .zip(&removed_entry_names)
+        .map(|((id, record), entry_name)| {
             let name = &record.name;
             let ident = format_ident!("{}", name);
             quote! {
@@ -153,9 +155,6 @@ pub fn emit(
             }
         })
         .collect::<Vec<_>>();
-    let removed_entry_names: Vec<_> = (0..removed.len())
-        .map(|i| format_ident!("REMOVED_{}", i))
-        .collect();
     let aliases = super::alias_consts(&type_name.to_string(), resolved);
     let module_docs = super::module_docs(registry, &sub.meta, summary);
     let registry_title = &sub.meta.title;

@@ -13,6 +13,12 @@ use crate::naming;
 /// The sub-registry's id, under which [`crate::names_lock`] keeps its names.
 const ID: &str = "opcode";
 
+/// The short name of an opcode: IANA's description without its trailing word "Frame"
+/// ("Text Frame" -> "Text"). Both `label()` and the variant name come from it.
+fn label(description: &str) -> &str {
+    description.strip_suffix(" Frame").unwrap_or(description)
+}
+
 /// The variant name each assigned opcode asks for, keyed by its value: a curated `rust-name`,
 /// or IANA's description without its trailing word "Frame" ("Text Frame" -> `Text`).
 pub fn name_requests(registry: &Registry, curated: &Curated) -> Vec<NameRequest> {
@@ -26,16 +32,10 @@ pub fn name_requests(registry: &Registry, curated: &Curated) -> Vec<NameRequest>
             let (candidate, source) =
                 match curated.opcode.get(&key).and_then(|n| n.rust_name.clone()) {
                     Some(name) => (name.clone(), format!("rust-name {name}")),
-                    None => {
-                        let trimmed = r
-                            .description
-                            .strip_suffix(" Frame")
-                            .unwrap_or(&r.description);
-                        (
-                            naming::variant_name(trimmed, "Opcode"),
-                            r.description.clone(),
-                        )
-                    }
+                    None => (
+                        naming::variant_name(label(&r.description), "Opcode"),
+                        r.description.clone(),
+                    ),
                 };
             NameRequest {
                 key,
@@ -92,10 +92,7 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         quote!(Self::#ident => #description)
     });
     let label_arms = assigned.iter().zip(&idents).map(|(r, ident)| {
-        let label = r
-            .description
-            .strip_suffix(" Frame")
-            .unwrap_or(&r.description);
+        let label = label(&r.description);
         quote!(Self::#ident => #label)
     });
     let registered_arms = assigned.iter().zip(&idents).map(|(r, ident)| {

@@ -74,10 +74,8 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
 
     // One entry per number: a range record stands for each number it covers.
     let mut consts = Vec::new();
-    let all: Vec<_> = name_requests(registry)
-        .iter()
-        .map(|r| format_ident!("{}", resolved.name(&r.key)))
-        .collect();
+    // The listed numbers' constants, in file order, for `Version::ALL`.
+    let mut all = Vec::new();
     let mut arms = Vec::new();
     for record in records {
         let (first, last) = (record.value.first(), record.value.last());
@@ -100,6 +98,7 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         });
         for value in first..=last {
             let ident = format_ident!("{}", resolved.name(&value.to_string()));
+            all.push(ident.clone());
             let mut parts = vec![format!(
                 "Version **{value}**: {}.",
                 record
