@@ -132,6 +132,24 @@ json_object!(RecordChange {
 json_object!(FieldChange { field, old, new });
 
 impl SectionDiff {
+    /// What changed, counted: `2 added, 1 changed, metadata changed`.
+    pub fn counts(&self) -> String {
+        let mut counts = Vec::new();
+        for (n, what) in [
+            (self.added.len(), "added"),
+            (self.removed.len(), "removed"),
+            (self.changed.len(), "changed"),
+        ] {
+            if n > 0 {
+                counts.push(format!("{n} {what}"));
+            }
+        }
+        if !self.metadata.is_empty() {
+            counts.push("metadata changed".to_owned());
+        }
+        counts.join(", ")
+    }
+
     /// True when nothing in the section changed.
     pub fn is_empty(&self) -> bool {
         self.note.is_none()

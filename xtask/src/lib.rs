@@ -9,9 +9,11 @@
 //!
 //! `cargo xtask diff` and `fetch` add: [`diff`] (record-level comparison of two registry
 //! versions), [`release`] (the semver kind of a change, from the generated API), [`report`]
-//! (text and JSON), [`update`] (compare with and replace the vendored copy) and, with the
-//! `net` feature, `fetch` (the download).
+//! (text and JSON), [`pull_request`] (the report as a pull request body), [`changelog`] (the
+//! report as a changelog entry), [`update`] (compare with and replace the vendored copy and
+//! the changelog) and, with the `net` feature, `fetch` (the download).
 
+pub mod changelog;
 pub mod curated;
 pub mod diff;
 pub mod emit;
@@ -24,6 +26,7 @@ pub mod names_lock;
 pub mod naming;
 pub mod output;
 pub mod parse;
+pub mod pull_request;
 pub mod release;
 pub mod report;
 pub mod test_command;
@@ -48,6 +51,8 @@ pub mod paths {
     pub const NAMES_LOCK: &str = "registry/names.toml";
     /// Where generated files go.
     pub const GENERATED_DIR: &str = "generated";
+    /// The crate's changelog: `fetch` adds each registry update to its Unreleased section.
+    pub const CHANGELOG: &str = "CHANGELOG.md";
 }
 
 /// The workspace root (the parent of `xtask/`).

@@ -16,11 +16,15 @@ commands:
   diff      compare the vendored registry with IANA's live one (or a file); write nothing
               [--url URL | --file PATH] [--format text|json] [--timeout SECONDS]
             exit 0: same content; 1: the registry changed; 2: could not compare
-  fetch     download the live registry, report the changes, replace registry/websocket.xml
-            and regenerate generated/
+  fetch     download the live registry, report the changes, replace registry/websocket.xml,
+            regenerate generated/ and add the change to CHANGELOG.md (Unreleased)
               [--url URL] [--allow-removals] [--format text|json] [--timeout SECONDS]
-            refuses (exit 1, nothing written) a registry that drops records, unless
-            --allow-removals
+              [--pr-body FILE]   also write a pull request body (Markdown) for the update;
+                                 nothing is written when the registry did not change
+            exit 0: updated, or nothing to do; 1: not updated, nothing written (refused:
+            a registry that drops records, unless --allow-removals, or one the code cannot
+            be generated from; or a file could not be written); 2: could not check (the
+            download failed, or it is not the registry)
   test      the whole test suite: installs the browsers the browser tests need (Debian's
             chromium, firefox-esr, webkit2gtk-driver, xvfb; as root, or prints the command),
             then runs `cargo test --workspace` and the browser tests
@@ -48,6 +52,7 @@ struct Options {
     json: bool,
     allow_removals: bool,
     timeout_secs: Option<f64>,
+    pr_body: Option<PathBuf>,
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
@@ -76,6 +81,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 }
             }
             "--allow-removals" => options.allow_removals = true,
+            "--pr-body" => options.pr_body = Some(PathBuf::from(value("--pr-body")?)),
             "-h" | "--help" => options.command = Some("help".to_owned()),
             flag if flag.starts_with('-') => return Err(format!("unknown option {flag:?}")),
             command if options.command.is_none() => options.command = Some(command.to_owned()),
@@ -86,7 +92,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let allowed: &[&str] = match command {
         "regen" | "check" | "test" | "help" => &[],
         "diff" => &["url", "file", "format", "timeout"],
-        "fetch" => &["url", "format", "timeout", "allow-removals"],
+        "fetch" => &["url", "format", "timeout", "allow-removals", "pr-body"],
         "" => return Err("no command given".to_owned()),
         other => return Err(format!("unknown command {other:?}")),
     };
@@ -96,6 +102,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         ("format", options.json),
         ("timeout", options.timeout_secs.is_some()),
         ("allow-removals", options.allow_removals),
+        ("pr-body", options.pr_body.is_some()),
     ];
     for (name, is_given) in given {
         if is_given && !allowed.contains(&name) {
@@ -286,13 +293,10 @@ fn networked(root: &std::path::Path, options: &Options, _args: &[String]) -> Exi
     use xtask::fetch::{fetch, FetchOptions, DEFAULT_URL};
 
     let is_fetch = options.command.as_deref() == Some("fetch");
-    let failure = if is_fetch {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::from(EXIT_UNCHECKED)
-    };
+    // Both commands exit 2 when they could not check; `fetch` exits 1 when it refuses.
+    let failure = ExitCode::from(EXIT_UNCHECKED);
     let untouched = if is_fetch {
-        " (registry/ and generated/ unchanged)"
+        " (registry/, generated/ and CHANGELOG.md unchanged)"
     } else {
         ""
     };
@@ -323,7 +327,11 @@ fn networked(root: &std::path::Path, options: &Options, _args: &[String]) -> Exi
         }
     };
     print_report(&comparison.report, options);
-    match comparison.apply(root, &candidate, options.allow_removals) {
+    let applied = match &options.pr_body {
+        Some(path) => comparison.apply_with_pr_body(root, &candidate, options.allow_removals, path),
+        None => comparison.apply(root, &candidate, options.allow_removals),
+    };
+    match applied {
         Ok(applied) => {
             // Progress goes to stderr so that `--format json` keeps stdout machine-readable.
             if applied.registry_replaced {
@@ -332,14 +340,27 @@ fn networked(root: &std::path::Path, options: &Options, _args: &[String]) -> Exi
             for name in &applied.generated_changed {
                 eprintln!("wrote {name}");
             }
+            if applied.changelog_updated {
+                eprintln!("wrote {} (Unreleased)", xtask::paths::CHANGELOG);
+            }
             if !applied.registry_replaced && applied.generated_changed.is_empty() {
                 eprintln!("registry/ and generated/ are already up to date");
+            }
+            if let Some(path) = &options.pr_body {
+                if applied.pr_body_written {
+                    eprintln!("wrote {} (pull request body)", path.display());
+                } else {
+                    eprintln!(
+                        "no change: no pull request body written to {}",
+                        path.display()
+                    );
+                }
             }
             ExitCode::SUCCESS
         }
         Err(err) => {
             eprintln!("error: {}{untouched}", one_line(&err.to_string()));
-            failure
+            ExitCode::FAILURE
         }
     }
 }

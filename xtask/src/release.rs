@@ -7,7 +7,7 @@
 //! one that is not counts as breaking), and any other difference in the generated code is a
 //! fix-level data or documentation change.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::json::{json_object, Json, ToJson};
 use crate::output::GeneratedSet;
@@ -34,11 +34,26 @@ pub struct ReleaseAdvice {
     pub added_items: Vec<String>,
     /// Public items only the old version has.
     pub removed_items: Vec<String>,
+    /// Public items that are deprecated in the new version and were not in the old one: the
+    /// aliases the name lock keeps for renamed records, and removed records kept as
+    /// deprecated items. Each is still public, so none of them is in `removed_items`.
+    pub deprecated_items: Vec<DeprecatedItem>,
     /// Generated files whose contents changed, beyond the header.
     pub changed_files: Vec<String>,
     /// Caveats about how the advice was reached, if any.
     pub note: Option<String>,
 }
+
+/// A public item that a change deprecates, with the note users see when they use it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DeprecatedItem {
+    /// Its path, as in [`ReleaseAdvice::added_items`] (`subprotocols::Subprotocol::RedfishWebSocket`).
+    pub item: String,
+    /// The `#[deprecated(note = "...")]` text, or empty when the attribute has none.
+    pub note: String,
+}
+
+json_object!(DeprecatedItem { item, note });
 
 impl ReleaseKind {
     /// The kind as one lowercase word: `none`, `patch`, `minor`, `major` (its JSON form).
@@ -62,6 +77,7 @@ json_object!(ReleaseAdvice {
     kind,
     added_items,
     removed_items,
+    deprecated_items,
     changed_files,
     note
 });
@@ -85,12 +101,57 @@ impl ReleaseKind {
     }
 }
 
+impl ReleaseAdvice {
+    /// Why the change calls for [`ReleaseAdvice::kind`], in one sentence from the lists the
+    /// advice holds: what a pull request body and the changelog say after the kind.
+    pub fn reason(&self) -> String {
+        let count = |n: usize| {
+            if n == 1 {
+                "1 public item".to_owned()
+            } else {
+                format!("{n} public items")
+            }
+        };
+        match self.kind {
+            ReleaseKind::Major if !self.removed_items.is_empty() => format!(
+                "the generated code loses {} that the vendored version has",
+                count(self.removed_items.len())
+            ),
+            ReleaseKind::Major => {
+                "a variant is added to a generated enum that is not #[non_exhaustive]".to_owned()
+            }
+            ReleaseKind::Minor => format!(
+                "the generated code gains {} and loses none",
+                count(self.added_items.len())
+            ),
+            ReleaseKind::Patch => format!(
+                "the generated data or documentation changes ({}), the public API does not",
+                self.changed_files.join(", ")
+            ),
+            ReleaseKind::None => {
+                "the generated code is the same apart from its provenance header".to_owned()
+            }
+        }
+    }
+}
+
 /// Compares the code generated from two registry versions.
 pub fn advise(old: &GeneratedSet, new: &GeneratedSet) -> ReleaseAdvice {
-    let (old_items, old_exhaustive) = public_items(old);
-    let (new_items, _) = public_items(new);
-    let added_items: Vec<String> = new_items.difference(&old_items).cloned().collect();
-    let removed_items: Vec<String> = old_items.difference(&new_items).cloned().collect();
+    let old_api = public_items(old);
+    let new_api = public_items(new);
+    let (old_items, old_exhaustive) = (&old_api.items, &old_api.exhaustive);
+    let new_items = &new_api.items;
+    let added_items: Vec<String> = new_items.difference(old_items).cloned().collect();
+    let removed_items: Vec<String> = old_items.difference(new_items).cloned().collect();
+    let deprecated_items: Vec<DeprecatedItem> = new_api
+        .deprecated
+        .iter()
+        .filter(|(item, _)| !old_api.deprecated.contains_key(*item))
+        .map(|(item, note)| DeprecatedItem {
+            item: item.clone(),
+            note: note.clone(),
+        })
+        .collect();
     let mut changed_files = Vec::new();
     for file in &new.files {
         let before = old.files.iter().find(|f| f.name == file.name);
@@ -123,6 +184,7 @@ pub fn advise(old: &GeneratedSet, new: &GeneratedSet) -> ReleaseAdvice {
         kind,
         added_items,
         removed_items,
+        deprecated_items,
         changed_files,
         note: None,
     }
@@ -161,11 +223,20 @@ fn without_header(contents: &str) -> &str {
     }
 }
 
-/// The public items of the generated Rust files, as `module::Type::ITEM` paths, and the
-/// paths of the enums that are not `#[non_exhaustive]`.
-fn public_items(set: &GeneratedSet) -> (BTreeSet<String>, BTreeSet<String>) {
-    let mut items = BTreeSet::new();
-    let mut exhaustive = BTreeSet::new();
+/// The public API of one generated set.
+#[derive(Default)]
+struct PublicApi {
+    /// Every public item, as a `module::Type::ITEM` path.
+    items: BTreeSet<String>,
+    /// The paths of the enums that are not `#[non_exhaustive]`.
+    exhaustive: BTreeSet<String>,
+    /// The items marked `#[deprecated]`, with their notes.
+    deprecated: BTreeMap<String, String>,
+}
+
+/// The public API of the generated Rust files.
+fn public_items(set: &GeneratedSet) -> PublicApi {
+    let mut api = PublicApi::default();
     for file in &set.files {
         let Some(module) = file.name.strip_suffix(".rs") else {
             continue;
@@ -176,53 +247,79 @@ fn public_items(set: &GeneratedSet) -> (BTreeSet<String>, BTreeSet<String>) {
             continue;
         };
         for item in &parsed.items {
-            collect(module, item, &mut items, &mut exhaustive);
+            collect(module, item, &mut api);
         }
     }
-    (items, exhaustive)
+    api
+}
+
+/// The note of a `#[deprecated]` (or `#[deprecated(note = "...")]`) attribute among `attrs`;
+/// `None` when the item is not deprecated.
+fn deprecation(attrs: &[syn::Attribute]) -> Option<String> {
+    let attr = attrs.iter().find(|a| a.path().is_ident("deprecated"))?;
+    let mut note = String::new();
+    if let syn::Meta::List(_) = &attr.meta {
+        // `deprecated(since = "..", note = "..")`: keep the note, skip the rest.
+        let _ = attr.parse_nested_meta(|meta| {
+            let value: syn::LitStr = meta.value()?.parse()?;
+            if meta.path.is_ident("note") {
+                note = value.value();
+            }
+            Ok(())
+        });
+    } else if let syn::Meta::NameValue(name_value) = &attr.meta {
+        // `#[deprecated = "..."]`
+        if let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) = &name_value.value
+        {
+            note = text.value();
+        }
+    }
+    Some(note)
 }
 
 fn is_pub(vis: &syn::Visibility) -> bool {
     matches!(vis, syn::Visibility::Public(_))
 }
 
-fn collect(
-    module: &str,
-    item: &syn::Item,
-    items: &mut BTreeSet<String>,
-    exhaustive: &mut BTreeSet<String>,
-) {
-    let mut add = |name: String| {
-        items.insert(format!("{module}::{name}"));
+fn collect(module: &str, item: &syn::Item, api: &mut PublicApi) {
+    let mut add = |name: String, attrs: &[syn::Attribute]| {
+        let path = format!("{module}::{name}");
+        if let Some(note) = deprecation(attrs) {
+            api.deprecated.insert(path.clone(), note);
+        }
+        api.items.insert(path);
     };
     match item {
-        syn::Item::Const(c) if is_pub(&c.vis) => add(c.ident.to_string()),
-        syn::Item::Static(s) if is_pub(&s.vis) => add(s.ident.to_string()),
-        syn::Item::Fn(f) if is_pub(&f.vis) => add(f.sig.ident.to_string()),
-        syn::Item::Type(t) if is_pub(&t.vis) => add(t.ident.to_string()),
+        syn::Item::Const(c) if is_pub(&c.vis) => add(c.ident.to_string(), &c.attrs),
+        syn::Item::Static(s) if is_pub(&s.vis) => add(s.ident.to_string(), &s.attrs),
+        syn::Item::Fn(f) if is_pub(&f.vis) => add(f.sig.ident.to_string(), &f.attrs),
+        syn::Item::Type(t) if is_pub(&t.vis) => add(t.ident.to_string(), &t.attrs),
         syn::Item::Struct(s) if is_pub(&s.vis) => {
-            add(s.ident.to_string());
+            add(s.ident.to_string(), &s.attrs);
             for field in s.fields.iter().filter(|f| is_pub(&f.vis)) {
                 if let Some(name) = &field.ident {
-                    add(format!("{}.{name}", s.ident));
+                    add(format!("{}.{name}", s.ident), &field.attrs);
                 }
             }
         }
         syn::Item::Enum(e) if is_pub(&e.vis) => {
-            add(e.ident.to_string());
+            add(e.ident.to_string(), &e.attrs);
             for variant in &e.variants {
-                add(format!("{}::{}", e.ident, variant.ident));
+                add(format!("{}::{}", e.ident, variant.ident), &variant.attrs);
             }
             let non_exhaustive = e.attrs.iter().any(|a| a.path().is_ident("non_exhaustive"));
             if !non_exhaustive {
-                exhaustive.insert(format!("{module}::{}", e.ident));
+                api.exhaustive.insert(format!("{module}::{}", e.ident));
             }
         }
         syn::Item::Mod(m) if is_pub(&m.vis) => {
-            add(m.ident.to_string());
+            add(m.ident.to_string(), &m.attrs);
             let inner = format!("{module}::{}", m.ident);
             for item in m.content.iter().flat_map(|(_, items)| items) {
-                collect(&inner, item, items, exhaustive);
+                collect(&inner, item, api);
             }
         }
         syn::Item::Impl(imp) if imp.trait_.is_none() => {
@@ -235,10 +332,10 @@ fn collect(
             for inner in &imp.items {
                 match inner {
                     syn::ImplItem::Const(c) if is_pub(&c.vis) => {
-                        add(format!("{type_name}::{}", c.ident))
+                        add(format!("{type_name}::{}", c.ident), &c.attrs)
                     }
                     syn::ImplItem::Fn(f) if is_pub(&f.vis) => {
-                        add(format!("{type_name}::{}", f.sig.ident))
+                        add(format!("{type_name}::{}", f.sig.ident), &f.attrs)
                     }
                     _ => {}
                 }
@@ -255,11 +352,10 @@ fn collect(
                         .map(|s| s.ident.to_string())
                         .unwrap_or_default()
                 };
-                add(format!(
-                    "impl {} for {}",
-                    name(trait_path),
-                    name(&self_ty.path)
-                ));
+                add(
+                    format!("impl {} for {}", name(trait_path), name(&self_ty.path)),
+                    &imp.attrs,
+                );
             }
         }
         _ => {}

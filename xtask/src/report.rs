@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use crate::diff::{FieldChange, RecordView, RegistryDiff, SectionDiff};
 use crate::json::{Json, ToJson};
 use crate::release::ReleaseAdvice;
+use crate::text::printable;
 
 /// A comparison of two registry versions and what it means for a release.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +89,14 @@ impl Report {
         for item in &release.removed_items {
             let _ = writeln!(out, "    - {item}");
         }
+        for deprecated in &release.deprecated_items {
+            let _ = writeln!(
+                out,
+                "    deprecated {}: {}",
+                deprecated.item,
+                printable(&deprecated.note)
+            );
+        }
         if !release.changed_files.is_empty() {
             let _ = writeln!(
                 out,
@@ -103,25 +112,12 @@ impl Report {
 }
 
 fn write_section(out: &mut String, section: &SectionDiff) {
-    let mut counts = Vec::new();
-    for (n, what) in [
-        (section.added.len(), "added"),
-        (section.removed.len(), "removed"),
-        (section.changed.len(), "changed"),
-    ] {
-        if n > 0 {
-            counts.push(format!("{n} {what}"));
-        }
-    }
-    if !section.metadata.is_empty() {
-        counts.push("metadata changed".to_owned());
-    }
     let _ = writeln!(
         out,
         "\n{} ({}): {}",
         section.id,
         section.title,
-        counts.join(", ")
+        section.counts()
     );
     if let Some(note) = &section.note {
         let _ = writeln!(out, "  ! {note}");
@@ -151,8 +147,14 @@ fn write_section(out: &mut String, section: &SectionDiff) {
     }
 }
 
-/// `camp: CAMP (date 2026-06-10)`: the key and the field that says what the record is.
+/// `camp: CAMP (registered 2026-06-10)`: the key and the field that says what the record is,
+/// as text for a terminal.
 fn summary(record: &RecordView) -> String {
+    printable(&plain_summary(record))
+}
+
+/// [`summary`] without the escaping, for writers that escape in their own way (Markdown).
+pub(crate) fn plain_summary(record: &RecordView) -> String {
     let describing = ["common name", "description", "status", "name"];
     let what = record
         .fields
@@ -166,22 +168,7 @@ fn summary(record: &RecordView) -> String {
         .find(|f| f.name == "date")
         .map(|f| format!(" (registered {})", f.value))
         .unwrap_or_default();
-    printable(&format!("{}{what}{date}", record.key))
-}
-
-/// Registry text for a terminal: control characters and bidirectional overrides (which could
-/// make a report line read differently from what it says) are shown as `\u{...}` escapes.
-/// Field values are printed with `{:?}`, which already does this.
-fn printable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        if ch.is_control() || crate::text::is_bidi_control(ch) {
-            let _ = write!(out, "\\u{{{:x}}}", ch as u32);
-        } else {
-            out.push(ch);
-        }
-    }
-    out
+    format!("{}{what}{date}", record.key)
 }
 
 fn field_changes(out: &mut String, indent: &str, changes: &[FieldChange]) {

@@ -55,6 +55,55 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Registry text for a terminal: control characters and bidirectional overrides (which could
+/// make a report line read differently from what it says) are shown as `\u{...}` escapes.
+pub fn printable(text: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if ch.is_control() || is_bidi_control(ch) {
+            let _ = write!(out, "\\u{{{:x}}}", ch as u32);
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// `text` with its first letter in upper case: `minor release` -> `Minor release`.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `text` as one Markdown code span: [`printable`] (so it stays on one line and reads as it
+/// is), fenced by one more backtick than its longest run of backticks, and padded with a space
+/// where it starts or ends with a backtick. Registry text goes into pull request bodies and
+/// the changelog this way, so that nothing in it is read as Markdown, HTML or a mention.
+pub fn markdown_code(text: &str) -> String {
+    let text = printable(text);
+    if text.is_empty() {
+        // "``" would be two literal backticks; a code span of one space shows an empty value.
+        return "` `".to_owned();
+    }
+    let mut longest = 0;
+    let mut run = 0;
+    for ch in text.chars() {
+        run = if ch == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +115,20 @@ mod tests {
             "The server was acting as a gateway."
         );
         assert_eq!(normalize(" \n\t "), "");
+    }
+
+    #[test]
+    fn code_spans_hold_any_text() {
+        assert_eq!(markdown_code("camp"), "`camp`");
+        assert_eq!(markdown_code("a`b"), "``a`b``");
+        assert_eq!(markdown_code("``x"), "``` ``x ```");
+        assert_eq!(markdown_code("x`"), "`` x` ``");
+        assert_eq!(markdown_code("@team <b>"), "`@team <b>`");
+        assert_eq!(
+            markdown_code("two\nlines\u{202e}"),
+            "`two\\u{a}lines\\u{202e}`"
+        );
+        assert_eq!(markdown_code(""), "` `");
     }
 
     #[test]

@@ -83,32 +83,53 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn a_failed_regeneration_puts_the_old_registry_back() {
-    let root = checkout("restore");
-    let vendored = std::fs::read(root.join("registry/websocket.xml")).expect("read");
-    // generated/ cannot be created: a plain file stands in its way.
-    std::fs::write(root.join("generated"), "not a directory").expect("write");
-    let newer = std::fs::read(history_file("2026-01-12-967aad0a4e1b.xml")).expect("read");
-    let candidate = Candidate {
-        source: "older.xml".to_owned(),
-        bytes: newer,
-    };
-    let comparison = compare(&root, &candidate).expect("compares");
-    let err = comparison
-        .apply(&root, &candidate, true)
-        .expect_err("generated/ cannot be written");
-    assert!(err.to_string().contains("generated"), "{err}");
-    assert_eq!(
-        std::fs::read(root.join("registry/websocket.xml")).expect("read"),
-        vendored,
-        "the registry file is restored"
-    );
-    let leftovers: Vec<_> = std::fs::read_dir(root.join("registry"))
-        .expect("list")
-        .map(|e| e.expect("entry").file_name())
-        .filter(|n| n.to_string_lossy().starts_with('.'))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+fn a_failed_regeneration_puts_the_old_registry_and_changelog_back() {
+    // With a changelog to restore, and without one (the entry's new file must go again).
+    for changelog in [Some("# Changelog\n\n## [Unreleased]\n"), None] {
+        let root = checkout(if changelog.is_some() {
+            "restore"
+        } else {
+            "restore-new"
+        });
+        if let Some(text) = changelog {
+            std::fs::write(root.join("CHANGELOG.md"), text).expect("write");
+        }
+        let vendored = std::fs::read(root.join("registry/websocket.xml")).expect("read");
+        // generated/ cannot be created: a plain file stands in its way.
+        std::fs::write(root.join("generated"), "not a directory").expect("write");
+        let newer = std::fs::read(history_file("2026-01-12-967aad0a4e1b.xml")).expect("read");
+        let candidate = Candidate {
+            source: "older.xml".to_owned(),
+            bytes: newer,
+        };
+        let comparison = compare(&root, &candidate).expect("compares");
+        let body = root.join("pr-body.md");
+        let err = comparison
+            .apply_with_pr_body(&root, &candidate, true, &body)
+            .expect_err("generated/ cannot be written");
+        assert!(err.to_string().contains("generated"), "{err}");
+        assert_eq!(
+            std::fs::read(root.join("registry/websocket.xml")).expect("read"),
+            vendored,
+            "the registry file is restored"
+        );
+        assert_eq!(
+            std::fs::read_to_string(root.join("CHANGELOG.md"))
+                .ok()
+                .as_deref(),
+            changelog,
+            "the changelog is restored"
+        );
+        assert!(!body.exists(), "no pull request body for a failed update");
+        for dir in [root.clone(), root.join("registry")] {
+            let leftovers: Vec<_> = std::fs::read_dir(&dir)
+                .expect("list")
+                .map(|e| e.expect("entry").file_name())
+                .filter(|n| n.to_string_lossy().starts_with('.'))
+                .collect();
+            assert!(leftovers.is_empty(), "{leftovers:?}");
+        }
+    }
 }
 
 #[test]

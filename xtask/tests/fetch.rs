@@ -27,12 +27,16 @@ impl Checkout {
         common::generate_ok(&inputs)
             .write_atomically(&root.join("generated"))
             .expect("write generated/");
+        std::fs::write(root.join("CHANGELOG.md"), CHANGELOG).expect("write CHANGELOG.md");
         Checkout { root }
     }
 
-    /// Every file under registry/ and generated/, with its bytes.
+    /// Every file under registry/ and generated/, and CHANGELOG.md, with its bytes.
     fn snapshot(&self) -> BTreeMap<String, Vec<u8>> {
         let mut files = BTreeMap::new();
+        if let Ok(bytes) = std::fs::read(self.root.join("CHANGELOG.md")) {
+            files.insert("CHANGELOG.md".to_owned(), bytes);
+        }
         for dir in ["registry", "generated"] {
             for entry in std::fs::read_dir(self.root.join(dir)).expect("readable dir") {
                 let entry = entry.expect("dir entry");
@@ -45,10 +49,34 @@ impl Checkout {
         files
     }
 
+    /// A checkout whose vendored registry is one version of the history corpus, with
+    /// generated/ and the name lock written from it, as `regen` leaves them.
+    fn at_history_version(name: &str, file: &str) -> Checkout {
+        let root = common::fixture_checkout(&format!("fetch-{name}"));
+        std::fs::copy(
+            common::history_file(file),
+            root.join("registry/websocket.xml"),
+        )
+        .expect("copy the history version");
+        let inputs = xtask::Inputs::from_workspace(&root).expect("checkout readable");
+        common::generate_ok(&inputs)
+            .write_workspace(&root)
+            .expect("write generated/ and the name lock");
+        std::fs::write(root.join("CHANGELOG.md"), CHANGELOG).expect("write CHANGELOG.md");
+        Checkout { root }
+    }
+
+    fn changelog(&self) -> String {
+        std::fs::read_to_string(self.root.join("CHANGELOG.md")).expect("CHANGELOG.md")
+    }
+
     fn xtask(&self, args: &[&str]) -> Output {
         common::run_xtask(&self.root, args)
     }
 }
+
+/// The changelog of every throwaway checkout: `fetch` adds to its Unreleased section.
+const CHANGELOG: &str = "# Changelog\n\n## [Unreleased]\n\n### Added\n- Something by hand.\n\n## 0.1.0\n\n- The first version.\n";
 
 fn fixture_xml() -> String {
     String::from_utf8(common::fixture_inputs().xml).expect("registry is UTF-8")
@@ -181,14 +209,21 @@ fn stderr_lines(output: &Output) -> Vec<String> {
 
 /// Runs `fetch` against `url` and checks the failure contract; returns the error line and
 /// stdout (the change report, printed only when the download itself succeeded).
-fn fetch_fails(name: &str, url: &str, extra: &[&str]) -> (String, String) {
+/// `code` is the exit status: 2 when `fetch` could not check, 1 when it refused the update.
+fn fetch_fails(name: &str, url: &str, extra: &[&str], code: i32) -> (String, String) {
     let checkout = Checkout::new(name);
     let before = checkout.snapshot();
-    let mut args = vec!["fetch", "--url", url];
+    let body = checkout.root.join("pr-body.md");
+    let mut args = vec!["fetch", "--url", url, "--pr-body"];
+    args.push(body.to_str().expect("UTF-8 path"));
     args.extend(extra);
     let output = checkout.xtask(&args);
     let lines = stderr_lines(&output);
-    assert_eq!(output.status.code(), Some(1), "{name}: {lines:?}");
+    assert_eq!(output.status.code(), Some(code), "{name}: {lines:?}");
+    assert!(
+        !body.exists(),
+        "{name}: no pull request body for a failed update"
+    );
     assert_eq!(lines.len(), 1, "{name}: one line on stderr, got {lines:?}");
     assert!(lines[0].starts_with("error: "), "{name}: {lines:?}");
     assert!(
@@ -198,7 +233,7 @@ fn fetch_fails(name: &str, url: &str, extra: &[&str]) -> (String, String) {
     assert_eq!(
         checkout.snapshot(),
         before,
-        "{name}: registry/ and generated/ must be unchanged"
+        "{name}: registry/, generated/ and CHANGELOG.md must be unchanged"
     );
     eprintln!("{name}: {}", lines[0]);
     (
@@ -209,7 +244,7 @@ fn fetch_fails(name: &str, url: &str, extra: &[&str]) -> (String, String) {
 
 /// [`fetch_fails`] for a download or validation failure: no report either.
 fn assert_fetch_fails(name: &str, url: &str, extra: &[&str]) -> String {
-    let (line, stdout) = fetch_fails(name, url, extra);
+    let (line, stdout) = fetch_fails(name, url, extra, 2);
     assert_eq!(stdout, "", "{name}: no report for a failed download");
     line
 }
@@ -412,7 +447,7 @@ fn gzip_encoded_registry_is_fetched_and_applied() {
 fn removals_are_refused_unless_allowed() {
     let smaller = xml_without_camp();
     let server = serve(move |_| ok("application/xml", smaller.clone()));
-    let (line, report) = fetch_fails("removal", &server.url, &[]);
+    let (line, report) = fetch_fails("removal", &server.url, &[], 1);
     assert!(
         line.contains("refusing") && line.contains("subprotocol-name camp"),
         "{line}"
@@ -454,4 +489,144 @@ fn diff_url_exit_codes_and_json() {
     assert_eq!(subprotocols["id"], "subprotocol-name");
     assert_eq!(subprotocols["added"][0]["key"], "example.test");
     assert_eq!(checkout.snapshot(), before, "diff writes nothing");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bot's pull request: `fetch --pr-body` on real updates from the history corpus
+
+/// Serves history version `file` and runs `fetch --pr-body` on `checkout`; returns the body
+/// (with the server's port replaced by `PORT`) and stderr.
+fn fetch_with_pr_body(checkout: &Checkout, file: &str) -> (Option<String>, String) {
+    let xml = std::fs::read(common::history_file(file)).expect("history version");
+    let server = serve(move |_| ok("application/xml", xml.clone()));
+    let body_path = checkout.root.join("pr-body.md");
+    let _ = std::fs::remove_file(&body_path);
+    let output = checkout.xtask(&[
+        "fetch",
+        "--url",
+        &server.url,
+        "--pr-body",
+        body_path.to_str().expect("UTF-8 path"),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let port = server
+        .url
+        .split(':')
+        .nth(2)
+        .and_then(|rest| rest.split('/').next());
+    let body = std::fs::read_to_string(&body_path)
+        .ok()
+        .map(|body| body.replace(port.expect("port in the URL"), "PORT"));
+    (body, stderr)
+}
+
+fn assert_has_lines(text: &str, lines: &[&str]) {
+    for line in lines {
+        assert!(
+            text.lines().any(|l| l == *line),
+            "missing line {line:?} in:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn pr_body_and_changelog_for_the_redfish_rename() {
+    let checkout = Checkout::at_history_version("pr-redfish", "2023-08-08-2eb916101e40.xml");
+    let (body, stderr) = fetch_with_pr_body(&checkout, "2023-08-14-5f54b4938978.xml");
+    let body = body.expect("a body is written for a changed registry");
+    assert!(stderr.contains("(pull request body)"), "{stderr}");
+    assert!(
+        stderr.contains("wrote CHANGELOG.md (Unreleased)"),
+        "{stderr}"
+    );
+    assert_has_lines(
+        &body,
+        &[
+            "## IANA's WebSocket registry of `2023-08-14`",
+            "| vendored (old) | `2023-08-08` | `registry/websocket.xml` |",
+            "| IANA's (new) | `2023-08-14` | `http://127.0.0.1:PORT/assignments/websocket/websocket.xml` |",
+            "### Release: minor",
+            "#### `subprotocol-name` (`WebSocket Subprotocol Name Registry`): 1 changed",
+            "- Changed `Redfish WebSocket` -> `Redfish`",
+            "  - `id`: `Redfish WebSocket` -> `Redfish`",
+            "  - `updated`: (none) -> `2023-08-14`",
+            "#### `people` (`People`): 1 changed",
+            "- Changed `DMTF_Administration`",
+            "  - `updated`: `2023-08-08` -> `2023-08-14`",
+            "- `subprotocols::Subprotocol::Redfish`",
+            "Removed: none.",
+            "- `subprotocols::Subprotocol::RedfishWebSocket`: `` renamed: IANA renamed `Redfish WebSocket` \
+             to `Redfish` (registry of 2023-08-14); use `Subprotocol::Redfish` ``",
+        ],
+    );
+    assert!(
+        body.contains("Minor release (new public items; at 0.x bump the patch number, it is additive): the generated code gains 1 public item and loses none."),
+        "{body}"
+    );
+    // The checkout holds the update: the registry is IANA's new file, generated/ is fresh.
+    assert_eq!(
+        std::fs::read(checkout.root.join("registry/websocket.xml")).expect("registry"),
+        std::fs::read(common::history_file("2023-08-14-5f54b4938978.xml")).expect("history")
+    );
+    assert!(checkout.xtask(&["check"]).status.success());
+    assert_eq!(
+        checkout.changelog(),
+        "# Changelog\n\n## [Unreleased]\n\n\
+         ### Changed\n\
+         - The registry is IANA's version of `2023-08-14` (was `2023-08-08`); a minor release: \
+         the generated code gains 1 public item and loses none.\n\
+         \x20 - `subprotocol-name`: changed `Redfish WebSocket` -> `Redfish` (id, updated).\n\
+         \x20 - Added `subprotocols::Subprotocol::Redfish`.\n\
+         \x20 - Deprecated `subprotocols::Subprotocol::RedfishWebSocket`: `` renamed: IANA renamed \
+         `Redfish WebSocket` to `Redfish` (registry of 2023-08-14); use `Subprotocol::Redfish` ``.\n\
+         \n### Added\n- Something by hand.\n\n## 0.1.0\n\n- The first version.\n"
+    );
+
+    // The same registry again: nothing to propose, and nothing is written.
+    let before = checkout.snapshot();
+    let (body, stderr) = fetch_with_pr_body(&checkout, "2023-08-14-5f54b4938978.xml");
+    assert_eq!(body, None, "no body when nothing changed");
+    assert!(
+        stderr.contains("no change: no pull request body written to"),
+        "{stderr}"
+    );
+    assert_eq!(checkout.snapshot(), before);
+}
+
+#[test]
+fn pr_body_and_changelog_for_a_new_subprotocol() {
+    let checkout = Checkout::at_history_version("pr-webrepl", "2025-10-21-f807e003605f.xml");
+    let (body, _) = fetch_with_pr_body(&checkout, "2025-12-13-f73f53437098.xml");
+    let body = body.expect("a body is written for a changed registry");
+    assert_has_lines(
+        &body,
+        &[
+            "## IANA's WebSocket registry of `2025-12-13`",
+            "| vendored (old) | `2025-10-21` | `registry/websocket.xml` |",
+            "### Release: minor",
+            "#### `subprotocol-name` (`WebSocket Subprotocol Name Registry`): 1 added",
+            "- Added `WebREPL.binary.v1: WebREPL Binary Protocol (registered 2025-12-13)`",
+            "  - `id`: `WebREPL.binary.v1`",
+            "  - `common name`: `WebREPL Binary Protocol`",
+            "#### `people` (`People`): 1 added",
+            "- `subprotocols::Subprotocol::WebREPLBinaryV1`",
+            "Removed: none.",
+            "Deprecated aliases created: none.",
+        ],
+    );
+    let changelog = checkout.changelog();
+    assert_has_lines(
+        &changelog,
+        &[
+            "- The registry is IANA's version of `2025-12-13` (was `2025-10-21`); a minor release: \
+             the generated code gains 1 public item and loses none.",
+            "  - `subprotocol-name`: added `WebREPL.binary.v1`.",
+            "  - Added `subprotocols::Subprotocol::WebREPLBinaryV1`.",
+        ],
+    );
+    assert!(
+        !changelog.contains("people"),
+        "contacts are not a crate change: {changelog}"
+    );
 }
