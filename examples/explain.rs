@@ -1,309 +1,724 @@
-//! Everything the crate knows about a close code, opcode, version, subprotocol or extension.
+//! Everything the crate knows about a close code, opcode, version, framing header bit,
+//! subprotocol or extension, in English, German or Japanese, as text or JSON.
 //!
 //! ```sh
 //! cargo xtask explain 1014
 //! cargo xtask explain --lang ja 1013     # German: --lang de
 //! cargo xtask explain ocpp1.6
 //! cargo xtask explain permessage-deflate
+//! cargo xtask explain RSV1
 //! cargo xtask explain 13
+//! cargo xtask explain --format json 1013
 //! ```
 //!
 //! `cargo xtask explain` builds this file as the `explain` package (`explain/Cargo.toml`),
 //! which depends on the runtime crate alone, so it answers within seconds on a fresh clone;
 //! `cargo run --example explain -- 1014` works too, but first compiles every dev-dependency.
 //!
-//! A number is looked up in every numeric registry it fits (a close code is any `u16`, a
-//! version any `u8`, an opcode 0-15). Anything else is looked up as a subprotocol and an
-//! extension identifier; those are exact and case-sensitive, so an unknown name gets the
-//! closest registered ones as suggestions. Exit status: 0 when something was found, 1 when
-//! nothing was, 2 on a usage error.
+//! A decimal number is looked up in every numeric registry it fits (a close code is any
+//! `u16`, a version any `u8`, an opcode 0-15). Anything else is looked up as a subprotocol,
+//! extension and header-bit identifier; those are exact and case-sensitive, so an unknown
+//! name gets the closest registered ones as suggestions. A number outside 0-65535, a negative
+//! one and one not written in decimal are each named as such.
+//!
+//! Every word the tool prints comes from `registry/curated.toml`'s and `registry/l10n/`'s
+//! `[explain]` tables (generated into `generated/explain_texts.rs`), or from the crate's
+//! texts in the language asked for; IANA's own text is printed as IANA wrote it and marked.
+//!
+//! Exit status: 0 when something was found, 1 when nothing was, 2 on a usage error.
+
+// A maintainer's tool built with the generator's toolchain (1.86 or newer), not part of the
+// runtime crate whose minimum is 1.63.
+#![allow(clippy::incompatible_msrv)]
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use websocket_registry::{
-    registry, BrowserCloseEvent, BrowserEngine, CloseCode, CloseCodeRange, Extension, Language,
-    Opcode, Reference, Subprotocol, Version,
+    registry, BrowserCloseEvent, BrowserEngine, CloseCode, CloseCodeRange, Extension, HeaderBit,
+    Language, Opcode, Reference, Subprotocol, Version,
 };
 
-const USAGE: &str =
-    "usage: cargo xtask explain [--lang en|de|ja] <close code | version | opcode | identifier>";
+/// The words of this tool in each language (`registry/curated.toml`'s and
+/// `registry/l10n/*.toml`'s `[explain]` tables).
+mod texts {
+    include!("../generated/explain_texts.rs");
+}
+use texts::ExplainTexts;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (language, query) = match parse_args(&args) {
-        Ok(parsed) => parsed,
-        Err(message) => {
-            eprintln!("{message}\n{USAGE}");
+    let request = match parse_args(&args) {
+        Ok(Command::Explain(request)) => request,
+        Ok(Command::Help(language)) => {
+            println!("{}", texts::texts(language).usage);
+            return ExitCode::SUCCESS;
+        }
+        Err((language, message)) => {
+            eprintln!("{message}\n{}", texts::texts(language).usage);
             return ExitCode::from(2);
         }
     };
-    let (found, text) = explain_in(&query, language);
-    print!("{text}");
-    if found {
+    let page = explain_in(&request.query, request.language);
+    match request.format {
+        Format::Text => print!("{}", page.text()),
+        Format::Json => print!("{}", page.json()),
+    }
+    if page.found {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     }
 }
 
-/// `[--lang CODE] QUERY`, in either order.
-fn parse_args(args: &[String]) -> Result<(Language, String), String> {
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+/// How the answer is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    /// Aligned fields for people.
+    Text,
+    /// One JSON object for tools: English keys, values in the language asked for.
+    Json,
+}
+
+/// What to explain, in which language and format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Request {
+    language: Language,
+    format: Format,
+    query: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Command {
+    Explain(Request),
+    /// `--help`: the usage, in the language given before it.
+    Help(Language),
+}
+
+/// `[--lang CODE] [--format text|json] QUERY`, in any order. An error comes with the
+/// language to print it in (English until `--lang` is read).
+fn parse_args(args: &[String]) -> Result<Command, (Language, String)> {
     let mut language = Language::English;
-    let mut query = None;
+    let mut format = Format::Text;
+    let mut query: Option<String> = None;
     let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        if arg == "--lang" {
-            let code = rest.next().ok_or("--lang needs a language: en, de or ja")?;
-            language = Language::from_code(code)
-                .ok_or_else(|| format!("unknown language {code:?}; expected en, de or ja"))?;
-        } else if query.replace(arg.clone()).is_some() {
-            return Err("give one thing to explain".to_owned());
+    // Usage errors are worded in the language asked for, wherever `--lang` stands.
+    if let Some(position) = args.iter().position(|a| a == "--lang") {
+        if let Some(code) = args.get(position + 1).and_then(|c| Language::from_code(c)) {
+            language = code;
         }
     }
-    Ok((language, query.ok_or("nothing to explain")?))
-}
-
-/// The report for one query in English, and whether anything matched.
-#[cfg(test)]
-fn explain(query: &str) -> (bool, String) {
-    explain_in(query, Language::English)
-}
-
-/// The report for one query, the project's texts in `language`, and whether anything matched.
-fn explain_in(query: &str, language: Language) -> (bool, String) {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "(IANA WebSocket registries, updated {})\n",
-        registry::UPDATED
-    );
-    if let Ok(number) = query.parse::<u16>() {
-        if query.len() == 1 || !query.starts_with('0') {
-            close_code(&mut out, CloseCode::from_u16(number), language);
-            if let Ok(byte) = u8::try_from(number) {
-                version(&mut out, Version::from_u8(byte));
-                if let Some(opcode) = Opcode::from_u8(byte) {
-                    self::opcode(&mut out, opcode);
+    let t = texts::texts(language);
+    let fail = |message: String| Err((language, message));
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--lang" => {
+                let Some(code) = rest.next() else {
+                    return fail(t.error_lang_value.to_owned());
+                };
+                if Language::from_code(code).is_none() {
+                    return fail(fill(t.error_unknown_lang, &[("code", &quoted(code))]));
                 }
             }
-            return (true, out);
+            "--format" => match rest.next().map(String::as_str) {
+                Some("text") => format = Format::Text,
+                Some("json") => format = Format::Json,
+                Some(other) => {
+                    return fail(fill(t.error_unknown_format, &[("format", &quoted(other))]))
+                }
+                None => return fail(t.error_format_value.to_owned()),
+            },
+            "-h" | "--help" => return Ok(Command::Help(language)),
+            // A lone `-` followed by digits is a (negative) number to explain, not an option.
+            option if option.starts_with('-') && !is_negative_number(option) => {
+                return fail(fill(t.error_unknown_option, &[("option", &quoted(option))]));
+            }
+            _ if query.is_some() => return fail(t.error_two.to_owned()),
+            _ => query = Some(arg.clone()),
         }
     }
-    let mut found = false;
-    if let Some(protocol) = Subprotocol::from_name(query) {
-        name(
-            &mut out,
-            "Subprotocol",
-            protocol.as_str(),
-            protocol.common_name(),
-        );
-        field(&mut out, "Definition", protocol.definition());
-        references(
-            &mut out,
-            "Definition links",
-            protocol.definition_references(),
-        );
-        references(&mut out, "References", protocol.references());
-        references(&mut out, "Change controller", protocol.controller());
-        dates(&mut out, protocol.registered(), protocol.updated());
-        found = true;
+    match query {
+        Some(query) if !query.trim().is_empty() => Ok(Command::Explain(Request {
+            language,
+            format,
+            query,
+        })),
+        _ => fail(t.error_nothing.to_owned()),
     }
-    if let Some(extension) = Extension::from_name(query) {
-        name(
-            &mut out,
-            "Extension",
-            extension.as_str(),
-            extension.common_name(),
-        );
-        field(&mut out, "Definition", extension.definition());
-        field(
-            &mut out,
-            "Known incompatible extensions",
-            extension.incompatible_text().unwrap_or(""),
-        );
-        references(&mut out, "References", extension.references());
-        dates(&mut out, extension.registered(), extension.updated());
-        found = true;
-    }
-    if !found {
-        let _ = writeln!(
-            out,
-            "{query:?} is not a registered subprotocol or extension identifier (matching is \
-             exact and case-sensitive), nor a number."
-        );
-        let suggestions = near_matches(query);
-        if !suggestions.is_empty() {
-            let _ = writeln!(out, "Did you mean: {}?", suggestions.join(", "));
-        }
-    }
-    (found, out)
 }
 
-fn close_code(out: &mut String, code: CloseCode, language: Language) {
-    let range = code.range();
-    let _ = writeln!(out, "Close code {}", code.as_u16());
-    match code.label_in(language) {
-        Some(label) => field(out, "Label", label),
-        None => field(out, "Label", "(not registered)"),
+fn is_negative_number(text: &str) -> bool {
+    text.strip_prefix('-')
+        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `"x"`, quoted as Rust quotes it, so that an odd argument is visible as it was given.
+fn quoted(text: &str) -> String {
+    format!("{text:?}")
+}
+
+/// `template` with each `{name}` replaced by its value.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
     }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The answer, as data: one model, written as text or JSON
+
+/// Where a field's value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// The project's words, in the language asked for.
+    Project,
+    /// IANA's registry, as IANA wrote it (in English): marked on the page.
+    Iana,
+    /// A number, date or mask: the same in every language.
+    Fact,
+}
+
+impl Source {
+    fn as_str(self) -> &'static str {
+        match self {
+            Source::Project => "project",
+            Source::Iana => "iana",
+            Source::Fact => "fact",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Field {
+    /// The English key for tools (`valid_on_wire`).
+    key: String,
+    /// The field's name in the language asked for.
+    name: &'static str,
+    value: String,
+    source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Section {
+    /// `close_code`, `version`, `opcode`, `header_bit`, `subprotocol`, `extension`.
+    kind: &'static str,
+    heading: String,
+    fields: Vec<Field>,
+}
+
+impl Section {
+    fn new(kind: &'static str, heading: String) -> Section {
+        Section {
+            kind,
+            heading,
+            fields: Vec::new(),
+        }
+    }
+
+    /// Adds a field; an empty value is left out.
+    fn field(&mut self, key: &str, name: &'static str, value: impl Into<String>, source: Source) {
+        let value = value.into();
+        if !value.is_empty() {
+            self.fields.push(Field {
+                key: key.to_owned(),
+                name,
+                value,
+                source,
+            });
+        }
+    }
+
+    fn references(&mut self, key: &str, name: &'static str, references: &[Reference]) {
+        let text: Vec<String> = references
+            .iter()
+            .map(|r| match r.url() {
+                Some(url) if url != r.text() => format!("{} <{url}>", r.text()),
+                _ => r.text().to_owned(),
+            })
+            .collect();
+        self.field(key, name, text.join("; "), Source::Iana);
+    }
+
+    fn dates(&mut self, t: &ExplainTexts, registered: Option<&str>, updated: Option<&str>) {
+        if let Some(date) = registered {
+            self.field("registered_on", t.field_registered_on, date, Source::Fact);
+        }
+        if let Some(date) = updated {
+            self.field("updated_on", t.field_updated_on, date, Source::Fact);
+        }
+    }
+}
+
+/// Everything `explain` prints for one query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Page {
+    query: String,
+    language: Language,
+    /// True when the query named something (exit 0).
+    found: bool,
+    sections: Vec<Section>,
+    /// Why nothing was found, in the language asked for.
+    messages: Vec<String>,
+    /// Registered identifiers close to the query.
+    suggestions: Vec<String>,
+}
+
+/// The page for one query, the project's texts in `language`.
+fn explain_in(query: &str, language: Language) -> Page {
+    let t = texts::texts(language);
+    let mut page = Page {
+        query: query.to_owned(),
+        language,
+        found: false,
+        sections: Vec::new(),
+        messages: Vec::new(),
+        suggestions: Vec::new(),
+    };
+    let quoted_query = quoted(query);
+    if !query.is_empty() && query.bytes().all(|b| b.is_ascii_digit()) {
+        // Decimal digits, leading zeros allowed: a number, whatever its size.
+        match query.parse::<u16>() {
+            Ok(number) => {
+                page.sections
+                    .push(close_code(CloseCode::from_u16(number), language));
+                if let Ok(byte) = u8::try_from(number) {
+                    let listed = Version::from_u8(byte);
+                    if listed.is_registered() {
+                        page.sections.push(version(listed, language));
+                    }
+                    if let Some(assigned) = Opcode::from_u8(byte) {
+                        page.sections.push(opcode(assigned, language));
+                    }
+                }
+                page.found = true;
+            }
+            Err(_) => page
+                .messages
+                .push(fill(t.out_of_range, &[("query", &quoted_query)])),
+        }
+        return page;
+    }
+    if let Some(protocol) = Subprotocol::from_name(query) {
+        page.sections.push(subprotocol(protocol, language));
+    }
+    if let Some(found) = Extension::from_name(query) {
+        page.sections.push(extension(found, language));
+    }
+    if let Some(bit) = HeaderBit::from_name(query) {
+        page.sections.push(header_bit(bit, language));
+    }
+    page.found = !page.sections.is_empty();
+    if page.found {
+        return page;
+    }
+    match not_a_decimal_number(query) {
+        NotDecimal::Negative => page
+            .messages
+            .push(fill(t.negative, &[("query", &quoted_query)])),
+        NotDecimal::OtherBase(value) => page.messages.push(fill(
+            t.not_decimal_value,
+            &[("query", &quoted_query), ("value", &value.to_string())],
+        )),
+        NotDecimal::OtherNotation => page
+            .messages
+            .push(fill(t.not_decimal, &[("query", &quoted_query)])),
+        NotDecimal::NotANumber => {
+            page.messages
+                .push(fill(t.not_found, &[("query", &quoted_query)]));
+            page.suggestions = near_matches(query);
+            if !page.suggestions.is_empty() {
+                let names: Vec<String> = page
+                    .suggestions
+                    .iter()
+                    .map(|name| {
+                        if name.eq_ignore_ascii_case(query) {
+                            fill(t.case_note, &[("name", name)])
+                        } else {
+                            name.clone()
+                        }
+                    })
+                    .collect();
+                page.messages.push(fill(
+                    t.did_you_mean,
+                    &[("names", &names.join(t.list_separator))],
+                ));
+            }
+        }
+    }
+    page
+}
+
+/// What an input that is not decimal digits (and not an identifier) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NotDecimal {
+    /// `-1`
+    Negative,
+    /// `0x3e8`, `0o1750`, `0b1111101000`: a number, in another base.
+    OtherBase(u128),
+    /// `+1000`, `1e3`, `1_000`, `1000.0`, `0x` with no digits, a hex number too large for
+    /// `u128`: a number, but not in decimal digits alone.
+    OtherNotation,
+    /// Anything else: looked up as an identifier.
+    NotANumber,
+}
+
+fn not_a_decimal_number(query: &str) -> NotDecimal {
+    if is_negative_number(query) {
+        return NotDecimal::Negative;
+    }
+    let lower = query.to_ascii_lowercase();
+    for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if let Some(digits) = lower.strip_prefix(prefix) {
+            if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+                return NotDecimal::OtherNotation;
+            }
+            return match u128::from_str_radix(digits, radix) {
+                Ok(value) => NotDecimal::OtherBase(value),
+                Err(_) => NotDecimal::OtherNotation,
+            };
+        }
+    }
+    let starts_like_a_number = query
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || c == '+' || c == '-' || c == '.');
+    let number_characters = query
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | '_' | 'e' | 'E'));
+    if starts_like_a_number && number_characters && query.chars().any(|c| c.is_ascii_digit()) {
+        NotDecimal::OtherNotation
+    } else {
+        NotDecimal::NotANumber
+    }
+}
+
+fn yes_no(t: &ExplainTexts, value: bool) -> &'static str {
+    if value {
+        t.yes
+    } else {
+        t.no
+    }
+}
+
+fn close_code(code: CloseCode, language: Language) -> Section {
+    let t = texts::texts(language);
+    let range = code.range();
+    let mut section = Section::new(
+        "close_code",
+        fill(
+            t.close_code_heading,
+            &[("code", &code.as_u16().to_string())],
+        ),
+    );
+    let label = code.label_in(language).unwrap_or(t.not_registered);
+    section.field("label", t.field_label, label, Source::Project);
     if let Some(name) = code.name() {
-        field(out, "IANA description", name);
+        section.field(
+            "iana_description",
+            t.field_iana_description,
+            name,
+            Source::Iana,
+        );
     }
     if let Some(description) = code.description_in(language) {
-        field(out, "Meaning", description);
+        section.field("meaning", t.field_meaning, description, Source::Project);
     }
-    let reconnect = code.reconnect();
-    field(
-        out,
-        "Reconnect",
-        &format!(
-            "{}: {}",
-            reconnect.text_in(language),
-            code.reconnect_reason_in(language)
-        ),
+    let advice = fill(
+        t.reconnect_value,
+        &[
+            ("advice", code.reconnect().text_in(language)),
+            ("reason", code.reconnect_reason_in(language)),
+        ],
     );
-    field(out, "Who may use it", who_may_use(range));
-    field(
-        out,
-        "Range",
-        &format!(
-            "{}-{} ({}){}",
-            range.first(),
-            range.last(),
-            range.short_name(),
-            match range.registration_rule() {
-                Some(rule) => format!(", registration: {rule}"),
-                None => String::new(),
-            }
-        ),
-    );
-    field(out, "Range meaning", range.description_in(language));
-    field(out, "Registered", yes_no(code.is_registered()));
-    let wire = match (code.is_valid_on_wire(), code.not_on_wire_reason(), range) {
-        (true, _, _) => "yes: may be sent and received in a Close frame".to_owned(),
-        (false, Some(reason), _) => format!("no: {reason}"),
-        (false, None, CloseCodeRange::Protocol) => {
-            "no: unassigned in 1000-2999; a receiver fails the connection with 1002".to_owned()
-        }
-        (false, None, _) => "no: outside 1000-4999".to_owned(),
+    section.field("reconnect", t.field_reconnect, advice, Source::Project);
+    let who = match range {
+        CloseCodeRange::Protocol => t.who_protocol,
+        CloseCodeRange::Registered => t.who_registered,
+        CloseCodeRange::PrivateUse => t.who_private_use,
+        _ => t.who_nobody,
     };
-    field(out, "Valid on the wire", &wire);
-    let browser = if code.is_valid_for_browser_close() {
-        "yes: WebSocket.close(code) accepts it"
+    section.field("who_may_use", t.field_who_may_use, who, Source::Project);
+    let range_name = match range {
+        CloseCodeRange::NotUsed => t.range_not_used,
+        CloseCodeRange::Protocol => t.range_protocol,
+        CloseCodeRange::Registered => t.range_registered,
+        CloseCodeRange::PrivateUse => t.range_private_use,
+        _ => t.range_undefined,
+    };
+    let range_value = fill(
+        t.range_value,
+        &[
+            ("first", &range.first().to_string()),
+            ("last", &range.last().to_string()),
+            ("name", range_name),
+        ],
+    );
+    section.field("range", t.field_range, range_value, Source::Project);
+    section.field(
+        "range_meaning",
+        t.field_range_meaning,
+        range.description_in(language),
+        Source::Project,
+    );
+    if let Some(rule) = range.registration_rule() {
+        section.field("registration", t.field_registration, rule, Source::Iana);
+    }
+    section.field(
+        "registered",
+        t.field_registered,
+        yes_no(t, code.is_registered()),
+        Source::Project,
+    );
+    let wire = match code.not_on_wire_reason_in(language) {
+        None => t.wire_yes.to_owned(),
+        Some(reason) => fill(t.wire_no, &[("reason", reason)]),
+    };
+    section.field(
+        "valid_on_wire",
+        t.field_valid_on_wire,
+        wire,
+        Source::Project,
+    );
+    let close = if code.is_valid_for_browser_close() {
+        t.close_yes.to_owned()
     } else {
-        "no: WebSocket.close(code) throws InvalidAccessError (it accepts 1000 and 3000-4999 only)"
+        let accepted = code_ranges(|c| c.is_valid_for_browser_close(), t.list_separator);
+        fill(t.close_no, &[("codes", &accepted)])
     };
-    field(out, "Valid for close()", browser);
+    section.field(
+        "valid_for_close",
+        t.field_valid_for_close,
+        close,
+        Source::Project,
+    );
     // What a page sees in each engine when a server closes with this code and no reason.
     let payload = code.as_u16().to_be_bytes();
     for engine in BrowserEngine::ALL {
         let seen = BrowserCloseEvent::after_close_payload(engine, &payload);
-        let page = if seen.was_clean() {
-            format!(
-                "{engine}: CloseEvent.code {}, as sent",
-                seen.code().as_u16()
-            )
+        let template = if seen.was_clean() {
+            t.page_as_sent
         } else {
-            format!(
-                "{engine}: CloseEvent.code {}: the connection fails (wasClean false)",
-                seen.code().as_u16()
-            )
+            t.page_fails
         };
-        field(out, "A page sees", &page);
+        let value = fill(
+            template,
+            &[
+                ("engine", &engine.to_string()),
+                ("code", &seen.code().as_u16().to_string()),
+            ],
+        );
+        let key = format!("page_sees_{}", engine.to_string().to_ascii_lowercase());
+        section.field(&key, t.field_page_sees, value, Source::Project);
     }
     let everywhere = if code.is_shown_by_every_browser_engine() {
-        "yes: Chromium, Firefox and WebKitGTK all show it to the page"
+        t.every_engine_yes.to_owned()
     } else {
-        "no: pick 1000-1003, 1007-1011 or 3000-4999 for every engine to show it"
+        fill(
+            t.every_engine_no,
+            &[(
+                "ranges",
+                &code_ranges(|c| c.is_shown_by_every_browser_engine(), t.list_separator),
+            )],
+        )
     };
-    field(out, "Every engine", everywhere);
-    references(out, "References", code.references());
-    references(out, "Contact", code.contact());
-    dates(out, code.registered(), code.updated());
-    out.push('\n');
+    section.field(
+        "every_engine",
+        t.field_every_engine,
+        everywhere,
+        Source::Project,
+    );
+    section.references("references", t.field_references, code.references());
+    section.references("contact", t.field_contact, code.contact());
+    section.dates(t, code.registered(), code.updated());
+    section
 }
 
-/// Who the range is for: what close-code reference tables call "internal" (the protocol and
-/// its extensions), "registered" and "customizable" (applications' private codes).
-fn who_may_use(range: CloseCodeRange) -> &'static str {
-    match range {
-        CloseCodeRange::Protocol => {
-            "the WebSocket protocol itself and its extensions (IANA assigns these by standard or specification)"
+/// The codes `rule` holds for, as ranges (`1000-1003, 1007-1011, 3000-4999`): computed from
+/// the crate's predicates, so that no page repeats a rule's bounds by hand.
+fn code_ranges(rule: impl Fn(CloseCode) -> bool, separator: &str) -> String {
+    let mut ranges: Vec<(u16, u16)> = Vec::new();
+    for code in 0..=u16::MAX {
+        if !rule(CloseCode::from_u16(code)) {
+            continue;
         }
-        CloseCodeRange::Registered => {
-            "libraries, frameworks and applications, once registered at IANA (first come, first served)"
+        match ranges.last_mut() {
+            Some((_, last)) if u32::from(*last) + 1 == u32::from(code) => *last = code,
+            _ => ranges.push((code, code)),
         }
-        CloseCodeRange::PrivateUse => {
-            "any application, privately, by agreement between client and server (never registered)"
-        }
-        _ => "nobody: RFC 6455 defines no use for it",
     }
-}
-
-fn version(out: &mut String, version: Version) {
-    let Some(status) = version.status() else {
-        return;
-    };
-    let _ = writeln!(out, "Version {}", version.as_u8());
-    field(out, "Status", status.as_str());
-    references(out, "References", version.references());
-    dates(out, version.registered(), version.updated());
-    out.push('\n');
-}
-
-fn opcode(out: &mut String, opcode: Opcode) {
-    let _ = writeln!(out, "Opcode {} ({:#x})", opcode.as_u8(), opcode.as_u8());
-    field(out, "Meaning", opcode.name());
-    let kind = if opcode.is_control() {
-        "control frame"
-    } else if opcode.is_data() {
-        "data frame"
-    } else {
-        "neither (reserved)"
-    };
-    field(out, "Kind", kind);
-    references(out, "References", opcode.references());
-    out.push('\n');
-}
-
-fn name(out: &mut String, what: &str, id: &str, common: &str) {
-    let _ = writeln!(out, "{what} {id}");
-    field(out, "Name", common);
-}
-
-fn field(out: &mut String, label: &str, value: &str) {
-    if !value.is_empty() {
-        let _ = writeln!(out, "  {label:<18} {value}");
-    }
-}
-
-fn references(out: &mut String, label: &str, references: &[Reference]) {
-    let text: Vec<String> = references
+    ranges
         .iter()
-        .map(|r| match r.url() {
-            Some(url) if url != r.text() => format!("{} <{url}>", r.text()),
-            _ => r.text().to_owned(),
+        .map(|&(first, last)| {
+            if first == last {
+                first.to_string()
+            } else {
+                format!("{first}-{last}")
+            }
         })
-        .collect();
-    field(out, label, &text.join("; "));
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
-fn dates(out: &mut String, registered: Option<&str>, updated: Option<&str>) {
-    if let Some(date) = registered {
-        field(out, "Registered on", date);
+fn version(version: Version, language: Language) -> Section {
+    let t = texts::texts(language);
+    let mut section = Section::new(
+        "version",
+        fill(
+            t.version_heading,
+            &[("version", &version.as_u8().to_string())],
+        ),
+    );
+    if let Some(label) = version.label_in(language) {
+        section.field("label", t.field_label, label, Source::Project);
     }
-    if let Some(date) = updated {
-        field(out, "Updated on", date);
+    if let Some(status) = version.status() {
+        section.field("status", t.field_status, status.as_str(), Source::Iana);
     }
+    if let Some(description) = version.description_in(language) {
+        section.field("meaning", t.field_meaning, description, Source::Project);
+    }
+    section.references("references", t.field_references, version.references());
+    section.dates(t, version.registered(), version.updated());
+    section
 }
 
-fn yes_no(value: bool) -> &'static str {
-    if value {
-        "yes"
+fn opcode(opcode: Opcode, language: Language) -> Section {
+    let t = texts::texts(language);
+    let value = opcode.as_u8();
+    let mut section = Section::new(
+        "opcode",
+        fill(
+            t.opcode_heading,
+            &[
+                ("opcode", &value.to_string()),
+                ("hex", &format!("{value:#x}")),
+            ],
+        ),
+    );
+    section.field(
+        "label",
+        t.field_label,
+        opcode.label_in(language),
+        Source::Project,
+    );
+    section.field(
+        "iana_description",
+        t.field_iana_description,
+        opcode.name(),
+        Source::Iana,
+    );
+    if let Some(description) = opcode.description_in(language) {
+        section.field("meaning", t.field_meaning, description, Source::Project);
+    }
+    let kind = if opcode.is_control() {
+        t.kind_control
+    } else if opcode.is_data() {
+        t.kind_data
     } else {
-        "no"
+        t.kind_reserved
+    };
+    section.field("kind", t.field_kind, kind, Source::Project);
+    section.references("references", t.field_references, opcode.references());
+    section.dates(t, opcode.registered(), opcode.updated());
+    section
+}
+
+fn header_bit(bit: HeaderBit, language: Language) -> Section {
+    let t = texts::texts(language);
+    let mut section = Section::new(
+        "header_bit",
+        fill(t.header_bit_heading, &[("name", bit.name())]),
+    );
+    section.field(
+        "label",
+        t.field_label,
+        bit.label_in(language),
+        Source::Project,
+    );
+    section.field(
+        "iana_description",
+        t.field_iana_description,
+        bit.meaning(),
+        Source::Iana,
+    );
+    if let Some(description) = bit.description_in(language) {
+        section.field("meaning", t.field_meaning, description, Source::Project);
     }
+    section.field(
+        "mask",
+        t.field_mask,
+        format!("{:#04x}", bit.mask()),
+        Source::Fact,
+    );
+    section.references("references", t.field_references, bit.references());
+    section.dates(t, bit.registered(), bit.updated());
+    section
+}
+
+fn subprotocol(protocol: Subprotocol, language: Language) -> Section {
+    let t = texts::texts(language);
+    let mut section = Section::new(
+        "subprotocol",
+        fill(t.subprotocol_heading, &[("id", protocol.as_str())]),
+    );
+    section.field("name", t.field_name, protocol.common_name(), Source::Iana);
+    section.field(
+        "definition",
+        t.field_definition,
+        protocol.definition(),
+        Source::Iana,
+    );
+    section.references(
+        "definition_links",
+        t.field_definition_links,
+        protocol.definition_references(),
+    );
+    section.references("references", t.field_references, protocol.references());
+    section.references(
+        "change_controller",
+        t.field_change_controller,
+        protocol.controller(),
+    );
+    section.dates(t, protocol.registered(), protocol.updated());
+    section
+}
+
+fn extension(extension: Extension, language: Language) -> Section {
+    let t = texts::texts(language);
+    let mut section = Section::new(
+        "extension",
+        fill(t.extension_heading, &[("id", extension.as_str())]),
+    );
+    section.field(
+        "label",
+        t.field_label,
+        extension.label_in(language),
+        Source::Project,
+    );
+    section.field("name", t.field_name, extension.common_name(), Source::Iana);
+    if let Some(description) = extension.description_in(language) {
+        section.field("meaning", t.field_meaning, description, Source::Project);
+    }
+    section.field(
+        "definition",
+        t.field_definition,
+        extension.definition(),
+        Source::Iana,
+    );
+    section.field(
+        "incompatible",
+        t.field_incompatible,
+        extension.incompatible_text().unwrap_or(""),
+        Source::Iana,
+    );
+    section.references("references", t.field_references, extension.references());
+    section.dates(t, extension.registered(), extension.updated());
+    section
 }
 
 /// Registered identifiers that differ from `query` only in case, or by at most two edits.
@@ -311,7 +726,8 @@ fn near_matches(query: &str) -> Vec<String> {
     let names = Subprotocol::ALL
         .iter()
         .map(|p| p.as_str())
-        .chain(Extension::ALL.iter().map(|e| e.as_str()));
+        .chain(Extension::ALL.iter().map(|e| e.as_str()))
+        .chain(HeaderBit::ALL.iter().map(|b| b.name()));
     let mut scored: Vec<(usize, &str)> = names
         .filter_map(|name| {
             if name.eq_ignore_ascii_case(query) {
@@ -327,13 +743,7 @@ fn near_matches(query: &str) -> Vec<String> {
     scored
         .into_iter()
         .take(5)
-        .map(|(distance, name)| {
-            if distance == 0 {
-                format!("{name} (the registry treats case as significant)")
-            } else {
-                name.to_owned()
-            }
-        })
+        .map(|(_, name)| name.to_owned())
         .collect()
 }
 
@@ -352,139 +762,152 @@ fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+// ---------------------------------------------------------------------------------------------
+// Writers
 
-    #[test]
-    fn a_close_code_shows_its_label_range_and_validity() {
-        let (found, text) = explain("1014");
-        assert!(found);
-        assert!(text.contains("Close code 1014"), "{text}");
-        assert!(text.contains("Bad Gateway"), "{text}");
-        assert!(text.contains("Valid on the wire  yes"), "{text}");
-        assert!(text.contains("Valid for close()  no"), "{text}");
-        for line in [
-            "A page sees        Chromium: CloseEvent.code 1014, as sent",
-            "A page sees        Firefox: CloseEvent.code 1014, as sent",
-            "A page sees        WebKitGTK: CloseEvent.code 1006: the connection fails",
-            "Every engine       no:",
-        ] {
-            assert!(text.contains(line), "{line:?} in {text}");
+impl Page {
+    /// The page for people: a heading per section, its fields in aligned columns, IANA's
+    /// fields marked.
+    fn text(&self) -> String {
+        let t = texts::texts(self.language);
+        let mut out = fill(t.header, &[("date", registry::UPDATED)]);
+        out.push('\n');
+        let mark = t.iana_mark;
+        if self
+            .sections
+            .iter()
+            .any(|s| s.fields.iter().any(|f| f.source == Source::Iana))
+        {
+            out.push_str(&fill(t.legend, &[("mark", mark.trim())]));
+            out.push('\n');
         }
-    }
-
-    #[test]
-    fn a_number_is_looked_up_in_every_numeric_registry() {
-        let (_, text) = explain("13");
-        assert!(text.contains("Version 13"), "{text}");
-        assert!(text.contains("Close code 13"), "{text}");
-        let (_, text) = explain("9");
-        assert!(text.contains("Opcode 9 (0x9)"), "{text}");
-        assert!(text.contains("control frame"), "{text}");
-        let (_, text) = explain("1005");
-        assert!(text.contains("Valid on the wire  no:"), "{text}");
-        assert!(
-            text.contains(
-                "A page sees        Chromium: CloseEvent.code 1006: the connection fails"
-            ),
-            "{text}"
-        );
-        assert!(
-            text.contains("A page sees        Firefox: CloseEvent.code 1005, as sent"),
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn a_close_code_shows_reconnect_advice_and_who_may_use_it() {
-        let (_, text) = explain("1012");
-        assert!(
-            text.contains("Reconnect          reconnect after a delay: "),
-            "{text}"
-        );
-        assert!(
-            text.contains("Who may use it     the WebSocket protocol itself"),
-            "{text}"
-        );
-        let (_, text) = explain("4001");
-        assert!(
-            text.contains("Reconnect          the application decides: "),
-            "{text}"
-        );
-        assert!(
-            text.contains("Who may use it     any application"),
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn texts_come_in_the_language_asked_for() {
-        let (found, text) = explain_in("1013", Language::Japanese);
-        assert!(found);
-        for expected in [
-            "Label              後で再試行",
-            "Meaning            サーバーが過負荷など",
-            "Reconnect          間隔を広げながら再接続する: ",
-            "Range meaning      1000〜2999",
-        ] {
-            assert!(text.contains(expected), "{expected:?} in {text}");
+        out.push('\n');
+        let name_of = |field: &Field| -> String {
+            match field.source {
+                Source::Iana => format!("{}{mark}", field.name),
+                _ => field.name.to_owned(),
+            }
+        };
+        let width = self
+            .sections
+            .iter()
+            .flat_map(|s| &s.fields)
+            .map(|f| display_width(&name_of(f)))
+            .max()
+            .unwrap_or(0);
+        for section in &self.sections {
+            let _ = writeln!(out, "{}", section.heading);
+            for field in &section.fields {
+                let name = name_of(field);
+                let pad = " ".repeat(width - display_width(&name));
+                let _ = writeln!(out, "  {name}{pad}  {}", field.value);
+            }
+            out.push('\n');
         }
-        let (_, text) = explain_in("1013", Language::German);
-        assert!(
-            text.contains("Label              Später erneut versuchen"),
-            "{text}"
-        );
-        assert!(
-            text.contains("Reconnect          mit wachsenden Pausen erneut verbinden: "),
-            "{text}"
-        );
+        for message in &self.messages {
+            let _ = writeln!(out, "{message}");
+        }
+        out
     }
 
-    #[test]
-    fn arguments_take_a_language_and_one_query() {
-        let args = |list: &[&str]| -> Vec<String> { list.iter().map(|a| a.to_string()).collect() };
-        assert_eq!(
-            parse_args(&args(&["--lang", "ja", "1013"])),
-            Ok((Language::Japanese, "1013".to_owned()))
+    /// The same facts for tools: English keys, the page's texts as values.
+    fn json(&self) -> String {
+        let mut out = String::from("{\n");
+        let _ = writeln!(out, "  \"query\": {},", json_string(&self.query));
+        let _ = writeln!(
+            out,
+            "  \"language\": {},",
+            json_string(self.language.code())
         );
-        assert_eq!(
-            parse_args(&args(&["1013", "--lang", "de"])),
-            Ok((Language::German, "1013".to_owned()))
+        let _ = writeln!(
+            out,
+            "  \"registry_updated\": {},",
+            json_string(registry::UPDATED)
         );
-        assert_eq!(
-            parse_args(&args(&["1013"])),
-            Ok((Language::English, "1013".to_owned()))
-        );
-        assert!(parse_args(&args(&["--lang", "fr", "1013"])).is_err());
-        assert!(parse_args(&args(&["--lang"])).is_err());
-        assert!(parse_args(&args(&["1000", "1001"])).is_err());
-        assert!(parse_args(&args(&[])).is_err());
-    }
-
-    #[test]
-    fn identifiers_show_their_registration() {
-        let (found, text) = explain("ocpp1.6");
-        assert!(found);
-        assert!(text.contains("Subprotocol ocpp1.6"), "{text}");
-        assert!(text.contains("OCPP 1.6"), "{text}");
-        let (found, text) = explain("permessage-deflate");
-        assert!(found);
-        assert!(text.contains("Extension permessage-deflate"), "{text}");
-    }
-
-    #[test]
-    fn unknown_names_get_near_matches() {
-        let (found, text) = explain("OCPP1.6");
-        assert!(!found);
-        assert!(
-            text.contains("ocpp1.6 (the registry treats case as significant)"),
-            "{text}"
-        );
-        let (found, text) = explain("permessage-deflat");
-        assert!(!found);
-        assert!(text.contains("Did you mean: permessage-deflate"), "{text}");
-        let (_, text) = explain("zzzzzzzzzzzz");
-        assert!(!text.contains("Did you mean"), "{text}");
+        let _ = writeln!(out, "  \"found\": {},", self.found);
+        out.push_str("  \"sections\": [");
+        for (i, section) in self.sections.iter().enumerate() {
+            out.push_str(if i == 0 { "\n" } else { ",\n" });
+            let _ = write!(
+                out,
+                "    {{\n      \"kind\": {},\n      \"heading\": {},\n      \"fields\": [",
+                json_string(section.kind),
+                json_string(&section.heading)
+            );
+            for (j, field) in section.fields.iter().enumerate() {
+                out.push_str(if j == 0 { "\n" } else { ",\n" });
+                let _ = write!(
+                    out,
+                    "        {{\"key\": {}, \"name\": {}, \"value\": {}, \"source\": {}}}",
+                    json_string(&field.key),
+                    json_string(field.name),
+                    json_string(&field.value),
+                    json_string(field.source.as_str())
+                );
+            }
+            out.push_str(if section.fields.is_empty() {
+                "]\n    }"
+            } else {
+                "\n      ]\n    }"
+            });
+        }
+        out.push_str(if self.sections.is_empty() {
+            "],\n"
+        } else {
+            "\n  ],\n"
+        });
+        let list = |items: &[String]| -> String {
+            let items: Vec<String> = items.iter().map(|s| json_string(s)).collect();
+            format!("[{}]", items.join(", "))
+        };
+        let _ = writeln!(out, "  \"messages\": {},", list(&self.messages));
+        let _ = writeln!(out, "  \"suggestions\": {}", list(&self.suggestions));
+        out.push_str("}\n");
+        out
     }
 }
+
+/// `text` as a JSON string literal (RFC 8259: `"` and `\` escaped, control characters as
+/// `\uXXXX`).
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for ch in text.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Columns `text` takes in a terminal: two for East Asian wide and full-width characters
+/// (the Japanese field names), one for the rest.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            let wide = matches!(u32::from(c),
+                0x1100..=0x115f | 0x2e80..=0x303e | 0x3041..=0x33ff | 0x3400..=0x4dbf
+                | 0x4e00..=0x9fff | 0xa000..=0xa4cf | 0xac00..=0xd7a3 | 0xf900..=0xfaff
+                | 0xfe30..=0xfe4f | 0xff00..=0xff60 | 0xffe0..=0xffe6);
+            if wide {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+// Beside this file, not in it: a crate root's modules would otherwise sit in examples/.
+#[cfg(test)]
+#[path = "explain/tests.rs"]
+mod tests;

@@ -80,31 +80,46 @@ impl CloseCode {
     /// with their own reasons; unassigned protocol codes, codes below 1000 and above 4999
     /// with their range's), `None` for every code that is.
     pub const fn not_on_wire_reason(self) -> Option<&'static str> {
+        self.not_on_wire_reason_in(Language::English)
+    }
+
+    /// [`not_on_wire_reason`](Self::not_on_wire_reason) in `language` (English where there is
+    /// no text in it yet).
+    ///
+    /// ```
+    /// use websocket_registry::{CloseCode, Language};
+    ///
+    /// assert!(CloseCode::from_u16(1005).not_on_wire_reason_in(Language::German).is_some());
+    /// assert_eq!(CloseCode::NORMAL_CLOSURE.not_on_wire_reason_in(Language::Japanese), None);
+    /// ```
+    pub const fn not_on_wire_reason_in(self, language: Language) -> Option<&'static str> {
         if self.is_valid_on_wire() {
             return None;
         }
-        if let Some(Entry {
-            not_on_wire: Some(why),
-            ..
-        }) = close_codes::entry(self.0)
-        {
-            return Some(why);
+        if let Some(entry) = close_codes::entry(self.0) {
+            if let Some(english) = entry.not_on_wire {
+                return Some(match texts_in(entry.texts, language) {
+                    Some(Texts {
+                        not_on_wire: Some(why),
+                        ..
+                    }) => why,
+                    _ => english,
+                });
+            }
         }
-        Some(match self.range() {
-            CloseCodeRange::NotUsed => {
-                "RFC 6455 section 7.4.2: codes 0-999 are not used; a received one is a protocol error."
-            }
-            CloseCodeRange::Protocol => {
-                "RFC 6455 section 7.4.2 reserves 1000-2999 for the protocol: only the codes the registry assigns may be sent, and this one is unassigned."
-            }
-            CloseCodeRange::Undefined => {
-                "RFC 6455 section 7.4.2 defines no codes above 4999; a received one is a protocol error."
-            }
-            // Every code in 3000-4999 is valid on the wire, so these are never reached; the
-            // match stays total so that a new range cannot be forgotten.
-            CloseCodeRange::Registered | CloseCodeRange::PrivateUse => {
-                "RFC 6455 section 7.4: this code may not appear in a Close frame."
-            }
+        let notes = close_codes::range_notes(self.range());
+        Some(match (texts_in(notes.texts, language), notes.not_on_wire) {
+            (
+                Some(Texts {
+                    not_on_wire: Some(why),
+                    ..
+                }),
+                _,
+            ) => why,
+            (_, Some(why)) => why,
+            // Only without curated notes (`registry/curated.toml` gives every range that has
+            // invalid codes its reason).
+            (_, None) => "RFC 6455 section 7.4: this code may not appear in a Close frame.",
         })
     }
 

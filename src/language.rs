@@ -122,13 +122,15 @@ impl fmt::Display for Reconnect {
     }
 }
 
-/// The texts of one code or range in one language other than English (generated).
+/// The texts of one record or range in one language other than English (generated).
 #[derive(Debug)]
 pub(crate) struct Texts {
     pub(crate) language: Language,
     pub(crate) label: Option<&'static str>,
     pub(crate) description: Option<&'static str>,
     pub(crate) reconnect_why: Option<&'static str>,
+    /// Why a close code (or the codes of a range) may not be sent in a Close frame.
+    pub(crate) not_on_wire: Option<&'static str>,
 }
 
 /// The `language` texts among `texts`, if there are any.
@@ -152,5 +154,59 @@ pub(crate) struct RangeNotes {
     pub(crate) description: Option<&'static str>,
     pub(crate) reconnect: Option<Reconnect>,
     pub(crate) reconnect_why: Option<&'static str>,
+    /// Why the range's codes may not be sent in a Close frame (`None` for 3000-4999).
+    pub(crate) not_on_wire: Option<&'static str>,
     pub(crate) texts: &'static [Texts],
+}
+
+/// The project's own label and description of an opcode, version, header bit or extension,
+/// in English and in the other languages (generated from `registry/curated.toml` and
+/// `registry/l10n/`).
+#[derive(Debug)]
+pub(crate) struct RecordTexts {
+    pub(crate) label: Option<&'static str>,
+    pub(crate) description: Option<&'static str>,
+    pub(crate) texts: &'static [Texts],
+}
+
+impl RecordTexts {
+    /// A record the project has written nothing about.
+    pub(crate) const NONE: RecordTexts = RecordTexts {
+        label: None,
+        description: None,
+        texts: &[],
+    };
+
+    /// The label in `language`, else the English one, else `fallback` (IANA's name).
+    pub(crate) const fn label_in(
+        &self,
+        language: Language,
+        fallback: &'static str,
+    ) -> &'static str {
+        match self.label_if_any_in(language) {
+            Some(label) => label,
+            None => fallback,
+        }
+    }
+
+    /// The label in `language`, else the English one; `None` when there is neither.
+    pub(crate) const fn label_if_any_in(&self, language: Language) -> Option<&'static str> {
+        match texts_in(self.texts, language) {
+            Some(Texts {
+                label: Some(label), ..
+            }) => Some(label),
+            _ => self.label,
+        }
+    }
+
+    /// The description in `language`, else the English one; `None` when there is neither.
+    pub(crate) const fn description_in(&self, language: Language) -> Option<&'static str> {
+        match texts_in(self.texts, language) {
+            Some(Texts {
+                description: Some(description),
+                ..
+            }) => Some(description),
+            _ => self.description,
+        }
+    }
 }

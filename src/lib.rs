@@ -89,6 +89,7 @@ mod name_hash;
 mod offers;
 mod opcode;
 mod permessage_deflate;
+mod record_texts;
 mod reference;
 mod version;
 

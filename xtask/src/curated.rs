@@ -15,6 +15,7 @@ use toml::Spanned;
 use crate::names_lock::ResolvedTable;
 
 use crate::error::{Error, Pos, Result};
+use crate::explain_texts::ExplainTexts;
 use crate::model::{Registry, Value};
 
 /// The whole curated file.
@@ -28,6 +29,13 @@ pub struct Curated {
     pub subprotocol: BTreeMap<String, NameNotes>,
     /// `[extension."id"]` tables.
     pub extension: BTreeMap<String, NameNotes>,
+    /// `[version.N]` tables: a label and a description (no `rust-name`: versions are
+    /// constants named by their number).
+    pub version: BTreeMap<String, NameNotes>,
+    /// `[header-bit.NAME]` tables (`[header-bit.RSV1]`): a label and a description.
+    pub header_bit: BTreeMap<String, NameNotes>,
+    /// The `[explain]` table: the English words of `cargo xtask explain`.
+    pub explain: ExplainTexts,
     /// `[close-code-range.R]` tables, by range key ([`RANGE_KEYS`]).
     pub close_code_range: BTreeMap<String, RangeNotes>,
     /// The translations of the texts above, one per language file in `registry/l10n/`.
@@ -76,6 +84,9 @@ pub struct RangeNotes {
     pub reconnect: Option<Reconnect>,
     /// One line on why.
     pub reconnect_why: Option<String>,
+    /// Why a code of the range that has no reason of its own may not be sent in a Close
+    /// frame. Refused for 3000-4999, whose codes are all valid on the wire.
+    pub not_on_wire: Option<String>,
 }
 
 /// The runtime crate's `Reconnect` and `Language`, compiled in from `src/language.rs`: one
@@ -104,6 +115,16 @@ pub struct Translation {
     pub close_code: BTreeMap<String, TranslatedTexts>,
     /// `[close-code-range.R]` tables.
     pub close_code_range: BTreeMap<String, TranslatedTexts>,
+    /// `[opcode.N]` tables: label and description.
+    pub opcode: BTreeMap<String, TranslatedTexts>,
+    /// `[version.N]` tables: label and description.
+    pub version: BTreeMap<String, TranslatedTexts>,
+    /// `[header-bit.NAME]` tables: label and description.
+    pub header_bit: BTreeMap<String, TranslatedTexts>,
+    /// `[extension."id"]` tables: label and description.
+    pub extension: BTreeMap<String, TranslatedTexts>,
+    /// The `[explain]` table: the words of `cargo xtask explain` in this language.
+    pub explain: ExplainTexts,
     /// Where the file came from, for error messages.
     pub source: Option<(PathBuf, String)>,
 }
@@ -117,13 +138,20 @@ pub struct TranslatedTexts {
     pub description: Option<String>,
     /// Why the reconnect advice is what it is.
     pub reconnect_why: Option<String>,
+    /// Why the code (or the range's codes) may not be sent in a Close frame.
+    pub not_on_wire: Option<String>,
 }
 
-/// What the project adds to an opcode, subprotocol or extension record.
+/// What the project adds to an opcode, subprotocol, extension, version or header-bit record.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NameNotes {
-    /// Overrides the derived variant name.
+    /// Overrides the derived variant name (opcodes, subprotocols, extensions).
     pub rust_name: Option<String>,
+    /// A short readable name (opcodes, extensions, versions, header bits; subprotocols keep
+    /// IANA's).
+    pub label: Option<String>,
+    /// One line in the project's own words.
+    pub description: Option<String>,
 }
 
 impl Curated {
@@ -151,18 +179,28 @@ impl Curated {
                 "close-code" => {
                     curated.close_code = reader.entries(entries, CloseCodeNotes::read)?
                 }
-                "opcode" => curated.opcode = reader.entries(entries, NameNotes::read)?,
-                "subprotocol" => curated.subprotocol = reader.entries(entries, NameNotes::read)?,
-                "extension" => curated.extension = reader.entries(entries, NameNotes::read)?,
+                "opcode" => curated.opcode = reader.entries(entries, NameNotes::read_opcode)?,
+                "subprotocol" => {
+                    curated.subprotocol = reader.entries(entries, NameNotes::read_rust_name)?
+                }
+                "extension" => {
+                    curated.extension = reader.entries(entries, NameNotes::read_named)?
+                }
+                "version" => curated.version = reader.entries(entries, NameNotes::read_texts)?,
+                "header-bit" => {
+                    curated.header_bit = reader.entries(entries, NameNotes::read_texts)?
+                }
                 "close-code-range" => {
                     curated.close_code_range = reader.entries(entries, RangeNotes::read)?
                 }
+                "explain" => curated.explain = ExplainTexts::read(&reader, entries)?,
                 other => {
                     return Err(reader.error(
                         table,
                         format!(
                             "unknown table `{other}`, expected one of `close-code`, \
-                             `close-code-range`, `opcode`, `subprotocol`, `extension`"
+                             `close-code-range`, `opcode`, `subprotocol`, `extension`, \
+                             `version`, `header-bit`, `explain`"
                         ),
                     ))
                 }
@@ -215,8 +253,11 @@ impl Curated {
     }
 
     /// What the translations lack, one line per language: the assigned close codes and the
-    /// ranges without a translated label or description. `cargo xtask check` prints it; a
-    /// missing text never stops `regen` (the English one is shown).
+    /// ranges without a translated label, description, reconnect reason or (where English
+    /// has one) reason to keep the code off the wire; the opcodes, versions, header bits and
+    /// extensions without a translation of each text English gives them; and the texts of
+    /// `cargo xtask explain`. `cargo xtask check` prints it; a missing text never stops
+    /// `regen` (the English one is shown).
     pub fn missing_translations(&self, registry: &Registry) -> Vec<String> {
         let codes: Vec<u16> = registry
             .close_codes
@@ -227,23 +268,61 @@ impl Curated {
             .collect();
         let mut out = Vec::new();
         for translation in &self.translations {
-            let complete = |texts: Option<&TranslatedTexts>, label: bool| {
+            let complete = |texts: Option<&TranslatedTexts>, label: bool, off_wire: bool| {
                 texts.is_some_and(|t| {
                     t.description.is_some()
                         && t.reconnect_why.is_some()
                         && (!label || t.label.is_some())
+                        && (!off_wire || t.not_on_wire.is_some())
                 })
             };
             let mut missing: Vec<String> = codes
                 .iter()
-                .filter(|code| !complete(translation.close_code.get(&code.to_string()), true))
+                .filter(|code| {
+                    let key = code.to_string();
+                    let off_wire = self
+                        .close_code
+                        .get(&key)
+                        .is_some_and(|n| n.not_on_wire.is_some());
+                    !complete(translation.close_code.get(&key), true, off_wire)
+                })
                 .map(u16::to_string)
                 .collect();
             missing.extend(
                 RANGE_KEYS
                     .iter()
-                    .filter(|(key, _)| !complete(translation.close_code_range.get(*key), false))
+                    .filter(|(key, _)| {
+                        let off_wire = self
+                            .close_code_range
+                            .get(*key)
+                            .is_some_and(|n| n.not_on_wire.is_some());
+                        !complete(translation.close_code_range.get(*key), false, off_wire)
+                    })
                     .map(|(key, _)| format!("range {key}")),
+            );
+            for (table, english, translated) in [
+                ("opcode", &self.opcode, &translation.opcode),
+                ("version", &self.version, &translation.version),
+                ("header-bit", &self.header_bit, &translation.header_bit),
+                ("extension", &self.extension, &translation.extension),
+            ] {
+                for (key, notes) in english {
+                    let texts = translated.get(key);
+                    let lacks = |english: &Option<String>, pick: fn(&TranslatedTexts) -> bool| {
+                        english.is_some() && !texts.is_some_and(pick)
+                    };
+                    if lacks(&notes.label, |t| t.label.is_some())
+                        || lacks(&notes.description, |t| t.description.is_some())
+                    {
+                        missing.push(format!("{table} {key}"));
+                    }
+                }
+            }
+            missing.extend(
+                self.explain
+                    .missing_in(&translation.explain)
+                    .into_iter()
+                    .map(|key| format!("explain.{key}")),
             );
             if !missing.is_empty() {
                 out.push(format!(
@@ -315,21 +394,102 @@ impl Curated {
                 }
             }
         }
-        for key in self.opcode.keys() {
-            let found = key.parse::<u8>().ok().filter(|op| {
+        for (key, notes) in &self.close_code_range {
+            if notes.not_on_wire.is_some() && matches!(key.as_str(), "registered" | "private-use") {
+                return Err(self.entry_error(
+                    "close-code-range",
+                    key,
+                    "`not-on-wire` for a range whose every code is valid on the wire \
+                     (RFC 6455 section 7.4.2); remove it",
+                ));
+            }
+        }
+        let has_opcode = |key: &str| {
+            key.parse::<u8>().ok().is_some_and(|op| {
                 registry
                     .opcodes
                     .records
                     .iter()
-                    .any(|r| r.is_assignment() && r.value == Value::Single(*op))
-            });
-            if found.is_none() {
-                return Err(self.entry_error(
-                    "opcode",
-                    key,
-                    "the registry has no opcode record that assigns this number; fix or remove the entry",
-                ));
+                    .any(|r| r.is_assignment() && r.value == Value::Single(op))
+            })
+        };
+        let has_version = |key: &str| {
+            key.parse::<u8>().ok().is_some_and(|version| {
+                registry
+                    .versions
+                    .records
+                    .iter()
+                    .any(|r| r.value == Value::Single(version))
+            })
+        };
+        let has_header_bit = |key: &str| registry.header_bits.records.iter().any(|r| r.name == key);
+        let has_extension = |key: &str| registry.extensions.records.iter().any(|r| r.id == key);
+        const NO_OPCODE: &str = "the registry has no opcode record that assigns this number";
+        const NO_VERSION: &str = "the registry has no version record with this number";
+        const NO_BIT: &str = "the registry has no framing header bit with this name";
+        const NO_EXTENSION: &str = "the registry has no extension with this exact identifier";
+        let stale = |problem: &str| format!("{problem}; fix or remove the entry");
+        for (table, keys, exists, problem) in [
+            (
+                "opcode",
+                &self.opcode,
+                &has_opcode as &dyn Fn(&str) -> bool,
+                NO_OPCODE,
+            ),
+            ("version", &self.version, &has_version, NO_VERSION),
+            ("header-bit", &self.header_bit, &has_header_bit, NO_BIT),
+        ] {
+            if let Some(key) = keys.keys().find(|key| !exists(key)) {
+                return Err(self.entry_error(table, key, stale(problem)));
             }
+        }
+        for translation in &self.translations {
+            for (table, keys, exists, problem) in [
+                (
+                    "opcode",
+                    &translation.opcode,
+                    &has_opcode as &dyn Fn(&str) -> bool,
+                    NO_OPCODE,
+                ),
+                ("version", &translation.version, &has_version, NO_VERSION),
+                (
+                    "header-bit",
+                    &translation.header_bit,
+                    &has_header_bit,
+                    NO_BIT,
+                ),
+                (
+                    "extension",
+                    &translation.extension,
+                    &has_extension,
+                    NO_EXTENSION,
+                ),
+            ] {
+                if let Some(key) = keys.keys().find(|key| !exists(key)) {
+                    return Err(translation.entry_error(table, key, &stale(problem)));
+                }
+            }
+            let untranslatable = "`not-on-wire` translates a reason registry/curated.toml does \
+                                  not give; add the English one there first, or remove this one";
+            for (key, texts) in &translation.close_code {
+                let english = self
+                    .close_code
+                    .get(key)
+                    .and_then(|n| n.not_on_wire.as_ref());
+                if texts.not_on_wire.is_some() && english.is_none() {
+                    return Err(translation.entry_error("close-code", key, untranslatable));
+                }
+            }
+            for (key, texts) in &translation.close_code_range {
+                let english = self
+                    .close_code_range
+                    .get(key)
+                    .and_then(|n| n.not_on_wire.as_ref());
+                if texts.not_on_wire.is_some() && english.is_none() {
+                    return Err(translation.entry_error("close-code-range", key, untranslatable));
+                }
+            }
+            self.explain.check_translation(&translation.explain)?;
         }
         for (table, names, records) in [
             (
@@ -391,12 +551,13 @@ impl RangeNotes {
                 "description" => notes.description = Some(reader.string(value, key.get_ref())?),
                 "reconnect-why" => notes.reconnect_why = Some(reader.string(value, key.get_ref())?),
                 "reconnect" => notes.reconnect = Some(reader.reconnect(value, key.get_ref())?),
+                "not-on-wire" => notes.not_on_wire = Some(reader.string(value, key.get_ref())?),
                 other => {
                     return Err(reader.error(
                         key,
                         format!(
                             "unknown field `{other}`, expected one of `description`, \
-                             `reconnect`, `reconnect-why`"
+                             `reconnect`, `reconnect-why`, `not-on-wire`"
                         ),
                     ))
                 }
@@ -407,30 +568,57 @@ impl RangeNotes {
 }
 
 impl TranslatedTexts {
+    /// A close code's or range's texts.
     fn read(reader: &Reader<'_>, fields: &DeTable<'_>) -> Result<TranslatedTexts> {
+        Self::read_fields(
+            reader,
+            fields,
+            &["label", "description", "reconnect-why", "not-on-wire"],
+        )
+    }
+
+    /// An opcode's, version's, header bit's or extension's texts.
+    fn read_record(reader: &Reader<'_>, fields: &DeTable<'_>) -> Result<TranslatedTexts> {
+        Self::read_fields(reader, fields, &["label", "description"])
+    }
+
+    fn read_fields(
+        reader: &Reader<'_>,
+        fields: &DeTable<'_>,
+        allowed: &[&str],
+    ) -> Result<TranslatedTexts> {
         let mut texts = TranslatedTexts::default();
         for (key, value) in fields.iter() {
-            let slot = match key.get_ref().as_ref() {
+            let name = key.get_ref().as_ref();
+            let slot = match name {
                 "label" => &mut texts.label,
                 "description" => &mut texts.description,
                 "reconnect-why" => &mut texts.reconnect_why,
-                other => {
-                    return Err(reader.error(
-                        key,
-                        format!(
-                            "unknown field `{other}`, expected one of `label`, `description`, \
-                             `reconnect-why`"
-                        ),
-                    ))
-                }
+                "not-on-wire" => &mut texts.not_on_wire,
+                _ => return Err(reader.error(key, unknown_field(name, allowed))),
             };
-            let text = reader.string(value, key.get_ref())?;
+            if !allowed.contains(&name) {
+                return Err(reader.error(key, unknown_field(name, allowed)));
+            }
+            let text = reader.string(value, name)?;
             if text.trim().is_empty() {
-                return Err(reader.error(value, format!("`{}` is empty", key.get_ref())));
+                return Err(reader.error(value, format!("`{name}` is empty")));
             }
             *slot = Some(text);
         }
         Ok(texts)
+    }
+}
+
+/// `unknown field `x`, expected one of `a`, `b``.
+fn unknown_field(name: &str, allowed: &[&str]) -> String {
+    let expected: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
+    match expected.as_slice() {
+        [one] => format!("unknown field `{name}`, expected {one}"),
+        _ => format!(
+            "unknown field `{name}`, expected one of {}",
+            expected.join(", ")
+        ),
     }
 }
 
@@ -466,10 +654,16 @@ impl Translation {
             language,
             close_code: BTreeMap::new(),
             close_code_range: BTreeMap::new(),
+            opcode: BTreeMap::new(),
+            version: BTreeMap::new(),
+            header_bit: BTreeMap::new(),
+            extension: BTreeMap::new(),
+            explain: ExplainTexts::default(),
             source: None,
         };
         for (table, value) in document.get_ref().iter() {
             let entries = reader.table(value, table.get_ref())?;
+            let record = TranslatedTexts::read_record;
             match table.get_ref().as_ref() {
                 "close-code" => {
                     translation.close_code = reader.entries(entries, TranslatedTexts::read)?
@@ -477,11 +671,18 @@ impl Translation {
                 "close-code-range" => {
                     translation.close_code_range = reader.entries(entries, TranslatedTexts::read)?
                 }
+                "opcode" => translation.opcode = reader.entries(entries, record)?,
+                "version" => translation.version = reader.entries(entries, record)?,
+                "header-bit" => translation.header_bit = reader.entries(entries, record)?,
+                "extension" => translation.extension = reader.entries(entries, record)?,
+                "explain" => translation.explain = ExplainTexts::read(&reader, entries)?,
                 other => {
                     return Err(reader.error(
                         table,
                         format!(
-                            "unknown table `{other}`, expected `close-code` or `close-code-range`"
+                            "unknown table `{other}`, expected one of `close-code`, \
+                             `close-code-range`, `opcode`, `version`, `header-bit`, \
+                             `extension`, `explain`"
                         ),
                     ))
                 }
@@ -507,17 +708,46 @@ impl Translation {
 }
 
 impl NameNotes {
-    fn read(reader: &Reader<'_>, fields: &DeTable<'_>) -> Result<NameNotes> {
+    /// A subprotocol's notes: only its Rust name (subprotocols keep IANA's names).
+    fn read_rust_name(reader: &Reader<'_>, fields: &DeTable<'_>) -> Result<NameNotes> {
+        Self::read_fields(reader, fields, &["rust-name"])
+    }
+
+    /// An opcode's notes: its Rust name and description (its label is IANA's text without
+    /// "Frame", see `emit/opcodes.rs`).
+    fn read_opcode(reader: &Reader<'_>, fields: &DeTable<'_>) -> Result<NameNotes> {
+        Self::read_fields(reader, fields, &["rust-name", "description"])
+    }
+
+    /// An extension's notes: its Rust name, label and description.
+    fn read_named(reader: &Reader<'_>, fields: &DeTable<'_>) -> Result<NameNotes> {
+        Self::read_fields(reader, fields, &["rust-name", "label", "description"])
+    }
+
+    /// A version's or header bit's notes: label and description.
+    fn read_texts(reader: &Reader<'_>, fields: &DeTable<'_>) -> Result<NameNotes> {
+        Self::read_fields(reader, fields, &["label", "description"])
+    }
+
+    fn read_fields(
+        reader: &Reader<'_>,
+        fields: &DeTable<'_>,
+        allowed: &[&str],
+    ) -> Result<NameNotes> {
         let mut notes = NameNotes::default();
         for (key, value) in fields.iter() {
-            match key.get_ref().as_ref() {
-                "rust-name" => notes.rust_name = Some(reader.string(value, key.get_ref())?),
-                other => {
-                    return Err(reader.error(
-                        key,
-                        format!("unknown field `{other}`, expected `rust-name`"),
-                    ))
-                }
+            let name = key.get_ref().as_ref();
+            if !allowed.contains(&name) {
+                return Err(reader.error(key, unknown_field(name, allowed)));
+            }
+            let text = reader.string(value, name)?;
+            if name != "rust-name" && text.trim().is_empty() {
+                return Err(reader.error(value, format!("`{name}` is empty")));
+            }
+            match name {
+                "rust-name" => notes.rust_name = Some(text),
+                "label" => notes.label = Some(text),
+                _ => notes.description = Some(text),
             }
         }
         Ok(notes)

@@ -18,6 +18,7 @@ pub mod curated;
 pub mod diff;
 pub mod emit;
 pub mod error;
+pub mod explain_texts;
 #[cfg(feature = "net")]
 pub mod fetch;
 pub mod json;

@@ -28,8 +28,10 @@ commands:
   test      the whole test suite: installs the browsers the browser tests need (Debian's
             chromium, firefox-esr, webkit2gtk-driver, xvfb; as root, or prints the command),
             then runs `cargo test --workspace` and the browser tests
-  explain   everything the crate knows about a close code, opcode, version or identifier
-              [--lang en|de|ja] <code | identifier>   (builds examples/explain.rs alone)
+  explain   everything the crate knows about a close code, opcode, version, header bit,
+            subprotocol or extension, in English, German or Japanese
+              [--lang en|de|ja] [--format text|json] <number | identifier>
+            (builds examples/explain.rs alone) exit 0: found; 1: not found; 2: bad usage
   help      show this message
 
 --root DIR  work on the checkout at DIR instead of this one

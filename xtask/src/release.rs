@@ -153,7 +153,10 @@ pub fn advise(old: &GeneratedSet, new: &GeneratedSet) -> ReleaseAdvice {
         })
         .collect();
     let mut changed_files = Vec::new();
-    for file in &new.files {
+    // The explain tool's words are generated beside the crate's code but are not part of
+    // the crate: a change to them calls for no release.
+    let in_crate = |name: &str| name != crate::emit::explain_texts::FILE;
+    for file in new.files.iter().filter(|f| in_crate(f.name)) {
         let before = old.files.iter().find(|f| f.name == file.name);
         let unchanged = before.is_some_and(|before| {
             without_provenance(&before.contents, &old.xml_sha256)
@@ -163,7 +166,7 @@ pub fn advise(old: &GeneratedSet, new: &GeneratedSet) -> ReleaseAdvice {
             changed_files.push(file.name.to_owned());
         }
     }
-    for file in &old.files {
+    for file in old.files.iter().filter(|f| in_crate(f.name)) {
         if !new.files.iter().any(|f| f.name == file.name) {
             changed_files.push(file.name.to_owned());
         }

@@ -133,7 +133,25 @@ fn malformed_curated_data_is_refused_at_its_key_or_value() {
             "[opcode.8]\nlabel = \"Close\"\n",
             2,
             1,
+            "unknown field `label`, expected one of `rust-name`, `description`",
+        ),
+        (
+            "[subprotocol.\"mqtt\"]\nlabel = \"MQTT\"\n",
+            2,
+            1,
             "unknown field `label`, expected `rust-name`",
+        ),
+        (
+            "[explain]\nField_Label = \"Label\"\n",
+            2,
+            1,
+            "a key is lowercase words joined by `-`",
+        ),
+        (
+            "[explain]\nheader = \"updated {date\"\n",
+            2,
+            10,
+            "a `{` without its `}`",
         ),
         (
             "[close-code.1000]\nlabel = \"a\"\nlabel = \"b\"\n",
@@ -305,7 +323,7 @@ type TextCase<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str, &'a [&'a str]);
 
 #[test]
 fn translations_and_reconnect_advice_are_checked_where_they_are_written() {
-    let cases: [TextCase<'_>; 6] = [
+    let cases: &[TextCase<'_>] = &[
         (
             "",
             &[(
@@ -354,13 +372,89 @@ fn translations_and_reconnect_advice_are_checked_where_they_are_written() {
             "registry/curated.toml:1:",
             &["`reconnect` and `reconnect-why` go together"],
         ),
+        (
+            "[explain]\nheader = \"updated {date}\"\n",
+            &[(
+                "de.toml",
+                "[explain]\nheader = \"Stand {date}\"\nheadr = \"x\"\n",
+            )],
+            "registry/l10n/de.toml:3:1",
+            &["`explain.headr` is not a text of `cargo xtask explain`"],
+        ),
+        (
+            "[explain]\nheader = \"updated {date}\"\n",
+            &[("ja.toml", "[explain]\nheader = \"{datum} 更新\"\n")],
+            "registry/l10n/ja.toml:2:1",
+            &["has the placeholders {datum} but the English text has {date}"],
+        ),
+        (
+            "",
+            &[("de.toml", "[close-code.1000]\nnot-on-wire = \"x\"\n")],
+            "registry/l10n/de.toml:1:",
+            &["`not-on-wire` translates a reason registry/curated.toml does not give"],
+        ),
+        (
+            "[close-code-range.registered]\nnot-on-wire = \"x\"\n",
+            &[],
+            "registry/curated.toml:1:",
+            &["every code is valid on the wire"],
+        ),
+        (
+            "[version.99]\nlabel = \"x\"\n",
+            &[],
+            "registry/curated.toml:1:",
+            &["[version.99]", "no version record with this number"],
+        ),
+        (
+            "",
+            &[("ja.toml", "[header-bit.RSV3]\nlabel = \"x\"\n")],
+            "registry/l10n/ja.toml:1:",
+            &["[header-bit.RSV3]", "no framing header bit with this name"],
+        ),
+        (
+            "",
+            &[("de.toml", "[opcode.1]\nreconnect-why = \"x\"\n")],
+            "registry/l10n/de.toml:2:1",
+            &["unknown field `reconnect-why`, expected one of `label`, `description`"],
+        ),
     ];
     for (curated, translations, place, words) in cases {
         let err = xtask::generate(&with_texts(curated, translations)).expect_err(place);
         let message = err.to_string();
         assert!(message.starts_with(place), "{place:?}: {message}");
-        for word in words {
+        for word in *words {
             assert!(message.contains(word), "{word:?} in {message}");
         }
     }
+}
+
+#[test]
+fn record_and_explain_texts_fall_back_to_english_and_are_listed() {
+    let curated = "[opcode.1]\ndescription = \"Text.\"\n\n[header-bit.RSV1]\nlabel = \"Compressed\"\n\
+                   description = \"Compressed message.\"\n\n[explain]\nyes = \"yes\"\nno = \"no\"\n";
+    let german = "[header-bit.RSV1]\nlabel = \"Komprimiert\"\n\n[explain]\nyes = \"ja\"\n";
+    let set = generate_ok(&with_texts(curated, &[("de.toml", german)]));
+    let missing = &set.missing_translations;
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    for expected in ["opcode 1", "header-bit RSV1", "explain.no"] {
+        assert!(missing[0].contains(expected), "{expected:?} in {missing:?}");
+    }
+    assert!(!missing[0].contains("explain.yes"), "{missing:?}");
+    // The German texts: its own where it has them, English where not.
+    let texts = file(&set, "explain_texts.rs");
+    let german_texts = &texts[texts.find("const GERMAN").expect("GERMAN")..];
+    assert!(german_texts.contains("yes: \"ja\""), "{texts}");
+    assert!(german_texts.contains("no: \"no\""), "{texts}");
+    let bits = file(&set, "header_bits.rs");
+    assert!(bits.contains("label: Some(\"Compressed\")"), "{bits}");
+    assert!(bits.contains("label: Some(\"Komprimiert\")"), "{bits}");
+    let opcodes = file(&set, "opcodes.rs");
+    assert!(
+        opcodes.contains("description: Some(\"Text.\")"),
+        "{opcodes}"
+    );
+    assert!(
+        opcodes.contains("RecordTexts::NONE"),
+        "opcodes without texts: {opcodes}"
+    );
 }

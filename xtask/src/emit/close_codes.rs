@@ -7,8 +7,9 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::texts::texts_tokens;
 use super::{docs, opt_str, refs};
-use crate::curated::{Curated, Language, RangeNotes, Reconnect, TranslatedTexts, RANGE_KEYS};
+use crate::curated::{Curated, Language, RangeNotes, Reconnect, RANGE_KEYS};
 use crate::error::Result;
 use crate::model::{CodeRecord, Registry};
 use crate::names_lock::NameRequest;
@@ -206,16 +207,19 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
             description,
             reconnect,
             reconnect_why,
+            not_on_wire,
         } = notes;
         let description = opt_str(description.as_deref());
         let reconnect = reconnect_tokens(reconnect);
         let reconnect_why = opt_str(reconnect_why.as_deref());
+        let not_on_wire = opt_str(not_on_wire.as_deref());
         let texts = texts_tokens(curated, |t| t.close_code_range.get(*key));
         quote! {
             crate::CloseCodeRange::#variant => &crate::language::RangeNotes {
                 description: #description,
                 reconnect: #reconnect,
                 reconnect_why: #reconnect_why,
+                not_on_wire: #not_on_wire,
                 texts: #texts,
             }
         }
@@ -354,30 +358,6 @@ fn reconnect_tokens(reconnect: Option<crate::curated::Reconnect>) -> TokenStream
         }
         None => quote!(None),
     }
-}
-
-/// A `&[crate::language::Texts]` with one element per language that has texts for the entry
-/// `pick` finds.
-fn texts_tokens(
-    curated: &Curated,
-    pick: impl Fn(&crate::curated::Translation) -> Option<&TranslatedTexts>,
-) -> TokenStream {
-    let texts = curated.translations.iter().filter_map(|translation| {
-        let texts = pick(translation)?;
-        let language = format_ident!("{}", format!("{:?}", translation.language));
-        let label = opt_str(texts.label.as_deref());
-        let description = opt_str(texts.description.as_deref());
-        let reconnect_why = opt_str(texts.reconnect_why.as_deref());
-        Some(quote! {
-            crate::language::Texts {
-                language: crate::Language::#language,
-                label: #label,
-                description: #description,
-                reconnect_why: #reconnect_why,
-            }
-        })
-    });
-    quote!(&[#(#texts),*])
 }
 
 /// The last code of RFC 6455's protocol range (1000-2999), whose codes are valid on the wire

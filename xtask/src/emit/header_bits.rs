@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::texts::{record_texts_tokens, texts_method};
 use super::{docs, refs};
 use crate::curated::Curated;
 use crate::model::Registry;
@@ -51,6 +52,17 @@ pub fn emit(registry: &Registry, curated: &Curated) -> TokenStream {
         removed_arms.push((ident, name.clone()));
     }
     let aliases = super::alias_consts("HeaderBit", resolved);
+    let texts = texts_method(
+        records
+            .iter()
+            .zip(&idents)
+            .map(|(r, ident)| {
+                let notes = curated.header_bit.get(&r.name);
+                let texts = record_texts_tokens(curated, notes, |t| t.header_bit.get(&r.name));
+                (quote!(Self::#ident), texts)
+            })
+            .collect(),
+    );
     let variants = records.iter().zip(&idents).map(|(r, ident)| {
         // RFC 6455 section 5.2: FIN is 0x80, then RSV1 0x40, RSV2 0x20, RSV3 0x10.
         let mask = 0x80u8 >> r.bit;
@@ -184,6 +196,8 @@ pub fn emit(registry: &Registry, curated: &Curated) -> TokenStream {
             pub const fn references(self) -> &'static [Reference] {
                 #refs_body
             }
+
+            #texts
         }
 
         /// Parses IANA's name for a registered bit (`"RSV1"`).

@@ -7,12 +7,14 @@
 
 mod close_codes;
 mod docs;
+pub mod explain_texts;
 mod header_bits;
 mod names;
 mod opcodes;
 mod perfect_hash;
 mod refs;
 mod registry_info;
+mod texts;
 mod untyped;
 mod versions;
 
@@ -268,6 +270,14 @@ pub fn emit_all(
     files.push(OutputFile {
         name: UNTYPED_FILE,
         contents: format_file(UNTYPED_FILE, &header(None), untyped::emit(registry)?)?,
+    });
+    files.push(OutputFile {
+        name: explain_texts::FILE,
+        contents: format_file(
+            explain_texts::FILE,
+            &header(None),
+            explain_texts::emit(curated),
+        )?,
     });
     files.push(OutputFile {
         name: "close_codes.md",

@@ -215,7 +215,24 @@ pub fn emit(
     });
     let count = proc_macro2::Literal::usize_unsuffixed(sub.records.len() + removed.len());
     let incompatible_method = match kind {
-        Kind::Extension => quote! {
+        Kind::Extension => {
+            let texts = super::texts::texts_method(
+                sub.records
+                    .iter()
+                    .zip(&idents)
+                    .map(|(r, ident)| {
+                        let texts = super::texts::record_texts_tokens(
+                            curated,
+                            curated.extension.get(&r.id),
+                            |t| t.extension.get(&r.id),
+                        );
+                        (quote!(Self::#ident), texts)
+                    })
+                    .collect(),
+            );
+            quote! {
+            #texts
+
             /// The registered extensions IANA lists as known to be incompatible with this
             /// one (empty when the registry says "None"). Names in the text that are not
             /// registered extensions are left out; [`incompatible_text`](Self::incompatible_text)
@@ -230,7 +247,8 @@ pub fn emit(
             pub const fn incompatible_text(self) -> Option<&'static str> {
                 self.entry().incompatible
             }
-        },
+            }
+        }
         Kind::Subprotocol => quote!(),
     };
     let type_doc = docs::attrs(&format!(

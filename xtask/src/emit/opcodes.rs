@@ -3,6 +3,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::texts::{record_texts_tokens, texts_method};
 use super::{docs, refs};
 use crate::curated::Curated;
 use crate::error::Result;
@@ -138,6 +139,18 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         removed_name_arms.push(quote!(#[allow(deprecated)] Self::#ident => #source));
     }
     let aliases = super::alias_consts("Opcode", resolved);
+    let texts = texts_method(
+        assigned
+            .iter()
+            .zip(&idents)
+            .map(|(r, ident)| {
+                let key = r.value.first().to_string();
+                let texts =
+                    record_texts_tokens(curated, curated.opcode.get(&key), |t| t.opcode.get(&key));
+                (quote!(Self::#ident), texts)
+            })
+            .collect(),
+    );
     let has_variants = !assigned.is_empty() || !removed_variants.is_empty();
     let (repr, as_u8_body) = if !has_variants {
         (quote!(), quote!(match self {}))
@@ -229,6 +242,8 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
             pub const fn references(self) -> &'static [Reference] {
                 #refs_body
             }
+
+            #texts
         }
 
         /// `1 Text Frame`: the wire value and IANA's description.

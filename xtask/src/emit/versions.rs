@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::texts::{record_texts_tokens, texts_method};
 use super::{docs, opt_str, refs};
 use crate::curated::Curated;
 use crate::error::Result;
@@ -134,6 +135,20 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         });
     }
     consts.extend(super::alias_consts("Version", resolved));
+    let texts = texts_method(
+        records
+            .iter()
+            .flat_map(|record| record.value.first()..=record.value.last())
+            .map(|value| {
+                let key = value.to_string();
+                let texts = record_texts_tokens(curated, curated.version.get(&key), |t| {
+                    t.version.get(&key)
+                });
+                let value = super::int(value);
+                (quote!(Version(#value)), texts)
+            })
+            .collect(),
+    );
     let module_docs = super::module_docs(
         registry,
         &registry.versions.meta,
@@ -156,6 +171,8 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
             pub const ALL: &'static [Version] = &[#(Self::#all),*];
 
             #(#consts)*
+
+            #texts
         }
 
         /// A version's status in the registry (IANA's `<status>`).
