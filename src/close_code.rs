@@ -356,6 +356,21 @@ pub enum CloseCodeRange {
     Undefined,
 }
 
+impl Reconnect {
+    /// The advice in a few words, for people, in `language` (English where there is no text
+    /// in it yet): `do not reconnect`, German `nicht erneut verbinden`.
+    ///
+    /// ```
+    /// use websocket_registry::{Language, Reconnect};
+    ///
+    /// assert_eq!(Reconnect::WithBackoff.text_in(Language::English), "reconnect with backoff");
+    /// assert_eq!(Reconnect::No.text_in(Language::Japanese), "再接続しない");
+    /// ```
+    pub const fn text_in(self, language: Language) -> &'static str {
+        close_codes::reconnect_text(self, language)
+    }
+}
+
 impl CloseCodeRange {
     /// Every range, in ascending order of codes.
     pub const ALL: [CloseCodeRange; 5] = [

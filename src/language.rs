@@ -95,24 +95,6 @@ impl Reconnect {
     pub const fn allows_reconnect(self) -> bool {
         matches!(self, Reconnect::AfterDelay | Reconnect::WithBackoff)
     }
-
-    /// The advice in a few words, for people.
-    pub const fn text_in(self, language: Language) -> &'static str {
-        match (language, self) {
-            (Language::German, Reconnect::No) => "nicht erneut verbinden",
-            (Language::German, Reconnect::AfterDelay) => "nach einer Pause erneut verbinden",
-            (Language::German, Reconnect::WithBackoff) => "mit wachsenden Pausen erneut verbinden",
-            (Language::German, Reconnect::ApplicationDefined) => "legt die Anwendung fest",
-            (Language::Japanese, Reconnect::No) => "再接続しない",
-            (Language::Japanese, Reconnect::AfterDelay) => "少し待ってから再接続する",
-            (Language::Japanese, Reconnect::WithBackoff) => "間隔を広げながら再接続する",
-            (Language::Japanese, Reconnect::ApplicationDefined) => "アプリケーションが決める",
-            (_, Reconnect::No) => "do not reconnect",
-            (_, Reconnect::AfterDelay) => "reconnect after a delay",
-            (_, Reconnect::WithBackoff) => "reconnect with backoff",
-            (_, Reconnect::ApplicationDefined) => "the application decides",
-        }
-    }
 }
 
 /// `no`, `after-delay`, `with-backoff`, `application-defined`.

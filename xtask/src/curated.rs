@@ -36,6 +36,9 @@ pub struct Curated {
     pub header_bit: BTreeMap<String, NameNotes>,
     /// The `[explain]` table: the English words of `cargo xtask explain`.
     pub explain: ExplainTexts,
+    /// The `[reconnect-advice]` table: each kind of [`Reconnect`] advice in a few English
+    /// words, keyed by its spelling (`after-delay`).
+    pub reconnect_advice: BTreeMap<String, String>,
     /// `[close-code-range.R]` tables, by range key ([`RANGE_KEYS`]).
     pub close_code_range: BTreeMap<String, RangeNotes>,
     /// The translations of the texts above, one per language file in `registry/l10n/`.
@@ -125,6 +128,8 @@ pub struct Translation {
     pub extension: BTreeMap<String, TranslatedTexts>,
     /// The `[explain]` table: the words of `cargo xtask explain` in this language.
     pub explain: ExplainTexts,
+    /// The `[reconnect-advice]` table in this language.
+    pub reconnect_advice: BTreeMap<String, String>,
     /// Where the file came from, for error messages.
     pub source: Option<(PathBuf, String)>,
 }
@@ -194,13 +199,16 @@ impl Curated {
                     curated.close_code_range = reader.entries(entries, RangeNotes::read)?
                 }
                 "explain" => curated.explain = ExplainTexts::read(&reader, entries)?,
+                "reconnect-advice" => {
+                    curated.reconnect_advice = reader.reconnect_advice(entries)?
+                }
                 other => {
                     return Err(reader.error(
                         table,
                         format!(
                             "unknown table `{other}`, expected one of `close-code`, \
                              `close-code-range`, `opcode`, `subprotocol`, `extension`, \
-                             `version`, `header-bit`, `explain`"
+                             `version`, `header-bit`, `reconnect-advice`, `explain`"
                         ),
                     ))
                 }
@@ -216,6 +224,17 @@ impl Curated {
             records: BTreeMap::new(),
         };
         self.names.get(id).unwrap_or(&EMPTY)
+    }
+
+    /// The advice `kind` in a few words in `language`: the translation's, else the English
+    /// one, else its spelling (`after-delay`) when the curated file has none.
+    pub fn reconnect_text(&self, kind: Reconnect, language: Language) -> &str {
+        self.translations
+            .iter()
+            .find(|t| t.language == language)
+            .and_then(|t| t.reconnect_advice.get(kind.as_str()))
+            .or_else(|| self.reconnect_advice.get(kind.as_str()))
+            .map_or(kind.as_str(), String::as_str)
     }
 
     /// The notes for close code `code`, if any.
@@ -318,6 +337,12 @@ impl Curated {
                     }
                 }
             }
+            missing.extend(
+                Reconnect::ALL
+                    .iter()
+                    .filter(|kind| !translation.reconnect_advice.contains_key(kind.as_str()))
+                    .map(|kind| format!("reconnect-advice.{kind}")),
+            );
             missing.extend(
                 self.explain
                     .missing_in(&translation.explain)
@@ -659,6 +684,7 @@ impl Translation {
             header_bit: BTreeMap::new(),
             extension: BTreeMap::new(),
             explain: ExplainTexts::default(),
+            reconnect_advice: BTreeMap::new(),
             source: None,
         };
         for (table, value) in document.get_ref().iter() {
@@ -676,13 +702,16 @@ impl Translation {
                 "header-bit" => translation.header_bit = reader.entries(entries, record)?,
                 "extension" => translation.extension = reader.entries(entries, record)?,
                 "explain" => translation.explain = ExplainTexts::read(&reader, entries)?,
+                "reconnect-advice" => {
+                    translation.reconnect_advice = reader.reconnect_advice(entries)?
+                }
                 other => {
                     return Err(reader.error(
                         table,
                         format!(
                             "unknown table `{other}`, expected one of `close-code`, \
                              `close-code-range`, `opcode`, `version`, `header-bit`, \
-                             `extension`, `explain`"
+                             `extension`, `reconnect-advice`, `explain`"
                         ),
                     ))
                 }
@@ -826,6 +855,33 @@ impl Reader<'_> {
                     format!("`{key}` is {text:?}, expected one of {}", known.join(", ")),
                 )
             })
+    }
+
+    /// The `[reconnect-advice]` table: one text per kind of advice, keyed by its spelling.
+    fn reconnect_advice(&self, table: &DeTable<'_>) -> Result<BTreeMap<String, String>> {
+        let mut out = BTreeMap::new();
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            if !Reconnect::ALL.iter().any(|kind| kind.as_str() == name) {
+                let known: Vec<String> = Reconnect::ALL
+                    .iter()
+                    .map(|kind| format!("`{kind}`"))
+                    .collect();
+                return Err(self.error(
+                    key,
+                    format!(
+                        "unknown advice `{name}` in [reconnect-advice], expected one of {}",
+                        known.join(", ")
+                    ),
+                ));
+            }
+            let text = self.string(value, name)?;
+            if text.trim().is_empty() {
+                return Err(self.error(value, format!("`{name}` is empty")));
+            }
+            out.insert(name.to_owned(), text);
+        }
+        Ok(out)
     }
 
     /// One entry per sub-table (`[close-code.1000]`, `[subprotocol."mqtt"]`), each read by

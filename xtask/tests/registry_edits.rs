@@ -287,7 +287,8 @@ fn with_texts(curated: &str, translations: &[(&str, &str)]) -> xtask::Inputs {
 fn a_missing_translation_shows_english_and_is_listed_but_never_stops_regen() {
     let curated = "[close-code.1000]\nlabel = \"Normal Closure\"\ndescription = \"Done.\"\n\
                    reconnect = \"no\"\nreconnect-why = \"Done.\"\n";
-    let german = "[close-code.1000]\nlabel = \"Normales Schließen\"\n";
+    let german = "[close-code.1000]\nlabel = \"Normales Schließen\"\n\n\
+                  [reconnect-advice]\nno = \"nicht erneut verbinden\"\n";
     let set = generate_ok(&with_texts(curated, &[("de.toml", german)]));
     let missing = &set.missing_translations;
     assert_eq!(missing.len(), 1, "{missing:?}");
@@ -296,6 +297,7 @@ fn a_missing_translation_shows_english_and_is_listed_but_never_stops_regen() {
         "German texts missing for: 1000, 1001,",
         "range not-used",
         "range undefined",
+        "reconnect-advice.after-delay",
     ] {
         assert!(missing[0].contains(expected), "{expected:?} in {missing:?}");
     }
@@ -416,6 +418,15 @@ fn translations_and_reconnect_advice_are_checked_where_they_are_written() {
             &[("de.toml", "[opcode.1]\nreconnect-why = \"x\"\n")],
             "registry/l10n/de.toml:2:1",
             &["unknown field `reconnect-why`, expected one of `label`, `description`"],
+        ),
+        (
+            "[reconnect-advice]\nlater = \"x\"\n",
+            &[],
+            "registry/curated.toml:2:1",
+            &[
+                "unknown advice `later` in [reconnect-advice]",
+                "`after-delay`",
+            ],
         ),
     ];
     for (curated, translations, place, words) in cases {

@@ -196,6 +196,24 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
             }
         }
     });
+    // Per translated language, then English for every language (the last arm per kind).
+    let mut reconnect_text_arms = Vec::new();
+    for translation in &curated.translations {
+        let language = format_ident!("{}", format!("{:?}", translation.language));
+        for kind in Reconnect::ALL {
+            if let Some(text) = translation.reconnect_advice.get(kind.as_str()) {
+                let variant = format_ident!("{}", format!("{kind:?}"));
+                reconnect_text_arms.push(
+                    quote!((crate::Language::#language, crate::Reconnect::#variant) => #text),
+                );
+            }
+        }
+    }
+    for kind in Reconnect::ALL {
+        let variant = format_ident!("{}", format!("{kind:?}"));
+        let text = curated.reconnect_text(kind, Language::English);
+        reconnect_text_arms.push(quote!((_, crate::Reconnect::#variant) => #text));
+    }
     let range_arms = RANGE_KEYS.iter().map(|(key, variant)| {
         let variant = format_ident!("{}", variant);
         let notes = curated
@@ -328,6 +346,15 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         /// the registry.
         pub(crate) const fn is_sendable_protocol_code(code: u16) -> bool {
             #sendable_body
+        }
+
+        /// Each kind of reconnect advice in a few words, in `language` (English where there
+        /// is no text in it yet): `registry/curated.toml`'s and `registry/l10n/`'s
+        /// `[reconnect-advice]` tables.
+        pub(crate) const fn reconnect_text(reconnect: crate::Reconnect, language: crate::Language) -> &'static str {
+            match (language, reconnect) {
+                #(#reconnect_text_arms,)*
+            }
         }
 
         /// The project's notes on a range: its description, reconnect advice and their
@@ -569,8 +596,12 @@ pub fn reference_markdown(registry: &Registry, curated: &Curated, language: Lang
         reconnect,
         translated.or(why),
     ) {
-        (Some(kind), Some(why)) => format!("{}: {}", kind.text_in(language), docs::md(why)),
-        (Some(kind), None) => kind.text_in(language).to_owned(),
+        (Some(kind), Some(why)) => format!(
+            "{}: {}",
+            curated.reconnect_text(kind, language),
+            docs::md(why)
+        ),
+        (Some(kind), None) => curated.reconnect_text(kind, language).to_owned(),
         (None, _) => String::new(),
     };
     let mut out = format!(
