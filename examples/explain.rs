@@ -487,7 +487,7 @@ fn close_code(code: CloseCode, language: Language) -> Section {
     let close = if code.is_valid_for_browser_close() {
         t.close_yes.to_owned()
     } else {
-        let accepted = code_ranges(|c| c.is_valid_for_browser_close(), t.list_separator);
+        let accepted = code_ranges(|c| c.is_valid_for_browser_close(), t);
         fill(t.close_no, &[("codes", &accepted)])
     };
     section.field(
@@ -522,7 +522,7 @@ fn close_code(code: CloseCode, language: Language) -> Section {
             t.every_engine_no,
             &[(
                 "ranges",
-                &code_ranges(|c| c.is_shown_by_every_browser_engine(), t.list_separator),
+                &code_ranges(|c| c.is_shown_by_every_browser_engine(), t),
             )],
         )
     };
@@ -538,9 +538,10 @@ fn close_code(code: CloseCode, language: Language) -> Section {
     section
 }
 
-/// The codes `rule` holds for, as ranges (`1000-1003, 1007-1011, 3000-4999`): computed from
-/// the crate's predicates, so that no page repeats a rule's bounds by hand.
-fn code_ranges(rule: impl Fn(CloseCode) -> bool, separator: &str) -> String {
+/// The codes `rule` holds for, as ranges (`1000-1003, 1007-1011, 3000-4999`), in the
+/// notation of `t`: computed from the crate's predicates, so that no page repeats a rule's
+/// bounds by hand.
+fn code_ranges(rule: impl Fn(CloseCode) -> bool, t: &ExplainTexts) -> String {
     let mut ranges: Vec<(u16, u16)> = Vec::new();
     for code in 0..=u16::MAX {
         if !rule(CloseCode::from_u16(code)) {
@@ -557,11 +558,12 @@ fn code_ranges(rule: impl Fn(CloseCode) -> bool, separator: &str) -> String {
             if first == last {
                 first.to_string()
             } else {
-                format!("{first}-{last}")
+                let (first, last) = (first.to_string(), last.to_string());
+                fill(t.code_range, &[("first", &first), ("last", &last)])
             }
         })
         .collect::<Vec<_>>()
-        .join(separator)
+        .join(t.list_separator)
 }
 
 fn version(version: Version, language: Language) -> Section {

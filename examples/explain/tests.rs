@@ -57,7 +57,8 @@ fn a_close_code_shows_its_label_range_and_validity() {
 fn the_ranges_in_sentences_come_from_the_predicates() {
     // Every code the sentence lists is one every engine shows, and the list is complete:
     // an independent walk over all codes.
-    let listed = code_ranges(|c| c.is_shown_by_every_browser_engine(), ", ");
+    let english = texts::texts(Language::English);
+    let listed = code_ranges(|c| c.is_shown_by_every_browser_engine(), english);
     let mut count = 0u32;
     for part in listed.split(", ") {
         let (first, last) = match part.split_once('-') {
@@ -74,8 +75,15 @@ fn the_ranges_in_sentences_come_from_the_predicates() {
         .count();
     assert_eq!(count as usize, expected);
     assert_eq!(
-        code_ranges(|c| c.is_valid_for_browser_close(), ", "),
+        code_ranges(|c| c.is_valid_for_browser_close(), english),
         "1000, 3000-4999"
+    );
+    assert_eq!(
+        code_ranges(
+            |c| c.is_valid_for_browser_close(),
+            texts::texts(Language::Japanese)
+        ),
+        "1000、3000〜4999"
     );
 }
 
