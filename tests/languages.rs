@@ -162,3 +162,169 @@ fn languages_and_advice_have_stable_spellings() {
         assert!(texts[0] != texts[1] && texts[1] != texts[2], "{texts:?}");
     }
 }
+
+const FILES: [(Language, &str); 3] = [
+    (Language::English, CURATED),
+    (Language::German, GERMAN),
+    (Language::Japanese, JAPANESE),
+];
+
+/// The text of `key` in `[header]` of `language`'s file, or English's when that file has
+/// none (the crate's fallback).
+fn text_in(language: Language, header: &str, key: &str) -> Option<String> {
+    let file = FILES.iter().find(|(l, _)| *l == language).map(|(_, f)| *f);
+    file.and_then(|file| value(file, header, key))
+        .or_else(|| value(CURATED, header, key))
+}
+
+#[test]
+fn opcodes_have_their_label_and_description_in_every_language() {
+    use websocket_registry::Opcode;
+    assert_eq!(Opcode::ALL.len(), oracle::assigned_values("opcode").len());
+    for &opcode in Opcode::ALL {
+        let header = format!("opcode.{}", opcode.as_u8());
+        assert_eq!(opcode.label_in(Language::English), opcode.label());
+        assert_eq!(
+            opcode.description(),
+            value(CURATED, &header, "description").as_deref()
+        );
+        for (language, file) in FILES {
+            let description = text_in(language, &header, "description");
+            assert!(
+                description.is_some(),
+                "opcode {opcode} has no {language:?} description"
+            );
+            assert_eq!(opcode.description_in(language), description.as_deref());
+            if language != Language::English {
+                let label = value(file, &header, "label");
+                assert_eq!(
+                    Some(opcode.label_in(language)),
+                    label.as_deref(),
+                    "{opcode}"
+                );
+                assert_ne!(opcode.description_in(language), opcode.description());
+            }
+        }
+    }
+}
+
+#[test]
+fn versions_header_bits_and_extensions_have_their_texts_in_every_language() {
+    use websocket_registry::{Extension, HeaderBit, Version};
+    for &version in Version::ALL {
+        let header = format!("version.{}", version.as_u8());
+        for (language, _) in FILES {
+            let label = text_in(language, &header, "label");
+            let description = text_in(language, &header, "description");
+            assert!(
+                label.is_some() && description.is_some(),
+                "{version} {language:?}"
+            );
+            assert_eq!(version.label_in(language), label.as_deref());
+            assert_eq!(version.description_in(language), description.as_deref());
+        }
+        assert_eq!(version.label(), version.label_in(Language::English));
+        assert_eq!(
+            version.description(),
+            version.description_in(Language::English)
+        );
+    }
+    // A number the registry does not list has no texts.
+    let unlisted = Version::from_u8(200);
+    assert!(!unlisted.is_registered());
+    assert_eq!(unlisted.label_in(Language::German), None);
+    assert_eq!(unlisted.description_in(Language::Japanese), None);
+    for &bit in HeaderBit::ALL {
+        let header = format!("header-bit.{}", bit.name());
+        for (language, _) in FILES {
+            let label = text_in(language, &header, "label").expect("a label");
+            assert_eq!(bit.label_in(language), label);
+            assert_eq!(
+                bit.description_in(language),
+                text_in(language, &header, "description").as_deref()
+            );
+        }
+        assert_eq!(bit.label(), bit.label_in(Language::English));
+        assert_ne!(bit.label(), bit.name(), "RSV1 has a project label");
+    }
+    for &extension in Extension::ALL {
+        let header = format!("extension.\"{}\"", extension.as_str());
+        for (language, _) in FILES {
+            let label = text_in(language, &header, "label").expect("a label");
+            assert_eq!(extension.label_in(language), label);
+            assert_eq!(
+                extension.description_in(language),
+                text_in(language, &header, "description").as_deref()
+            );
+        }
+        assert_eq!(extension.label(), extension.label_in(Language::English));
+        assert_eq!(
+            extension.description(),
+            extension.description_in(Language::English)
+        );
+    }
+}
+
+#[test]
+fn reasons_to_keep_a_code_off_the_wire_come_in_every_language() {
+    // Each range's reason per language, read once.
+    let range_reasons: Vec<(Language, CloseCodeRange, Option<String>)> = FILES
+        .iter()
+        .flat_map(|&(language, _)| {
+            RANGES.iter().map(move |&(range, key)| {
+                let header = format!("close-code-range.{key}");
+                (language, range, text_in(language, &header, "not-on-wire"))
+            })
+        })
+        .collect();
+    for code in 0..=u16::MAX {
+        let code = CloseCode::from_u16(code);
+        for (language, _) in FILES {
+            let reason = code.not_on_wire_reason_in(language);
+            assert_eq!(reason.is_none(), code.is_valid_on_wire(), "{code}");
+            let Some(reason) = reason else { continue };
+            // A code's own reason (1004-1006, 1015), else its range's.
+            let own = if code.is_registered() {
+                text_in(
+                    language,
+                    &format!("close-code.{}", code.as_u16()),
+                    "not-on-wire",
+                )
+            } else {
+                None
+            };
+            let range = range_reasons
+                .iter()
+                .find(|(l, r, _)| *l == language && *r == code.range())
+                .and_then(|(_, _, reason)| reason.clone());
+            assert_eq!(
+                Some(reason.to_owned()),
+                own.or(range),
+                "{code} {language:?}"
+            );
+        }
+        assert_eq!(
+            code.not_on_wire_reason(),
+            code.not_on_wire_reason_in(Language::English)
+        );
+    }
+    // The German and Japanese reasons are their own.
+    let reserved = CloseCode::from_u16(1005);
+    assert_ne!(
+        reserved.not_on_wire_reason_in(Language::German),
+        reserved.not_on_wire_reason_in(Language::English)
+    );
+}
+
+#[test]
+fn reconnect_advice_reads_in_every_language() {
+    for advice in Reconnect::ALL {
+        for (language, file) in FILES {
+            assert_eq!(
+                Some(advice.text_in(language).to_owned()),
+                value(file, "reconnect-advice", advice.as_str()),
+                "{advice} {language:?}"
+            );
+        }
+    }
+}
