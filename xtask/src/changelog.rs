@@ -119,7 +119,9 @@ pub fn with_entry(changelog: Option<&str>, entry: &str) -> String {
                     // After the heading and the blank line that may follow it: the top of
                     // the list, so that the entry joins the list instead of starting another.
                     let mut top = start + 1 + i + 1;
-                    if lines.get(top).is_some_and(|line| line.trim().is_empty()) && top < end {
+                    // (A blank line is never the next release's heading, so this stays in
+                    // the section.)
+                    if lines.get(top).is_some_and(|line| line.trim().is_empty()) {
                         top += 1;
                     }
                     out.extend(lines[..top].iter().copied());
@@ -208,6 +210,25 @@ mod tests {
         assert_eq!(
             with_entry(Some(before), ENTRY),
             "# Changelog\n\n## [Unreleased]\n\n### Changed\n- new\n  - detail.\n\n## 0.1.0\n\n### Changed\n- old\n"
+        );
+    }
+
+    #[test]
+    fn finds_a_changed_heading_that_ends_the_section() {
+        // Nothing between the heading and the next release: it is still this section's.
+        let before = "# Changelog\n\n## [Unreleased]\n### Changed\n## 0.1.0\n";
+        assert_eq!(
+            with_entry(Some(before), ENTRY),
+            "# Changelog\n\n## [Unreleased]\n### Changed\n- new\n  - detail.\n## 0.1.0\n"
+        );
+    }
+
+    #[test]
+    fn keeps_a_subsection_right_under_the_unreleased_heading_a_paragraph_apart() {
+        let before = "# Changelog\n\n## [Unreleased]\n### Added\n- x\n";
+        assert_eq!(
+            with_entry(Some(before), ENTRY),
+            "# Changelog\n\n## [Unreleased]\n\n### Changed\n- new\n  - detail.\n\n### Added\n- x\n"
         );
     }
 
