@@ -118,6 +118,14 @@ mod tests {
     }
 
     #[test]
+    fn capitalized_raises_the_first_letter_only() {
+        assert_eq!(capitalized("minor release (new)"), "Minor release (new)");
+        assert_eq!(capitalized("épée"), "Épée");
+        assert_eq!(capitalized("ß"), "SS");
+        assert_eq!(capitalized(""), "");
+    }
+
+    #[test]
     fn code_spans_hold_any_text() {
         assert_eq!(markdown_code("camp"), "`camp`");
         assert_eq!(markdown_code("a`b"), "``a`b``");
