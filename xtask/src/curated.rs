@@ -15,7 +15,7 @@ use toml::Spanned;
 use crate::names_lock::ResolvedTable;
 
 use crate::error::{Error, Pos, Result};
-use crate::explain_texts::ExplainTexts;
+use crate::explain_texts::{self, ExplainText, ExplainTexts};
 use crate::model::{Registry, Value};
 
 /// The whole curated file.
@@ -198,7 +198,7 @@ impl Curated {
                 "close-code-range" => {
                     curated.close_code_range = reader.entries(entries, RangeNotes::read)?
                 }
-                "explain" => curated.explain = ExplainTexts::read(&reader, entries)?,
+                "explain" => curated.explain = reader.explain_texts(entries)?,
                 "reconnect-advice" => {
                     curated.reconnect_advice = reader.reconnect_advice(entries)?
                 }
@@ -701,7 +701,7 @@ impl Translation {
                 "version" => translation.version = reader.entries(entries, record)?,
                 "header-bit" => translation.header_bit = reader.entries(entries, record)?,
                 "extension" => translation.extension = reader.entries(entries, record)?,
-                "explain" => translation.explain = ExplainTexts::read(&reader, entries)?,
+                "explain" => translation.explain = reader.explain_texts(entries)?,
                 "reconnect-advice" => {
                     translation.reconnect_advice = reader.reconnect_advice(entries)?
                 }
@@ -855,6 +855,37 @@ impl Reader<'_> {
                     format!("`{key}` is {text:?}, expected one of {}", known.join(", ")),
                 )
             })
+    }
+
+    /// The `[explain]` table: `key = "text"` lines, keys in kebab-case, each text a template
+    /// whose placeholders are well-formed (see [`crate::explain_texts`]).
+    fn explain_texts(&self, table: &DeTable<'_>) -> Result<ExplainTexts> {
+        let mut texts = BTreeMap::new();
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            if !explain_texts::is_kebab_case(name) {
+                return Err(self.error(
+                    key,
+                    format!(
+                        "`explain.{name}`: a key is lowercase words joined by `-` \
+                         (`field-label`), because it becomes a field name"
+                    ),
+                ));
+            }
+            let text = self.string(value, name)?;
+            if text.trim().is_empty() {
+                return Err(self.error(value, format!("`explain.{name}` is empty")));
+            }
+            if let Err(message) = explain_texts::placeholders(&text) {
+                return Err(self.error(value, format!("`explain.{name}`: {message}")));
+            }
+            let pos = pos_of(self.text, key.span().start);
+            texts.insert(name.to_owned(), ExplainText { value: text, pos });
+        }
+        Ok(ExplainTexts {
+            texts,
+            path: self.path.to_path_buf(),
+        })
     }
 
     /// The `[reconnect-advice]` table: one text per kind of advice, keyed by its spelling.

@@ -6,14 +6,12 @@
 //! A translation must use exactly the placeholders of the English text, and may only
 //! translate texts English has; a text it lacks is shown in English, and `cargo xtask check`
 //! lists it. The emitter (`emit/explain_texts.rs`) turns the keys into the fields of one
-//! struct, so the tool cannot ask for a text that does not exist.
+//! struct, so the tool cannot ask for a text that does not exist. The table is read with the
+//! other curated TOML, by `curated::Reader::explain_texts`, which applies the rules here.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use toml::de::DeTable;
-
-use crate::curated::{pos_of, Reader};
 use crate::error::{Error, Pos, Result};
 
 /// One `[explain]` table.
@@ -35,36 +33,6 @@ pub struct ExplainText {
 }
 
 impl ExplainTexts {
-    /// Reads the `[explain]` table: `key = "text"` lines, keys in kebab-case.
-    pub(crate) fn read(reader: &Reader<'_>, table: &DeTable<'_>) -> Result<ExplainTexts> {
-        let mut texts = BTreeMap::new();
-        for (key, value) in table.iter() {
-            let name = key.get_ref().as_ref();
-            if !is_kebab_case(name) {
-                return Err(reader.error(
-                    key,
-                    format!(
-                        "`explain.{name}`: a key is lowercase words joined by `-` \
-                         (`field-label`), because it becomes a field name"
-                    ),
-                ));
-            }
-            let text = reader.string(value, name)?;
-            if text.trim().is_empty() {
-                return Err(reader.error(value, format!("`explain.{name}` is empty")));
-            }
-            if let Err(message) = placeholders(&text) {
-                return Err(reader.error(value, format!("`explain.{name}`: {message}")));
-            }
-            let pos = pos_of(reader.text, key.span().start);
-            texts.insert(name.to_owned(), ExplainText { value: text, pos });
-        }
-        Ok(ExplainTexts {
-            texts,
-            path: reader.path.to_path_buf(),
-        })
-    }
-
     /// Checks a translation's table against this (English) one: every key must be one
     /// English has, with the same placeholders.
     pub fn check_translation(&self, translation: &ExplainTexts) -> Result<()> {
@@ -114,7 +82,8 @@ fn list(names: &BTreeSet<String>) -> String {
         .join(", ")
 }
 
-fn is_kebab_case(key: &str) -> bool {
+/// True for a key of the `[explain]` table: lowercase words joined by `-`.
+pub(crate) fn is_kebab_case(key: &str) -> bool {
     !key.is_empty()
         && key.split('-').all(|word| {
             !word.is_empty()
