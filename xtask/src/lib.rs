@@ -21,6 +21,7 @@ pub mod error;
 pub mod explain_texts;
 #[cfg(feature = "net")]
 pub mod fetch;
+pub mod fuzz_command;
 pub mod json;
 pub mod model;
 pub mod names_lock;
@@ -138,6 +139,71 @@ impl Inputs {
 
 /// Runs the whole pipeline in memory: nothing is written.
 pub fn generate(inputs: &Inputs) -> Result<GeneratedSet> {
+    let Emission {
+        files,
+        xml_sha256,
+        missing_translations,
+        names_lock,
+    } = emit(inputs)?;
+    Ok(GeneratedSet {
+        files: files
+            .into_iter()
+            .map(emit::EmittedFile::format)
+            .collect::<Result<_>>()?,
+        xml_sha256,
+        missing_translations,
+        names_lock,
+    })
+}
+
+/// What [`emit`] returns: a [`GeneratedSet`] whose Rust files are still tokens.
+#[derive(Debug, Clone)]
+pub struct Emission {
+    /// The files, in a fixed order, before formatting.
+    pub files: Vec<emit::EmittedFile>,
+    /// The sha256 of the registry file.
+    pub xml_sha256: String,
+    /// What the translations lack (see [`GeneratedSet::missing_translations`]).
+    pub missing_translations: Vec<String>,
+    /// The name lock after this run (see [`GeneratedSet::names_lock`]).
+    pub names_lock: String,
+}
+
+/// Every stage of [`generate`] but the last: parse, check, name, emit. The Rust files come
+/// back as tokens, not yet parsed back and pretty-printed.
+pub fn emit(inputs: &Inputs) -> Result<Emission> {
+    let Prepared {
+        registry,
+        curated,
+        source,
+        names_lock,
+    } = prepare(inputs)?;
+    let files = emit::emit_all(&registry, &curated, &source)?;
+    Ok(Emission {
+        files,
+        xml_sha256: source.xml_sha256,
+        missing_translations: curated.missing_translations(&registry),
+        names_lock,
+    })
+}
+
+/// What the emitters read: the stages before them, done.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The parsed, checked registry.
+    pub registry: model::Registry,
+    /// The curated data and translations, checked against the registry, with the Rust names
+    /// resolved for every sub-registry.
+    pub curated: curated::Curated,
+    /// What the generated files say they were made from.
+    pub source: emit::Source,
+    /// The name lock after this run, as `registry/names.toml` text.
+    pub names_lock: String,
+}
+
+/// The stages before the emitters: parse the registry and the curated data, check one
+/// against the other, resolve the Rust names against the name lock.
+pub fn prepare(inputs: &Inputs) -> Result<Prepared> {
     let registry = parse::parse_registry(Path::new(&inputs.xml_name), &inputs.xml)?;
     let mut curated = match &inputs.curated {
         Some((name, text)) => curated::Curated::parse(Path::new(name), text)?,
@@ -182,11 +248,10 @@ pub fn generate(inputs: &Inputs) -> Result<GeneratedSet> {
             .map(|(name, text)| (name.clone(), sha256_hex(text.as_bytes())))
             .collect(),
     };
-    let files = emit::emit_all(&registry, &curated, &source)?;
-    Ok(GeneratedSet {
-        files,
-        xml_sha256: source.xml_sha256,
-        missing_translations: curated.missing_translations(&registry),
+    Ok(Prepared {
+        registry,
+        curated,
+        source,
         names_lock: new_lock.to_toml(&order),
     })
 }

@@ -28,6 +28,11 @@ commands:
   test      the whole test suite: installs the browsers the browser tests need (Debian's
             chromium, firefox-esr, webkit2gtk-driver, xvfb; as root, or prints the command),
             then runs `cargo test --workspace` and the browser tests
+  fuzz      run the cargo-fuzz targets in xtask/fuzz/ from their committed corpus, each for
+            a set time; installs cargo-fuzz first when it is missing
+              [TARGET] [--time SECONDS]   one target (default: all), seconds each (default 60)
+            exit 0: no crash, leak or timeout; 1: a target failed (the error names the
+            input file libFuzzer left) or could not be built; 2: bad usage
   explain   everything the crate knows about a close code, opcode, version, header bit,
             subprotocol or extension, in English, German or Japanese
               [--lang en|de|ja] [--format text|json] <number | identifier>
@@ -123,6 +128,9 @@ fn main() -> ExitCode {
     if args.first().map(String::as_str) == Some("explain") {
         return explain(&args[1..]);
     }
+    if args.first().map(String::as_str) == Some("fuzz") {
+        return fuzz(&args[1..]);
+    }
     let options = match parse_args(&args) {
         Ok(options) => options,
         Err(message) => {
@@ -195,6 +203,22 @@ fn check(root: &std::path::Path) -> ExitCode {
         }
         Err(err) => {
             eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `fuzz`: its own arguments (`[TARGET] [--time SECONDS]`), on this checkout.
+fn fuzz(args: &[String]) -> ExitCode {
+    if let Err(message) = xtask::fuzz_command::parse_options(args) {
+        eprintln!("error: {message}\n");
+        eprint!("{USAGE}");
+        return ExitCode::from(EXIT_UNCHECKED);
+    }
+    match xtask::fuzz_command::run(&workspace_root(), args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
             ExitCode::FAILURE
         }
     }

@@ -376,8 +376,8 @@ impl NameLock {
 
 const HEADER: &str = "\
 # The Rust name given to every record of IANA's WebSocket registry, so that names survive
-# IANA's edits (see xtask/src/names_lock.rs and the README's \"Names that survive IANA's
-# edits\"). Written by `cargo xtask regen`; commit it together with generated/.
+# IANA's edits (see xtask/src/names_lock.rs and MAINTAINING.md's \"Names that survive
+# IANA's edits\"). Written by `cargo xtask regen`; commit it together with generated/.
 #
 # A record keeps its name. When the text it is derived from (`source`) changes its name, or
 # IANA renames the record, the old name stays as a deprecated alias. A record IANA removes

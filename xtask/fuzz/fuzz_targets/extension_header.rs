@@ -1,20 +1,70 @@
-//! `Sec-WebSocket-Extensions` parsing and permessage-deflate negotiation on arbitrary text:
-//! never a panic, and whatever a server answers, the client's check accepts.
+//! `Sec-WebSocket-Extensions` parsing and permessage-deflate negotiation on arbitrary text.
+//!
+//! Properties:
+//! - every extension token and parameter name the parser yields is a token by RFC 9110's
+//!   `tchar` (stated here on its own) and is a piece of the header itself;
+//! - a parameter value, quoted or not, is a token once unescaped (RFC 6455 section 9.1),
+//!   and its `len`, `chars`, `write_to` and `Display` agree with each other;
+//! - a grammar error points inside the header (or at its end);
+//! - whatever a server answers by `negotiate`, the client's `DeflateResponse::check` accepts.
 #![no_main]
 
-use websocket_registry::{DeflatePolicy, DeflateResponse, Extension, PerMessageDeflate};
 use libfuzzer_sys::fuzz_target;
+use websocket_registry::{DeflatePolicy, DeflateResponse, Extension, PerMessageDeflate};
+
+fn is_token(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// Whether `piece` is a sub-slice of `whole` (the parser borrows, never copies).
+fn borrowed_from(piece: &str, whole: &str) -> bool {
+    let start = piece.as_ptr() as usize;
+    let whole_start = whole.as_ptr() as usize;
+    start >= whole_start && start + piece.len() <= whole_start + whole.len()
+}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(header) = std::str::from_utf8(data) else {
         return;
     };
     let mut offers = Vec::new();
-    for offer in Extension::offers(header).flatten() {
-        for (_, value) in offer.params() {
+    for offer in Extension::offers(header) {
+        let offer = match offer {
+            Ok(offer) => offer,
+            Err(error) => {
+                assert!(error.offset() <= header.len(), "{error:?}");
+                assert!(!error.to_string().is_empty());
+                continue;
+            }
+        };
+        assert!(is_token(offer.token()) && borrowed_from(offer.token(), header));
+        assert_eq!(
+            offer.extension(),
+            Extension::ALL
+                .iter()
+                .copied()
+                .find(|e| e.as_str() == offer.token())
+        );
+        for (name, value) in offer.params() {
+            assert!(is_token(name) && borrowed_from(name, header), "{name:?}");
             if let Some(value) = value {
+                let text: String = value.chars().collect();
+                // RFC 6455 section 9.1: a quoted value, unescaped, is a token too.
+                assert!(is_token(&text), "{name}={value:?} is no token");
+                assert_eq!(value.len(), text.len());
+                assert_eq!(value.is_empty(), text.is_empty());
+                assert_eq!(value.to_string(), text);
+                if let Some(plain) = value.as_str() {
+                    assert_eq!(plain, text);
+                }
                 let mut buf = [0u8; 64];
-                let _ = (value.write_to(&mut buf), value.len(), value.to_string());
+                match value.write_to(&mut buf) {
+                    Some(n) => assert_eq!(&buf[..n], text.as_bytes()),
+                    None => assert!(text.len() > buf.len()),
+                }
             }
         }
         if let Ok(deflate) = PerMessageDeflate::from_offer(&offer) {
@@ -22,14 +72,16 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let policy = DeflatePolicy {
-        server_no_context_takeover: data.len() % 2 == 0,
+        server_no_context_takeover: data.len().is_multiple_of(2),
         server_max_window_bits: 8 + (data.len() % 8) as u8,
-        client_no_context_takeover: data.len() % 3 == 0,
+        client_no_context_takeover: data.len().is_multiple_of(3),
         client_max_window_bits: 8 + (data.len() % 5) as u8,
     };
     if let Ok(Some(response)) = PerMessageDeflate::negotiate(header, &policy) {
         let mut buf = [0u8; 256];
-        let n = response.write(&mut buf).expect("a response fits in 256 bytes");
+        let n = response
+            .write(&mut buf)
+            .expect("a response fits in 256 bytes");
         let text = std::str::from_utf8(&buf[..n]).expect("ASCII");
         assert_eq!(DeflateResponse::check(text, &offers), Ok(Some(response)));
     }

@@ -1,9 +1,11 @@
 //! Stage 3 and 4: model -> tokens -> formatted Rust source, one file per sub-registry.
 //!
 //! Each emitter builds a `proc_macro2::TokenStream` with `quote!`; registry text only ever
-//! enters as string literals. [`format_file`] parses the tokens back with `syn` (so an emitter
-//! bug that produces invalid Rust is caught here, not downstream), prints them with
-//! `prettyplease`, and prepends the header that says what generated the file and from what.
+//! enters as string literals. [`emit_all`] returns the tokens; [`EmittedFile::format`] parses
+//! them back with `syn` (so an emitter bug that produces invalid Rust is caught here, not
+//! downstream), prints them with `prettyplease`, and prepends the header that says what
+//! generated the file and from what. The two are apart so that a fuzz target can run the
+//! emitters without paying for formatting on every input.
 
 mod close_codes;
 mod docs;
@@ -250,46 +252,81 @@ pub fn emit_all(
     registry: &Registry,
     curated: &Curated,
     source: &Source,
-) -> Result<Vec<OutputFile>> {
+) -> Result<Vec<EmittedFile>> {
     let header = |sub: Option<&SubRegistryMeta>| header(registry, source, sub);
-    let mut files = vec![OutputFile {
-        name: "registry_info.rs",
-        contents: format_file(
-            "registry_info.rs",
-            &header(None),
-            registry_info::emit(registry, source),
-        )?,
-    }];
+    let rust = |name, header, tokens| EmittedFile {
+        name,
+        contents: Emitted::Rust { header, tokens },
+    };
+    let text = |name, contents| EmittedFile {
+        name,
+        contents: Emitted::Text(contents),
+    };
+    let mut files = vec![rust(
+        "registry_info.rs",
+        header(None),
+        registry_info::emit(registry, source),
+    )];
     for kind in &SUB_REGISTRIES {
         let tokens = (kind.emit)(registry, curated, source)?;
-        files.push(OutputFile {
-            name: kind.file,
-            contents: format_file(kind.file, &header(Some((kind.meta)(registry))), tokens)?,
-        });
+        files.push(rust(kind.file, header(Some((kind.meta)(registry))), tokens));
     }
-    files.push(OutputFile {
-        name: UNTYPED_FILE,
-        contents: format_file(UNTYPED_FILE, &header(None), untyped::emit(registry)?)?,
-    });
-    files.push(OutputFile {
-        name: explain_texts::FILE,
-        contents: format_file(
-            explain_texts::FILE,
-            &header(None),
-            explain_texts::emit(curated),
-        )?,
-    });
-    files.push(OutputFile {
-        name: "close_codes.md",
-        contents: close_codes::table_markdown(registry, curated),
-    });
+    files.push(rust(UNTYPED_FILE, header(None), untyped::emit(registry)?));
+    files.push(rust(
+        explain_texts::FILE,
+        header(None),
+        explain_texts::emit(curated),
+    ));
+    files.push(text(
+        "close_codes.md",
+        close_codes::table_markdown(registry, curated),
+    ));
     for language in crate::curated::Language::ALL {
-        files.push(OutputFile {
-            name: close_codes::reference_file_name(language),
-            contents: close_codes::reference_markdown(registry, curated, language),
-        });
+        files.push(text(
+            close_codes::reference_file_name(language),
+            close_codes::reference_markdown(registry, curated, language),
+        ));
     }
     Ok(files)
+}
+
+/// One generated file as an emitter leaves it, before [`EmittedFile::format`].
+#[derive(Debug, Clone)]
+pub struct EmittedFile {
+    /// File name inside `generated/`.
+    pub name: &'static str,
+    /// What goes into it.
+    pub contents: Emitted,
+}
+
+/// The contents of an [`EmittedFile`].
+#[derive(Debug, Clone)]
+pub enum Emitted {
+    /// Rust, as tokens, and the comment that opens the file.
+    Rust {
+        /// The opening comment (what generated the file, from which inputs).
+        header: String,
+        /// The file's items.
+        tokens: TokenStream,
+    },
+    /// A text file (Markdown), complete.
+    Text(String),
+}
+
+impl EmittedFile {
+    /// The file's final text: Rust is parsed back with `syn` (so an emitter bug that
+    /// produces invalid Rust is an error here, not downstream) and pretty-printed behind its
+    /// header; text is kept as it is.
+    pub fn format(self) -> Result<OutputFile> {
+        let contents = match self.contents {
+            Emitted::Rust { header, tokens } => format_file(self.name, &header, tokens)?,
+            Emitted::Text(text) => text,
+        };
+        Ok(OutputFile {
+            name: self.name,
+            contents,
+        })
+    }
 }
 
 /// The comment that opens every generated file. Registry text in it is `{:?}`-quoted so that a
