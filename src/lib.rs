@@ -73,6 +73,8 @@
 //!
 #![doc = include_str!("../generated/close_codes.md")]
 #![no_std]
+// docs.rs builds with `--cfg docsrs` on nightly: items behind a feature say which one.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 

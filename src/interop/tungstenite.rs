@@ -10,12 +10,14 @@ use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCloseCode;
 
 use crate::CloseCode;
 
+#[cfg_attr(docsrs, doc(cfg(feature = "tungstenite")))]
 impl From<CloseCode> for TungsteniteCloseCode {
     fn from(code: CloseCode) -> Self {
         TungsteniteCloseCode::from(code.as_u16())
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "tungstenite")))]
 impl From<TungsteniteCloseCode> for CloseCode {
     fn from(code: TungsteniteCloseCode) -> Self {
         CloseCode::from_u16(u16::from(code))
@@ -28,6 +30,7 @@ use crate::{ClosePayload, ClosePayloadError, MAX_CLOSE_REASON};
 
 /// The Close payload as tungstenite's `Option<CloseFrame>`: `None` for
 /// [`ClosePayload::NoStatus`], which is how tungstenite sends an empty Close.
+#[cfg_attr(docsrs, doc(cfg(feature = "tungstenite")))]
 impl From<ClosePayload<'_>> for Option<TungsteniteCloseFrame> {
     fn from(payload: ClosePayload<'_>) -> Self {
         match payload {
@@ -44,6 +47,7 @@ impl From<ClosePayload<'_>> for Option<TungsteniteCloseFrame> {
 /// is [valid on the wire](crate::CloseCode::is_valid_on_wire) and a reason of at most
 /// [`MAX_CLOSE_REASON`] bytes (tungstenite's reason is UTF-8 already). A frame tungstenite
 /// received may hold a code this refuses (it lets 1016-2999 through).
+#[cfg_attr(docsrs, doc(cfg(feature = "tungstenite")))]
 impl<'a> TryFrom<&'a TungsteniteCloseFrame> for ClosePayload<'a> {
     type Error = ClosePayloadError;
 

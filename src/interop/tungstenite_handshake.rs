@@ -9,6 +9,7 @@ use tungstenite::http::{HeaderMap, Request, Response};
 
 use crate::{Offer, Subprotocol};
 
+#[cfg_attr(docsrs, doc(cfg(feature = "tungstenite-handshake")))]
 impl Subprotocol {
     /// The first registered subprotocol the client offers in `request` that `accept` agrees
     /// to, reading every `Sec-WebSocket-Protocol` field line in order (a client may split its
@@ -88,6 +89,7 @@ fn protocol_lines(headers: &HeaderMap) -> impl Iterator<Item = &str> {
         .filter_map(|value| value.to_str().ok())
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "tungstenite-handshake")))]
 impl crate::PerMessageDeflate {
     /// [`negotiate`](Self::negotiate) on the client's handshake `request`, reading every
     /// `Sec-WebSocket-Extensions` field line in order, as one list (RFC 9110 section 5.3);
@@ -113,6 +115,7 @@ impl crate::PerMessageDeflate {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "tungstenite-handshake")))]
 impl crate::DeflateResponse {
     /// [`check`](Self::check) on the server's handshake `response`, reading every
     /// `Sec-WebSocket-Extensions` field line in order, as one list.

@@ -362,19 +362,22 @@ impl Curated {
 
     /// Checks that every entry names a record the registry has.
     pub fn check_against(&self, registry: &Registry) -> Result<()> {
+        // Every problem is collected, not only the first: a maintainer regenerating from an
+        // older registry sees every stale entry in one run.
+        let mut problems = Vec::new();
         for (key, notes) in &self.close_code {
             if self.registered_close_code(registry, key).is_none() {
-                return Err(self.entry_error(
+                problems.push(self.entry_error(
                     "close-code",
                     key,
                     "the registry has no close code record that assigns this number; fix or remove the entry",
                 ));
             }
             if notes.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
-                return Err(self.entry_error("close-code", key, "label is empty"));
+                problems.push(self.entry_error("close-code", key, "label is empty"));
             }
             if notes.reconnect.is_some() != notes.reconnect_why.is_some() {
-                return Err(self.entry_error(
+                problems.push(self.entry_error(
                     "close-code",
                     key,
                     "`reconnect` and `reconnect-why` go together: give both or neither",
@@ -383,7 +386,7 @@ impl Curated {
         }
         for (key, notes) in &self.close_code_range {
             if !RANGE_KEYS.iter().any(|(range, _)| range == key) {
-                return Err(self.entry_error(
+                problems.push(self.entry_error(
                     "close-code-range",
                     key,
                     "not a range of RFC 6455 section 7.4.2; expected not-used, protocol, \
@@ -391,7 +394,7 @@ impl Curated {
                 ));
             }
             if notes.reconnect.is_some() != notes.reconnect_why.is_some() {
-                return Err(self.entry_error(
+                problems.push(self.entry_error(
                     "close-code-range",
                     key,
                     "`reconnect` and `reconnect-why` go together: give both or neither",
@@ -401,7 +404,7 @@ impl Curated {
         for translation in &self.translations {
             for key in translation.close_code.keys() {
                 if self.registered_close_code(registry, key).is_none() {
-                    return Err(translation.entry_error(
+                    problems.push(translation.entry_error(
                         "close-code",
                         key,
                         "the registry has no close code record that assigns this number; fix or remove the entry",
@@ -410,7 +413,7 @@ impl Curated {
             }
             for key in translation.close_code_range.keys() {
                 if !RANGE_KEYS.iter().any(|(range, _)| range == key) {
-                    return Err(translation.entry_error(
+                    problems.push(translation.entry_error(
                         "close-code-range",
                         key,
                         "not a range of RFC 6455 section 7.4.2; expected not-used, protocol, \
@@ -421,7 +424,7 @@ impl Curated {
         }
         for (key, notes) in &self.close_code_range {
             if notes.not_on_wire.is_some() && matches!(key.as_str(), "registered" | "private-use") {
-                return Err(self.entry_error(
+                problems.push(self.entry_error(
                     "close-code-range",
                     key,
                     "`not-on-wire` for a range whose every code is valid on the wire \
@@ -464,8 +467,8 @@ impl Curated {
             ("version", &self.version, &has_version, NO_VERSION),
             ("header-bit", &self.header_bit, &has_header_bit, NO_BIT),
         ] {
-            if let Some(key) = keys.keys().find(|key| !exists(key)) {
-                return Err(self.entry_error(table, key, stale(problem)));
+            for key in keys.keys().filter(|key| !exists(key)) {
+                problems.push(self.entry_error(table, key, stale(problem)));
             }
         }
         for translation in &self.translations {
@@ -490,8 +493,8 @@ impl Curated {
                     NO_EXTENSION,
                 ),
             ] {
-                if let Some(key) = keys.keys().find(|key| !exists(key)) {
-                    return Err(translation.entry_error(table, key, &stale(problem)));
+                for key in keys.keys().filter(|key| !exists(key)) {
+                    problems.push(translation.entry_error(table, key, &stale(problem)));
                 }
             }
             let untranslatable = "`not-on-wire` translates a reason registry/curated.toml does \
@@ -502,7 +505,7 @@ impl Curated {
                     .get(key)
                     .and_then(|n| n.not_on_wire.as_ref());
                 if texts.not_on_wire.is_some() && english.is_none() {
-                    return Err(translation.entry_error("close-code", key, untranslatable));
+                    problems.push(translation.entry_error("close-code", key, untranslatable));
                 }
             }
             for (key, texts) in &translation.close_code_range {
@@ -511,10 +514,12 @@ impl Curated {
                     .get(key)
                     .and_then(|n| n.not_on_wire.as_ref());
                 if texts.not_on_wire.is_some() && english.is_none() {
-                    return Err(translation.entry_error("close-code-range", key, untranslatable));
+                    problems.push(translation.entry_error("close-code-range", key, untranslatable));
                 }
             }
-            self.explain.check_translation(&translation.explain)?;
+            if let Err(error) = self.explain.check_translation(&translation.explain) {
+                problems.push(error);
+            }
         }
         for (table, names, records) in [
             (
@@ -526,7 +531,7 @@ impl Curated {
         ] {
             for key in names.keys() {
                 if !records.iter().any(|record| record.id == *key) {
-                    return Err(self.entry_error(
+                    problems.push(self.entry_error(
                         table,
                         key,
                         format!("the registry has no {table} with this exact identifier; fix or remove the entry"),
@@ -534,7 +539,9 @@ impl Curated {
                 }
             }
         }
-        Ok(())
+        // File by file, top to bottom: the order a maintainer fixes them in.
+        problems.sort_by(|a, b| (&a.file, a.pos).cmp(&(&b.file, b.pos)));
+        Error::all(problems)
     }
 }
 
@@ -728,8 +735,12 @@ impl Translation {
             None => (PathBuf::from("registry/l10n"), ""),
         };
         let header = format!("[{table}.{key}]");
+        let pos = [format!("[{table}.\"{key}\"]"), header.clone()]
+            .iter()
+            .find_map(|header| text.find(header.as_str()))
+            .map(|offset| pos_of(text, offset));
         Error {
-            pos: text.find(&header).map(|offset| pos_of(text, offset)),
+            pos,
             ..Error::new(path, message.to_owned())
         }
         .within(header)

@@ -32,6 +32,9 @@ pub struct Error {
     pub context: Vec<String>,
     /// What went wrong and what was expected.
     pub message: String,
+    /// Further failures the same check found, each shown on a line of its own (see
+    /// [`Error::all`]).
+    pub also: Vec<Error>,
 }
 
 impl Error {
@@ -42,6 +45,7 @@ impl Error {
             pos: None,
             context: Vec::new(),
             message: message.into(),
+            also: Vec::new(),
         }
     }
 
@@ -57,6 +61,19 @@ impl Error {
     pub fn within(mut self, context: impl Into<String>) -> Self {
         self.context.insert(0, context.into());
         self
+    }
+
+    /// `Ok` when `errors` is empty; otherwise the first error, carrying the others, so that
+    /// one run reports every problem a check found.
+    pub fn all(errors: Vec<Error>) -> Result<()> {
+        let mut errors = errors.into_iter();
+        match errors.next() {
+            None => Ok(()),
+            Some(mut first) => {
+                first.also.extend(errors);
+                Err(first)
+            }
+        }
     }
 
     /// An I/O failure on `path`.
@@ -75,7 +92,11 @@ impl fmt::Display for Error {
         for part in &self.context {
             write!(f, "{part}: ")?;
         }
-        f.write_str(&self.message)
+        f.write_str(&self.message)?;
+        for other in &self.also {
+            write!(f, "\n{other}")?;
+        }
+        Ok(())
     }
 }
 
