@@ -178,7 +178,9 @@ impl CloseCode {
     /// Contact: Morgan Jones. Registered 2024-02-01.
     pub const TIMEOUT: CloseCode = CloseCode(3008);
 }
-/// Every close code the registry assigns, in the registry's order.
+/// Every close code the registry assigns, in the registry's order: the same codes as
+/// [`CloseCode::ALL`], the one list to use.
+#[deprecated(note = "use `CloseCode::ALL`: the same codes, in ascending order")]
 pub const ASSIGNED: &[CloseCode] = &[
     CloseCode::NORMAL_CLOSURE,
     CloseCode::GOING_AWAY,

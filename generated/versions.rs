@@ -514,6 +514,19 @@ impl VersionStatus {
         }
     }
 }
+/// Parses IANA's text for a status (`"Standard"`), exactly.
+impl core::str::FromStr for VersionStatus {
+    type Err = crate::UnregisteredName;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|status| status.as_str() == text)
+            .ok_or(crate::UnregisteredName {
+                registry: "WebSocket Version Number Registry",
+            })
+    }
+}
 #[derive(Debug)]
 pub(crate) struct Entry {
     pub(crate) status: Option<VersionStatus>,

@@ -1,5 +1,6 @@
-//! What a browser page's `CloseEvent` reports when the server closes the connection, per
-//! browser engine.
+//! What a browser page's `CloseEvent` shows after a server's Close frame, per engine.
+//!
+//! Each engine's model was measured in the engine itself (`tests/browser.rs`).
 //!
 //! The WHATWG WebSocket standard hands the page the close code and reason of the Close frame
 //! the browser received, with `wasClean` true, once the closing handshake completes. A Close
@@ -86,12 +87,20 @@ impl BrowserEngine {
     ];
 
     /// The engine's name for people: `Chromium`, `Firefox`, `WebKitGTK`.
-    pub const fn name(self) -> &'static str {
+    pub const fn display_name(self) -> &'static str {
         match self {
             BrowserEngine::Chromium => "Chromium",
             BrowserEngine::Firefox => "Firefox",
             BrowserEngine::WebKitGtk => "WebKitGTK",
         }
+    }
+
+    /// The engine's name for people: the old name of [`display_name`](Self::display_name).
+    #[deprecated(
+        note = "renamed to `display_name`: `name()` is IANA's text on every other type, and no registry lists engines"
+    )]
+    pub const fn name(self) -> &'static str {
+        self.display_name()
     }
 
     /// The engine version the model was measured on (Debian 12's packages).
@@ -122,7 +131,7 @@ impl BrowserEngine {
 
 impl core::fmt::Display for BrowserEngine {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.name())
+        f.write_str(self.display_name())
     }
 }
 

@@ -481,7 +481,7 @@ impl CloseCodeRange {
         let mut i = 0;
         while i < rules.len() {
             if rules[i].first() == self.first() && rules[i].last() == self.last() {
-                return Some(rules[i].description());
+                return Some(rules[i].name());
             }
             i += 1;
         }

@@ -1,5 +1,4 @@
-//! The payload of a Close frame (RFC 6455 section 5.5.1): parsing and encoding, without
-//! allocation.
+//! Close frame payloads (RFC 6455 section 5.5.1): parsing and encoding, without allocation.
 //!
 //! The payload is empty, or a 2-byte big-endian close code followed by a UTF-8 reason. A
 //! control frame carries at most 125 bytes, so the reason has at most 123.

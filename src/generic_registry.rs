@@ -1,6 +1,7 @@
-//! The shapes of [`other_registries`](crate::other_registries): sub-registries that IANA
-//! added after the generator learned its sub-registries, listed record by record until a
-//! typed API follows.
+//! The shapes of [`other_registries`](crate::other_registries): sub-registries without a type.
+//!
+//! These are sub-registries that IANA added after the generator learned its sub-registries,
+//! listed record by record until a typed API follows.
 
 use crate::Reference;
 
@@ -114,8 +115,16 @@ impl GenericRecord {
 
     /// `<description>` (or `<common>` when the record has no `<description>`), in IANA's
     /// words.
-    pub const fn description(&self) -> Option<&'static str> {
+    pub const fn name(&self) -> Option<&'static str> {
         self.description
+    }
+
+    /// IANA's text for the record: the old name of [`name`](Self::name).
+    #[deprecated(
+        note = "renamed to `name`: `description()` is the project's own words on every other type, and this is IANA's text"
+    )]
+    pub const fn description(&self) -> Option<&'static str> {
+        self.name()
     }
 
     /// The record's references.
@@ -272,7 +281,7 @@ mod tests {
         let record = WITH_FULL.by_identifier("one").expect("found");
         assert_eq!(record.value(), Some("1"));
         assert_eq!(record.identifier(), Some("one"));
-        assert_eq!(record.description(), Some("The first."));
+        assert_eq!(record.name(), Some("The first."));
         assert_eq!(record.references(), REFERENCES);
         assert_eq!(record.registered(), Some("2026-09"));
         assert_eq!(record.updated(), Some("2026-10-02"));

@@ -5,6 +5,7 @@
 //! a language shows the English one.
 
 use core::fmt;
+use core::str::FromStr;
 
 /// A language the crate has texts in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -46,6 +47,25 @@ impl Language {
             Language::German => "Deutsch",
             Language::Japanese => "日本語",
         }
+    }
+}
+
+/// The ISO 639-1 code, exactly (`de`), as [`Language::from_code`] reads it.
+///
+/// ```
+/// use websocket_registry::Language;
+///
+/// assert_eq!("ja".parse::<Language>(), Ok(Language::Japanese));
+/// assert!("DE".parse::<Language>().is_err());
+/// ```
+impl FromStr for Language {
+    type Err = UnknownName;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Language::from_code(text).ok_or(UnknownName {
+            kind: "language code",
+            expected: "en, de or ja",
+        })
     }
 }
 
@@ -96,6 +116,63 @@ impl Reconnect {
         matches!(self, Reconnect::AfterDelay | Reconnect::WithBackoff)
     }
 }
+
+/// The spelling [`Reconnect::as_str`] gives, exactly.
+///
+/// ```
+/// use websocket_registry::Reconnect;
+///
+/// assert_eq!("with-backoff".parse::<Reconnect>(), Ok(Reconnect::WithBackoff));
+/// assert!("later".parse::<Reconnect>().is_err());
+/// ```
+impl FromStr for Reconnect {
+    type Err = UnknownName;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Reconnect::ALL
+            .iter()
+            .copied()
+            .find(|kind| kind.as_str() == text)
+            .ok_or(UnknownName {
+                kind: "reconnect advice",
+                expected: "no, after-delay, with-backoff or application-defined",
+            })
+    }
+}
+
+/// A text that is none of the spellings a type's `FromStr` reads (the crate's own names,
+/// such as `Language` codes and `Reconnect` advice; registry identifiers have
+/// [`UnregisteredName`](crate::UnregisteredName)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct UnknownName {
+    kind: &'static str,
+    expected: &'static str,
+}
+
+impl UnknownName {
+    /// What was being parsed (`language code`).
+    pub const fn kind(&self) -> &'static str {
+        self.kind
+    }
+
+    /// The spellings that parse (`en, de or ja`).
+    pub const fn expected(&self) -> &'static str {
+        self.expected
+    }
+}
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "not a {}: expected {} (exactly)",
+            self.kind, self.expected
+        )
+    }
+}
+
+#[cfg(has_core_error)]
+impl core::error::Error for UnknownName {}
 
 /// `no`, `after-delay`, `with-backoff`, `application-defined`.
 impl fmt::Display for Reconnect {

@@ -1,6 +1,8 @@
-//! The IANA WebSocket Protocol Registries as Rust types, generated from IANA's own
-//! `websocket.xml`, plus the RFC 6455 and WHATWG rules that decide which close codes may be
-//! used where.
+//! The IANA WebSocket Protocol Registries as Rust types, with the RFC and WHATWG rules around them.
+//!
+//! The types are generated from IANA's own `websocket.xml`; the hand-written rules of RFC
+//! 6455, RFC 7692 and the WHATWG decide which close codes may be used where, and how the
+//! handshake headers read.
 //!
 //! | Registry | Type |
 //! |---|---|
@@ -135,7 +137,7 @@ pub use extension_offers::{
 pub use extensions::Extension;
 pub use generic_registry::{GenericRecord, GenericRegistry};
 pub use header_bits::HeaderBit;
-pub use language::{Language, Reconnect};
+pub use language::{Language, Reconnect, UnknownName};
 pub use offers::{Offer, Offers, SelectedSubprotocolError};
 pub use opcode::{FrameOpcode, ParseOpcodeError, UnassignedOpcode};
 pub use opcodes::Opcode;

@@ -1,5 +1,7 @@
-//! The hash behind [`Subprotocol::from_name`](crate::Subprotocol::from_name) and
-//! [`Extension::from_name`](crate::Extension::from_name).
+//! The hash behind the generated `from_name` lookups.
+//!
+//! [`Subprotocol::from_name`](crate::Subprotocol::from_name) and
+//! [`Extension::from_name`](crate::Extension::from_name) call it.
 //!
 //! `cargo xtask regen` builds a perfect hash over each registry's identifiers: every
 //! registered name lands in its own slot of a generated table, so a lookup is one hash, one

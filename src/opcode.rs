@@ -1,5 +1,7 @@
-//! RFC 6455 rules on opcodes that are not in the registry: which ones are control frames, and
-//! the opcodes a frame parser meets that the registry does not assign.
+//! RFC 6455's opcode rules beyond the registry: control frames and unassigned opcodes.
+//!
+//! Which opcodes are control frames, and the opcodes a frame parser meets that the registry
+//! does not assign.
 
 use core::fmt;
 use core::str::FromStr;

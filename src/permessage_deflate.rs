@@ -1,4 +1,8 @@
-//! The permessage-deflate offer a server receives, checked by RFC 7692 section 7.
+//! permessage-deflate (RFC 7692 section 7): offers checked, negotiated, answered and verified.
+//!
+//! A server checks a client's offer ([`PerMessageDeflate::from_offer`]), picks one
+//! ([`PerMessageDeflate::negotiate`]) and writes its response ([`DeflateResponse::write`]); a
+//! client checks the server's response against what it offered ([`DeflateResponse::check`]).
 
 use core::fmt;
 
@@ -61,8 +65,8 @@ impl DeflateParam {
         DeflateParam::ClientMaxWindowBits,
     ];
 
-    /// The parameter's name on the wire.
-    pub const fn name(self) -> &'static str {
+    /// The parameter as it is written on the wire (`server_max_window_bits`).
+    pub const fn as_str(self) -> &'static str {
         match self {
             DeflateParam::ServerNoContextTakeover => "server_no_context_takeover",
             DeflateParam::ClientNoContextTakeover => "client_no_context_takeover",
@@ -71,10 +75,18 @@ impl DeflateParam {
         }
     }
 
+    /// The parameter on the wire: the old name of [`as_str`](Self::as_str).
+    #[deprecated(
+        note = "renamed to `as_str`, which gives the wire value on every type (`name()` is IANA's text)"
+    )]
+    pub const fn name(self) -> &'static str {
+        self.as_str()
+    }
+
     fn from_name(name: &str) -> Option<DeflateParam> {
         DeflateParam::ALL
             .into_iter()
-            .find(|param| param.name() == name)
+            .find(|param| param.as_str() == name)
     }
 }
 
@@ -111,23 +123,23 @@ impl fmt::Display for PerMessageDeflateError<'_> {
             PerMessageDeflateError::Repeated(param) => write!(
                 f,
                 "permessage-deflate parameter {} appears twice (RFC 7692 section 7)",
-                param.name()
+                param.as_str()
             ),
             PerMessageDeflateError::UnexpectedValue(param) => write!(
                 f,
                 "permessage-deflate parameter {} takes no value (RFC 7692 section 7.1.1)",
-                param.name()
+                param.as_str()
             ),
             PerMessageDeflateError::MissingValue(param) => write!(
                 f,
                 "permessage-deflate parameter {} needs a value (RFC 7692 section 7.1.2.1)",
-                param.name()
+                param.as_str()
             ),
             PerMessageDeflateError::InvalidWindowBits(param) => write!(
                 f,
                 "permessage-deflate parameter {} must be 8-15 in decimal, without sign or \
                  leading zero (RFC 7692 section 7.1.2)",
-                param.name()
+                param.as_str()
             ),
         }
     }

@@ -1,6 +1,7 @@
-//! The project's own label and description of every opcode, version, framing header bit and
-//! extension, in each [`Language`]: written in `registry/curated.toml` (English) and
-//! `registry/l10n/` (German, Japanese), generated into each type's `texts()`, read here.
+//! The project's own labels and descriptions of opcodes, versions, header bits and extensions.
+//!
+//! They are written in `registry/curated.toml` (English) and `registry/l10n/` (German,
+//! Japanese), generated into each type's `texts()`, and read here in each [`Language`].
 //!
 //! A text missing in a language falls back to English, as the close codes' texts do; IANA's
 //! own text stays in the methods that quote it (`name()`, `meaning()`, `common_name()`).

@@ -88,8 +88,16 @@ impl RangeRecord {
 
     /// IANA's text for the range (`Unassigned`, `Reserved for Private Use`, or a registration
     /// rule).
-    pub const fn description(&self) -> &'static str {
+    pub const fn name(&self) -> &'static str {
         self.description
+    }
+
+    /// IANA's text for the range: the old name of [`name`](Self::name).
+    #[deprecated(
+        note = "renamed to `name`: `description()` is the project's own words on every other type, and this is IANA's text"
+    )]
+    pub const fn description(&self) -> &'static str {
+        self.name()
     }
 
     /// The row's references.

@@ -28,8 +28,8 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
 use websocket_registry::{
-    close_codes, BrowserCloseEvent, BrowserEngine, CloseCode, DeflatePolicy, DeflateResponse,
-    Extension, PerMessageDeflate, MAX_CLOSE_REASON,
+    BrowserCloseEvent, BrowserEngine, CloseCode, DeflatePolicy, DeflateResponse, Extension,
+    PerMessageDeflate, MAX_CLOSE_REASON,
 };
 
 /// How long a page may take to run its cases and report.
@@ -173,7 +173,7 @@ fn cases(engine: BrowserEngine) -> Vec<Case> {
         .into_iter()
         .map(raw),
     );
-    for code in close_codes::ASSIGNED.iter().map(|code| code.as_u16()) {
+    for code in CloseCode::ALL.iter().map(|code| code.as_u16()) {
         cases.push(raw(payload(code, b"sent raw")));
         if CloseCode::from_u16(code).is_valid_on_wire() {
             let reason = server::close_reason(CloseCode::from_u16(code));
@@ -929,7 +929,7 @@ user_pref("network.websocket.max-connections", 1000);
 
 impl Browser {
     fn launch(engine: BrowserEngine, url: &str) -> Browser {
-        let profile = TempDir::new(&format!("{}-profile", engine.name()));
+        let profile = TempDir::new(&format!("{}-profile", engine.display_name()));
         let mut helpers = Vec::new();
         let mut command = match engine {
             BrowserEngine::Chromium => {

@@ -73,7 +73,7 @@ proptest! {
     #[test]
     fn every_wire_valid_registered_code_round_trips_with_every_reason_length(len in 0usize..=MAX_CLOSE_REASON) {
         let reason = "a".repeat(len);
-        for &code in websocket_registry::close_codes::ASSIGNED.iter().filter(|c| c.is_valid_on_wire()) {
+        for &code in websocket_registry::CloseCode::ALL.iter().filter(|c| c.is_valid_on_wire()) {
             let mut buf = [0u8; 125];
             let n = ClosePayload::encode(code, &reason, &mut buf).expect("encodes");
             prop_assert_eq!(n, 2 + len);
@@ -193,7 +193,13 @@ fn payload_and_reason_limits_are_exact() {
 fn engines_are_named_with_the_versions_they_were_measured_on() {
     let named: Vec<(String, &str, &str)> = BrowserEngine::ALL
         .iter()
-        .map(|engine| (engine.to_string(), engine.name(), engine.measured_version()))
+        .map(|engine| {
+            (
+                engine.to_string(),
+                engine.display_name(),
+                engine.measured_version(),
+            )
+        })
         .collect();
     assert_eq!(
         named,

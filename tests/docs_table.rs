@@ -13,8 +13,7 @@ fn every_row_of_the_close_code_table_matches_the_predicates() {
         .collect();
     assert_eq!(
         rows.len(),
-        websocket_registry::close_codes::ASSIGNED.len()
-            + websocket_registry::close_codes::RANGES.len(),
+        websocket_registry::CloseCode::ALL.len() + websocket_registry::close_codes::RANGES.len(),
         "one row per assigned code and per range row"
     );
     for row in rows {

@@ -3,7 +3,6 @@
 
 mod oracle;
 
-use websocket_registry::close_codes::ASSIGNED;
 use websocket_registry::{CloseCode, CloseCodeRange, Language, Reconnect};
 
 const CURATED: &str = include_str!("../registry/curated.toml");
@@ -31,10 +30,10 @@ const RANGES: [(CloseCodeRange, &str); 5] = [
 #[test]
 fn every_registered_code_has_its_texts_in_every_language() {
     assert_eq!(
-        ASSIGNED.len(),
+        CloseCode::ALL.len(),
         oracle::assigned_values("close-code-number").len()
     );
-    for &code in ASSIGNED {
+    for &code in CloseCode::ALL {
         let header = format!("close-code.{}", code.as_u16());
         for (language, file) in [
             (Language::English, CURATED),
@@ -106,7 +105,7 @@ fn reconnect_advice_is_the_curated_one_and_ranges_cover_the_rest() {
             .find(|r| r.as_str() == text)
             .expect("a known advice")
     };
-    for &code in ASSIGNED {
+    for &code in CloseCode::ALL {
         let advice = value(
             CURATED,
             &format!("close-code.{}", code.as_u16()),
@@ -327,4 +326,37 @@ fn reconnect_advice_reads_in_every_language() {
             );
         }
     }
+}
+
+/// `FromStr` reads exactly the spellings the types write.
+#[test]
+fn language_reconnect_and_version_status_parse_what_they_print() {
+    use websocket_registry::VersionStatus;
+    for language in Language::ALL {
+        assert_eq!(language.to_string().parse::<Language>(), Ok(language));
+    }
+    for kind in Reconnect::ALL {
+        assert_eq!(kind.to_string().parse::<Reconnect>(), Ok(kind));
+    }
+    for &status in VersionStatus::ALL {
+        assert_eq!(status.as_str().parse::<VersionStatus>(), Ok(status));
+    }
+    for (text, message) in [
+        ("EN", "not a language code: expected en, de or ja (exactly)"),
+        (
+            " de",
+            "not a language code: expected en, de or ja (exactly)",
+        ),
+        ("", "not a language code: expected en, de or ja (exactly)"),
+    ] {
+        assert_eq!(text.parse::<Language>().unwrap_err().to_string(), message);
+    }
+    let error = "After-Delay".parse::<Reconnect>().unwrap_err();
+    assert_eq!(error.kind(), "reconnect advice");
+    assert_eq!(
+        error.expected(),
+        "no, after-delay, with-backoff or application-defined"
+    );
+    assert!("standard".parse::<VersionStatus>().is_err());
+    assert!("Standard ".parse::<VersionStatus>().is_err());
 }

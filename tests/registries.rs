@@ -257,7 +257,7 @@ fn range_rows_contain_exactly_their_values() {
         if let Some(after) = last.checked_add(1) {
             assert!(!row.contains(after), "{row:?}");
         }
-        assert!(!row.description().is_empty());
+        assert!(!row.name().is_empty());
         checked += 1;
     }
     assert!(checked >= 4, "{checked}");

@@ -1,5 +1,6 @@
-//! Optional conversions to and from other crates' types, each behind its own feature. The
-//! default build has none of them and no dependencies.
+//! Optional conversions to and from other crates' types, each behind its own feature.
+//!
+//! The default build has none of them and no dependencies.
 
 #[cfg(feature = "serde")]
 mod serde;

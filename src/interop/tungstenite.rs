@@ -1,5 +1,6 @@
-//! Conversions to and from [tungstenite](https://docs.rs/tungstenite)'s close code (feature
-//! `tungstenite`). Both directions keep the number, so nothing is lost either way.
+//! Conversions with [tungstenite](https://docs.rs/tungstenite)'s close code (feature `tungstenite`).
+//!
+//! Both directions keep the number, so nothing is lost either way.
 //!
 //! tungstenite names its variants itself and they differ from the registry. 1014 is
 //! `Bad` there and [`CloseCode::BAD_GATEWAY`] here. tungstenite's `is_allowed()` rejects 1014,

@@ -1,3 +1,5 @@
+//! The changelog entry `cargo xtask fetch` writes for a registry update.
+//!
 //! The lines `cargo xtask fetch` adds to `CHANGELOG.md` for a registry update: one bullet
 //! under `## [Unreleased]` / `### Changed` (Keep a Changelog's headings, which the file
 //! already uses), with a line per changed sub-registry and per public name added, removed or

@@ -1,5 +1,6 @@
-//! Record-level comparison of two registry versions: what `cargo xtask diff` and `fetch`
-//! report.
+//! Record-level comparison of two registry versions.
+//!
+//! What `cargo xtask diff` and `fetch` report.
 //!
 //! Each record is flattened into named fields (its key, texts, references, dates) rendered as
 //! plain strings, so two versions compare field by field and the report can say

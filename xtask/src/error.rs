@@ -1,6 +1,7 @@
-//! One error type for the whole generator: every failure names the input file, the position in
-//! it (line and column, when the failure is tied to a place), the record it concerns, and what
-//! was expected.
+//! The generator's one error type: file, position, record and cause.
+//!
+//! Every failure names the input file, the position in it (line and column, when the failure
+//! is tied to a place), the record it concerns, and what was expected.
 
 use std::fmt;
 use std::path::{Path, PathBuf};

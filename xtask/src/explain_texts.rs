@@ -1,3 +1,5 @@
+//! The rules of the `[explain]` tables: the words of `cargo xtask explain`.
+//!
 //! The words of `cargo xtask explain`: the `[explain]` table of `registry/curated.toml`
 //! (English, which names every text the tool has) and of each `registry/l10n/*.toml` file
 //! (the same texts in that language).

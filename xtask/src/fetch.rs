@@ -1,5 +1,6 @@
-//! Downloads a registry file over HTTP(S): the only network code of the generator, built only
-//! with the `net` feature.
+//! Downloads a registry file over HTTP(S) (feature `net`).
+//!
+//! The only network code of the generator, built only with the `net` feature.
 //!
 //! Every way a download can go wrong ends in a [`FetchError`] that names the URL and the cause
 //! in one line. Limits: a connect timeout, an overall timeout (which covers a server that

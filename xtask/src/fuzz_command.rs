@@ -1,3 +1,5 @@
+//! `cargo xtask fuzz`: the cargo-fuzz targets, from their committed corpus.
+//!
 //! `cargo xtask fuzz [TARGET] [--time SECONDS]`: every cargo-fuzz target in `xtask/fuzz/`, or
 //! one, for a set time each, from the committed corpus.
 //!

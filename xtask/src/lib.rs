@@ -1,5 +1,6 @@
-//! The websocket-registry code generator, as a library so that its tests, benchmarks and the
-//! `xtask` binary share one pipeline:
+//! The websocket-registry code generator, as a library.
+//!
+//! A library so that its tests, benchmarks and the `xtask` binary share one pipeline:
 //!
 //! 1. [`xml`]: bytes -> positioned element tree (bounded, no entity expansion);
 //! 2. [`parse`]: tree -> typed [`model::Registry`], checked against IANA's schema;

@@ -1,3 +1,5 @@
+//! The pull request body `cargo xtask fetch --pr-body FILE` writes.
+//!
 //! The pull request body that `cargo xtask fetch --pr-body FILE` writes for a registry update:
 //! the report of [`crate::report`] in Markdown, for the maintainer who reviews the bot's pull
 //! request (`.github/workflows/registry-update.yml`).

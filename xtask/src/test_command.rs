@@ -1,3 +1,5 @@
+//! `cargo xtask test`: the whole suite, browser tests included.
+//!
 //! `cargo xtask test`: the whole test suite, browser tests included, on a machine that may
 //! have nothing but the Rust toolchain.
 //!

@@ -1,3 +1,5 @@
+//! Comparing a candidate registry with the vendored one, and applying it.
+//!
 //! What `cargo xtask diff` and `fetch` do once they hold a candidate registry file: compare
 //! it with the vendored copy and, for `fetch`, replace the copy, regenerate, and add the
 //! change to `CHANGELOG.md`. No network here (see `fetch.rs`), so all of it is tested with

@@ -312,7 +312,9 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
             #(#kept)*
         }
 
-        /// Every close code the registry assigns, in the registry's order.
+        /// Every close code the registry assigns, in the registry's order: the same codes as
+        /// [`CloseCode::ALL`], the one list to use.
+        #[deprecated(note = "use `CloseCode::ALL`: the same codes, in ascending order")]
         pub const ASSIGNED: &[CloseCode] = &[#(CloseCode::#all),*];
 
         /// The registry's range rows: values it describes as a block rather than assigning

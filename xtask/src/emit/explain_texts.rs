@@ -1,3 +1,5 @@
+//! Emits `generated/explain_texts.rs`: the words of `cargo xtask explain`.
+//!
 //! `generated/explain_texts.rs`: the words of `cargo xtask explain` (`examples/explain.rs`)
 //! in every language, one struct field per key of the `[explain]` tables (see
 //! [`crate::explain_texts`]). The tool includes the file; the runtime crate does not.

@@ -1,3 +1,5 @@
+//! Emits `generated/subprotocols.rs` and `generated/extensions.rs`.
+//!
 //! `generated/subprotocols.rs` and `generated/extensions.rs`: the two registries of wire
 //! identifiers, each as an enum with one variant per record.
 

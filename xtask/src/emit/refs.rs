@@ -1,3 +1,5 @@
+//! Registry references as citations and URLs, for rustdoc and the runtime `Reference`.
+//!
 //! Turns registry references into what people read: a citation text and, where there is one,
 //! a URL. Shared by the rustdoc text and the runtime `Reference` tables so both agree.
 

@@ -1,3 +1,5 @@
+//! The project's own texts as tokens, for every emitter that has them.
+//!
 //! The project's own texts as tokens, for every emitter that has them: the per-language
 //! `Texts` of a close code or range, and the `RecordTexts` (label, description, their
 //! translations) of an opcode, version, header bit or extension.

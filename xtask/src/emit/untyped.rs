@@ -1,3 +1,5 @@
+//! Emits `generated/other_registries.rs`: sub-registries without a typed row.
+//!
 //! `generated/other_registries.rs`: every sub-registry without a row in
 //! [`super::SUB_REGISTRIES`], one module each, its records as a table of the runtime crate's
 //! `GenericRegistry`.

@@ -154,6 +154,7 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         &registry.versions.meta,
         "WebSocket version numbers: the values of `Sec-WebSocket-Version` (RFC 6455 section 4.1).",
     );
+    let registry_title = &registry.versions.meta.title;
     let status_as_str = if statuses.is_empty() {
         quote!(match self {})
     } else {
@@ -189,6 +190,19 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
             /// IANA's text for the status.
             pub const fn as_str(self) -> &'static str {
                 #status_as_str
+            }
+        }
+
+        /// Parses IANA's text for a status (`"Standard"`), exactly.
+        impl core::str::FromStr for VersionStatus {
+            type Err = crate::UnregisteredName;
+
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|status| status.as_str() == text)
+                    .ok_or(crate::UnregisteredName { registry: #registry_title })
             }
         }
 
