@@ -7,6 +7,8 @@
 use core::fmt;
 use core::str::FromStr;
 
+use crate::close_code_rules as rules;
+pub use crate::close_code_rules::CloseCodeRange;
 use crate::close_codes::{self, Entry};
 use crate::language::{texts_in, Texts};
 use crate::Reference;
@@ -38,13 +40,7 @@ impl CloseCode {
 
     /// The RFC 6455 section 7.4.2 range the code falls in.
     pub const fn range(self) -> CloseCodeRange {
-        match self.0 {
-            0..=999 => CloseCodeRange::NotUsed,
-            1000..=2999 => CloseCodeRange::Protocol,
-            3000..=3999 => CloseCodeRange::Registered,
-            4000..=4999 => CloseCodeRange::PrivateUse,
-            _ => CloseCodeRange::Undefined,
-        }
+        CloseCodeRange::of(self.0)
     }
 
     /// True when the registry has a record that assigns exactly this code (range rows such as
@@ -65,14 +61,14 @@ impl CloseCode {
     /// The set of assigned codes comes from the generated table, so a code that IANA assigns
     /// later becomes valid by running `cargo xtask regen`.
     pub const fn is_valid_on_wire(self) -> bool {
-        close_codes::is_sendable_protocol_code(self.0) || matches!(self.0, 3000..=4999)
+        rules::is_valid_on_wire(self.0, close_codes::is_sendable_protocol_code(self.0))
     }
 
     /// True when the WHATWG WebSocket `close(code)` method accepts the code: 1000, or
     /// 3000-4999. For any other code a browser throws `InvalidAccessError` before sending
     /// anything, even for codes that are valid on the wire such as 1001 or 1011.
     pub const fn is_valid_for_browser_close(self) -> bool {
-        matches!(self.0, 1000 | 3000..=4999)
+        rules::is_valid_for_close_method(self.0)
     }
 
     /// Why RFC 6455 forbids this code in a Close frame, in the project's words: `Some` for
@@ -335,27 +331,6 @@ impl FromStr for CloseCode {
     }
 }
 
-/// The ranges of close codes that RFC 6455 section 7.4.2 defines.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum CloseCodeRange {
-    /// 0-999: not used. No code here is valid anywhere.
-    NotUsed,
-    /// 1000-2999: reserved for the protocol, its revisions and extensions. Registration rule
-    /// in the registry: "Standards Action, Specification Required or IESG Review". Only the
-    /// codes IANA assigns are valid on the wire.
-    Protocol,
-    /// 3000-3999: for libraries, frameworks and applications, registered with IANA.
-    /// Registration rule in the registry: "First Come First Served". All are valid on the
-    /// wire, registered or not.
-    Registered,
-    /// 4000-4999: private use by prior agreement; never registered (the registry lists the
-    /// block as "Reserved for Private Use"). All are valid on the wire.
-    PrivateUse,
-    /// 5000-65535: outside every range RFC 6455 defines. Not valid anywhere.
-    Undefined,
-}
-
 impl Reconnect {
     /// The advice in a few words, for people, in `language` (English where there is no text
     /// in it yet): `do not reconnect`, German `nicht erneut verbinden`.
@@ -372,51 +347,6 @@ impl Reconnect {
 }
 
 impl CloseCodeRange {
-    /// Every range, in ascending order of codes.
-    pub const ALL: [CloseCodeRange; 5] = [
-        CloseCodeRange::NotUsed,
-        CloseCodeRange::Protocol,
-        CloseCodeRange::Registered,
-        CloseCodeRange::PrivateUse,
-        CloseCodeRange::Undefined,
-    ];
-}
-
-impl CloseCodeRange {
-    /// The first code of the range.
-    pub const fn first(self) -> u16 {
-        match self {
-            CloseCodeRange::NotUsed => 0,
-            CloseCodeRange::Protocol => 1000,
-            CloseCodeRange::Registered => 3000,
-            CloseCodeRange::PrivateUse => 4000,
-            CloseCodeRange::Undefined => 5000,
-        }
-    }
-
-    /// The last code of the range (inclusive).
-    pub const fn last(self) -> u16 {
-        match self {
-            CloseCodeRange::NotUsed => 999,
-            CloseCodeRange::Protocol => 2999,
-            CloseCodeRange::Registered => 3999,
-            CloseCodeRange::PrivateUse => 4999,
-            CloseCodeRange::Undefined => u16::MAX,
-        }
-    }
-
-    /// A few words for people: `not used`, `protocol`, `registered`, `private use`,
-    /// `undefined`.
-    pub const fn short_name(self) -> &'static str {
-        match self {
-            CloseCodeRange::NotUsed => "not used",
-            CloseCodeRange::Protocol => "protocol",
-            CloseCodeRange::Registered => "registered",
-            CloseCodeRange::PrivateUse => "private use",
-            CloseCodeRange::Undefined => "undefined",
-        }
-    }
-
     /// What the range is for, in `language`: one line in the project's words (English when
     /// there is no text in it yet).
     ///

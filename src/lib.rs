@@ -82,6 +82,7 @@
 
 mod browser;
 mod close_code;
+mod close_code_rules;
 mod close_payload;
 mod extension_offers;
 mod generic_registry;

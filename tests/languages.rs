@@ -272,7 +272,11 @@ fn reasons_to_keep_a_code_off_the_wire_come_in_every_language() {
         .flat_map(|&(language, _)| {
             RANGES.iter().map(move |&(range, key)| {
                 let header = format!("close-code-range.{key}");
-                (language, range, text_in(language, &header, "not-on-wire"))
+                (
+                    language,
+                    range,
+                    text_in(language, &header, "not-on-wire-reason"),
+                )
             })
         })
         .collect();
@@ -287,7 +291,7 @@ fn reasons_to_keep_a_code_off_the_wire_come_in_every_language() {
                 text_in(
                     language,
                     &format!("close-code.{}", code.as_u16()),
-                    "not-on-wire",
+                    "not-on-wire-reason",
                 )
             } else {
                 None

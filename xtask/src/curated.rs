@@ -12,11 +12,11 @@ use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::names_lock::ResolvedTable;
-
-use crate::error::{Error, Pos, Result};
+use crate::close_code_rules::CloseCodeRange;
+use crate::error::{Error, Result};
 use crate::explain_texts::{self, ExplainText, ExplainTexts};
 use crate::model::{Registry, Value};
+use crate::toml_reader::{pos_of, Reader};
 
 /// The whole curated file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -39,15 +39,12 @@ pub struct Curated {
     /// The `[reconnect-advice]` table: each kind of [`Reconnect`] advice in a few English
     /// words, keyed by its spelling (`after-delay`).
     pub reconnect_advice: BTreeMap<String, String>,
-    /// `[close-code-range.R]` tables, by range key ([`RANGE_KEYS`]).
+    /// `[close-code-range.R]` tables, by range key ([`CloseCodeRange`]'s, see [`range_of_key`]).
     pub close_code_range: BTreeMap<String, RangeNotes>,
     /// The translations of the texts above, one per language file in `registry/l10n/`.
     pub translations: Vec<Translation>,
     /// Where the file came from, for error messages (not part of the TOML).
     pub source: Option<(PathBuf, String)>,
-    /// The Rust names of every sub-registry's records, by sub-registry id, resolved against
-    /// `registry/names.toml` before the emitters run (see [`crate::names_lock`]).
-    pub names: BTreeMap<String, ResolvedTable>,
 }
 
 /// What the project adds to a close-code record.
@@ -57,8 +54,12 @@ pub struct CloseCodeNotes {
     pub label: Option<String>,
     /// One line in the project's own words.
     pub description: Option<String>,
-    /// Why the code must never appear in a Close frame (RFC 6455 section 7.4.1), if it must not.
-    pub not_on_wire: Option<String>,
+    /// RFC 6455 section 7.4.1 keeps the code off the wire (`not-on-wire = true`): it must
+    /// never appear in a Close frame. Only a code of the protocol range can be; whether any
+    /// other code may be sent follows from its range (`close_code_rules.rs`).
+    pub not_on_wire: bool,
+    /// Why it is kept off the wire (`not-on-wire-reason`): given exactly when `not_on_wire`.
+    pub not_on_wire_reason: Option<String>,
     /// Overrides the derived constant name.
     pub rust_name: Option<String>,
     /// What a client should do after receiving the code.
@@ -67,15 +68,13 @@ pub struct CloseCodeNotes {
     pub reconnect_why: Option<String>,
 }
 
-/// The keys of `[close-code-range.R]`, one per range of RFC 6455 section 7.4.2, in order,
-/// with the runtime crate's `CloseCodeRange` variant each stands for.
-pub const RANGE_KEYS: [(&str, &str); 5] = [
-    ("not-used", "NotUsed"),
-    ("protocol", "Protocol"),
-    ("registered", "Registered"),
-    ("private-use", "PrivateUse"),
-    ("undefined", "Undefined"),
-];
+/// The range whose key (`private-use`) names a `[close-code-range.R]` table.
+pub fn range_of_key(key: &str) -> Option<CloseCodeRange> {
+    CloseCodeRange::ALL
+        .iter()
+        .copied()
+        .find(|range| range.key() == key)
+}
 
 /// What the project says about a range of close codes, and about any code of it that has no
 /// entry of its own.
@@ -88,8 +87,9 @@ pub struct RangeNotes {
     /// One line on why.
     pub reconnect_why: Option<String>,
     /// Why a code of the range that has no reason of its own may not be sent in a Close
-    /// frame. Refused for 3000-4999, whose codes are all valid on the wire.
-    pub not_on_wire: Option<String>,
+    /// frame (`not-on-wire-reason`). Refused for the ranges whose codes are all valid on the
+    /// wire.
+    pub not_on_wire_reason: Option<String>,
 }
 
 /// The runtime crate's `Reconnect` and `Language`, compiled in from `src/language.rs`: one
@@ -146,7 +146,7 @@ pub struct TranslatedTexts {
     /// Why the reconnect advice is what it is.
     pub reconnect_why: Option<String>,
     /// Why the code (or the range's codes) may not be sent in a Close frame.
-    pub not_on_wire: Option<String>,
+    pub not_on_wire_reason: Option<String>,
 }
 
 /// What the project adds to an opcode, subprotocol, extension, version or header-bit record.
@@ -220,12 +220,26 @@ impl Curated {
         Ok(curated)
     }
 
-    /// The resolved Rust names of the sub-registry `id` (empty before resolution).
-    pub fn names_of(&self, id: &str) -> &ResolvedTable {
-        static EMPTY: ResolvedTable = ResolvedTable {
-            records: BTreeMap::new(),
-        };
-        self.names.get(id).unwrap_or(&EMPTY)
+    /// Every `rust-name` override of the table `table` (`close-code`, `opcode`,
+    /// `subprotocol`, `extension`), by entry key; none for any other table.
+    pub fn rust_names(&self, table: &str) -> Vec<(&str, &str)> {
+        fn of_names(notes: &BTreeMap<String, NameNotes>) -> Vec<(&str, &str)> {
+            notes
+                .iter()
+                .filter_map(|(key, n)| Some((key.as_str(), n.rust_name.as_deref()?)))
+                .collect()
+        }
+        match table {
+            "close-code" => self
+                .close_code
+                .iter()
+                .filter_map(|(key, n)| Some((key.as_str(), n.rust_name.as_deref()?)))
+                .collect(),
+            "opcode" => of_names(&self.opcode),
+            "subprotocol" => of_names(&self.subprotocol),
+            "extension" => of_names(&self.extension),
+            _ => Vec::new(),
+        }
     }
 
     /// The advice `kind` in a few words in `language`: the translation's, else the English
@@ -294,32 +308,30 @@ impl Curated {
                     t.description.is_some()
                         && t.reconnect_why.is_some()
                         && (!label || t.label.is_some())
-                        && (!off_wire || t.not_on_wire.is_some())
+                        && (!off_wire || t.not_on_wire_reason.is_some())
                 })
             };
             let mut missing: Vec<String> = codes
                 .iter()
                 .filter(|code| {
                     let key = code.to_string();
-                    let off_wire = self
-                        .close_code
-                        .get(&key)
-                        .is_some_and(|n| n.not_on_wire.is_some());
+                    let off_wire = self.close_code.get(&key).is_some_and(|n| n.not_on_wire);
                     !complete(translation.close_code.get(&key), true, off_wire)
                 })
                 .map(u16::to_string)
                 .collect();
             missing.extend(
-                RANGE_KEYS
+                CloseCodeRange::ALL
                     .iter()
-                    .filter(|(key, _)| {
+                    .map(|range| range.key())
+                    .filter(|key| {
                         let off_wire = self
                             .close_code_range
                             .get(*key)
-                            .is_some_and(|n| n.not_on_wire.is_some());
+                            .is_some_and(|n| n.not_on_wire_reason.is_some());
                         !complete(translation.close_code_range.get(*key), false, off_wire)
                     })
-                    .map(|(key, _)| format!("range {key}")),
+                    .map(|key| format!("range {key}")),
             );
             for (table, english, translated) in [
                 ("opcode", &self.opcode, &translation.opcode),
@@ -375,6 +387,25 @@ impl Curated {
                     "the registry has no close code record that assigns this number; fix or remove the entry",
                 ));
             }
+            if notes.not_on_wire != notes.not_on_wire_reason.is_some() {
+                problems.push(self.entry_error(
+                    "close-code",
+                    key,
+                    "`not-on-wire = true` and `not-on-wire-reason` go together: give both or \
+                     neither",
+                ));
+            }
+            let protocol = key
+                .parse::<u16>()
+                .is_ok_and(|code| CloseCodeRange::of(code) == CloseCodeRange::Protocol);
+            if notes.not_on_wire && !protocol {
+                problems.push(self.entry_error(
+                    "close-code",
+                    key,
+                    "`not-on-wire` for a code outside the protocol range (RFC 6455 section \
+                     7.4.2): whether it may be sent follows from its range; remove it",
+                ));
+            }
             if notes.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
                 problems.push(self.entry_error("close-code", key, "label is empty"));
             }
@@ -387,7 +418,7 @@ impl Curated {
             }
         }
         for (key, notes) in &self.close_code_range {
-            if !RANGE_KEYS.iter().any(|(range, _)| range == key) {
+            if range_of_key(key).is_none() {
                 problems.push(self.entry_error(
                     "close-code-range",
                     key,
@@ -414,7 +445,7 @@ impl Curated {
                 }
             }
             for key in translation.close_code_range.keys() {
-                if !RANGE_KEYS.iter().any(|(range, _)| range == key) {
+                if range_of_key(key).is_none() {
                     problems.push(translation.entry_error(
                         "close-code-range",
                         key,
@@ -425,11 +456,13 @@ impl Curated {
             }
         }
         for (key, notes) in &self.close_code_range {
-            if notes.not_on_wire.is_some() && matches!(key.as_str(), "registered" | "private-use") {
+            let whole_range_on_wire =
+                range_of_key(key).is_some_and(CloseCodeRange::is_valid_on_wire_as_a_whole);
+            if notes.not_on_wire_reason.is_some() && whole_range_on_wire {
                 problems.push(self.entry_error(
                     "close-code-range",
                     key,
-                    "`not-on-wire` for a range whose every code is valid on the wire \
+                    "`not-on-wire-reason` for a range whose every code is valid on the wire \
                      (RFC 6455 section 7.4.2); remove it",
                 ));
             }
@@ -499,14 +532,15 @@ impl Curated {
                     problems.push(translation.entry_error(table, key, &stale(problem)));
                 }
             }
-            let untranslatable = "`not-on-wire` translates a reason registry/curated.toml does \
+            let untranslatable =
+                "`not-on-wire-reason` translates a reason registry/curated.toml does \
                                   not give; add the English one there first, or remove this one";
             for (key, texts) in &translation.close_code {
                 let english = self
                     .close_code
                     .get(key)
-                    .and_then(|n| n.not_on_wire.as_ref());
-                if texts.not_on_wire.is_some() && english.is_none() {
+                    .and_then(|n| n.not_on_wire_reason.as_ref());
+                if texts.not_on_wire_reason.is_some() && english.is_none() {
                     problems.push(translation.entry_error("close-code", key, untranslatable));
                 }
             }
@@ -514,8 +548,8 @@ impl Curated {
                 let english = self
                     .close_code_range
                     .get(key)
-                    .and_then(|n| n.not_on_wire.as_ref());
-                if texts.not_on_wire.is_some() && english.is_none() {
+                    .and_then(|n| n.not_on_wire_reason.as_ref());
+                if texts.not_on_wire_reason.is_some() && english.is_none() {
                     problems.push(translation.entry_error("close-code-range", key, untranslatable));
                 }
             }
@@ -554,7 +588,11 @@ impl CloseCodeNotes {
             let slot = match key.get_ref().as_ref() {
                 "label" => &mut notes.label,
                 "description" => &mut notes.description,
-                "not-on-wire" => &mut notes.not_on_wire,
+                "not-on-wire" => {
+                    notes.not_on_wire = reader.boolean(value, key.get_ref())?;
+                    continue;
+                }
+                "not-on-wire-reason" => &mut notes.not_on_wire_reason,
                 "rust-name" => &mut notes.rust_name,
                 "reconnect-why" => &mut notes.reconnect_why,
                 "reconnect" => {
@@ -566,7 +604,8 @@ impl CloseCodeNotes {
                         key,
                         format!(
                             "unknown field `{other}`, expected one of `label`, `description`, \
-                             `not-on-wire`, `rust-name`, `reconnect`, `reconnect-why`"
+                             `not-on-wire`, `not-on-wire-reason`, `rust-name`, `reconnect`, \
+                             `reconnect-why`"
                         ),
                     ))
                 }
@@ -585,13 +624,15 @@ impl RangeNotes {
                 "description" => notes.description = Some(reader.string(value, key.get_ref())?),
                 "reconnect-why" => notes.reconnect_why = Some(reader.string(value, key.get_ref())?),
                 "reconnect" => notes.reconnect = Some(reader.reconnect(value, key.get_ref())?),
-                "not-on-wire" => notes.not_on_wire = Some(reader.string(value, key.get_ref())?),
+                "not-on-wire-reason" => {
+                    notes.not_on_wire_reason = Some(reader.string(value, key.get_ref())?)
+                }
                 other => {
                     return Err(reader.error(
                         key,
                         format!(
                             "unknown field `{other}`, expected one of `description`, \
-                             `reconnect`, `reconnect-why`, `not-on-wire`"
+                             `reconnect`, `reconnect-why`, `not-on-wire-reason`"
                         ),
                     ))
                 }
@@ -607,7 +648,12 @@ impl TranslatedTexts {
         Self::read_fields(
             reader,
             fields,
-            &["label", "description", "reconnect-why", "not-on-wire"],
+            &[
+                "label",
+                "description",
+                "reconnect-why",
+                "not-on-wire-reason",
+            ],
         )
     }
 
@@ -628,7 +674,7 @@ impl TranslatedTexts {
                 "label" => &mut texts.label,
                 "description" => &mut texts.description,
                 "reconnect-why" => &mut texts.reconnect_why,
-                "not-on-wire" => &mut texts.not_on_wire,
+                "not-on-wire-reason" => &mut texts.not_on_wire_reason,
                 _ => return Err(reader.error(key, unknown_field(name, allowed))),
             };
             if !allowed.contains(&name) {
@@ -796,62 +842,7 @@ impl NameNotes {
     }
 }
 
-/// Reads the spanned TOML tree of one of the project's files (the curated notes, their
-/// translations, the name lock), turning each refusal into an [`Error`] positioned at the key
-/// or value it is about.
-pub(crate) struct Reader<'a> {
-    /// The file, as errors name it.
-    pub(crate) path: &'a Path,
-    /// Its text, to turn byte offsets into lines and columns.
-    pub(crate) text: &'a str,
-}
-
 impl Reader<'_> {
-    pub(crate) fn error<T>(&self, at: &Spanned<T>, message: String) -> Error {
-        Error {
-            pos: Some(pos_of(self.text, at.span().start)),
-            ..Error::new(self.path, message)
-        }
-    }
-
-    pub(crate) fn table<'v, 'i>(
-        &self,
-        value: &'v Spanned<DeValue<'i>>,
-        key: &str,
-    ) -> Result<&'v DeTable<'i>> {
-        match value.get_ref() {
-            DeValue::Table(table) => Ok(table),
-            other => Err(self.error(
-                value,
-                format!("`{key}` must be a table, found {}", type_name(other)),
-            )),
-        }
-    }
-
-    pub(crate) fn array<'v, 'i>(
-        &self,
-        value: &'v Spanned<DeValue<'i>>,
-        key: &str,
-    ) -> Result<&'v [Spanned<DeValue<'i>>]> {
-        match value.get_ref() {
-            DeValue::Array(items) => Ok(items.as_ref()),
-            other => Err(self.error(
-                value,
-                format!("`{key}` must be an array, found {}", type_name(other)),
-            )),
-        }
-    }
-
-    pub(crate) fn string(&self, value: &Spanned<DeValue<'_>>, key: &str) -> Result<String> {
-        match value.get_ref() {
-            DeValue::String(text) => Ok(text.to_string()),
-            other => Err(self.error(
-                value,
-                format!("`{key}` must be a string, found {}", type_name(other)),
-            )),
-        }
-    }
-
     fn reconnect(&self, value: &Spanned<DeValue<'_>>, key: &str) -> Result<Reconnect> {
         let text = self.string(value, key)?;
         text.parse::<Reconnect>().map_err(|_| {
@@ -922,42 +913,5 @@ impl Reader<'_> {
             out.insert(name.to_owned(), text);
         }
         Ok(out)
-    }
-
-    /// One entry per sub-table (`[close-code.1000]`, `[subprotocol."mqtt"]`), each read by
-    /// `read`. TOML itself refuses a key defined twice.
-    fn entries<T>(
-        &self,
-        tables: &DeTable<'_>,
-        read: fn(&Self, &DeTable<'_>) -> Result<T>,
-    ) -> Result<BTreeMap<String, T>> {
-        let mut out = BTreeMap::new();
-        for (key, value) in tables.iter() {
-            let fields = self.table(value, key.get_ref())?;
-            out.insert(key.get_ref().to_string(), read(self, fields)?);
-        }
-        Ok(out)
-    }
-}
-
-pub(crate) fn type_name(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
-    }
-}
-
-pub(crate) fn pos_of(text: &str, offset: usize) -> Pos {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    Pos {
-        line: u32::try_from(line).unwrap_or(u32::MAX),
-        column: u32::try_from(column).unwrap_or(u32::MAX),
     }
 }

@@ -16,7 +16,6 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::emit::SUB_REGISTRIES;
 use crate::json::json_object;
 use crate::model::*;
 
@@ -178,8 +177,19 @@ impl RegistryDiff {
     }
 }
 
-/// Compares two parsed registries.
-pub fn diff(old: &Registry, old_source: &str, new: &Registry, new_source: &str) -> RegistryDiff {
+/// The diff stage's column of the sub-registry table ([`crate::registries`]): how one typed
+/// sub-registry is compared between two versions of the registry.
+pub type Column = fn(old: &Registry, new: &Registry) -> SectionDiff;
+
+/// Compares two parsed registries: the typed sub-registries by `columns`, in order, then the
+/// generic ones. (`crate::registries::diff` passes the typed ones.)
+pub fn diff(
+    old: &Registry,
+    old_source: &str,
+    new: &Registry,
+    new_source: &str,
+    columns: &[Column],
+) -> RegistryDiff {
     let root_fields = |registry: &Registry| {
         fields(vec![
             ("title", registry.title.clone()),
@@ -189,10 +199,8 @@ pub fn diff(old: &Registry, old_source: &str, new: &Registry, new_source: &str) 
     };
     let mut registry = Vec::new();
     compare_fields(&root_fields(old), &root_fields(new), &mut registry);
-    let mut sub_registries: Vec<SectionDiff> = SUB_REGISTRIES
-        .iter()
-        .map(|kind| (kind.diff)(old, new))
-        .collect();
+    let mut sub_registries: Vec<SectionDiff> =
+        columns.iter().map(|column| column(old, new)).collect();
     sub_registries.extend(untyped_sections(old, new));
     let people = records_section(
         "people".to_owned(),

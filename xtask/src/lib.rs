@@ -15,6 +15,7 @@
 //! the changelog) and, with the `net` feature, `fetch` (the download).
 
 pub mod changelog;
+pub mod close_code_rules;
 pub mod curated;
 pub mod diff;
 pub mod emit;
@@ -30,13 +31,16 @@ pub mod naming;
 pub mod output;
 pub mod parse;
 pub mod pull_request;
+pub mod registries;
 pub mod release;
 pub mod report;
 pub mod test_command;
 pub mod text;
+pub(crate) mod toml_reader;
 pub mod update;
 pub mod xml;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use error::{Error, Result};
@@ -145,7 +149,7 @@ pub fn generate(inputs: &Inputs) -> Result<GeneratedSet> {
         xml_sha256,
         missing_translations,
         names_lock,
-    } = emit(inputs)?;
+    } = emit_unformatted(inputs)?;
     Ok(GeneratedSet {
         files: files
             .into_iter()
@@ -157,7 +161,7 @@ pub fn generate(inputs: &Inputs) -> Result<GeneratedSet> {
     })
 }
 
-/// What [`emit`] returns: a [`GeneratedSet`] whose Rust files are still tokens.
+/// What [`emit_unformatted`] returns: a [`GeneratedSet`] whose Rust files are still tokens.
 #[derive(Debug, Clone)]
 pub struct Emission {
     /// The files, in a fixed order, before formatting.
@@ -172,19 +176,14 @@ pub struct Emission {
 
 /// Every stage of [`generate`] but the last: parse, check, name, emit. The Rust files come
 /// back as tokens, not yet parsed back and pretty-printed.
-pub fn emit(inputs: &Inputs) -> Result<Emission> {
-    let Prepared {
-        registry,
-        curated,
-        source,
-        names_lock,
-    } = prepare(inputs)?;
-    let files = emit::emit_all(&registry, &curated, &source)?;
+pub fn emit_unformatted(inputs: &Inputs) -> Result<Emission> {
+    let prepared = prepare(inputs)?;
+    let files = emit::emit_all(&prepared.context(), &registries::emit_columns())?;
     Ok(Emission {
         files,
-        xml_sha256: source.xml_sha256,
-        missing_translations: curated.missing_translations(&registry),
-        names_lock,
+        missing_translations: prepared.curated.missing_translations(&prepared.registry),
+        xml_sha256: prepared.source.xml_sha256,
+        names_lock: prepared.names_lock,
     })
 }
 
@@ -193,19 +192,33 @@ pub fn emit(inputs: &Inputs) -> Result<Emission> {
 pub struct Prepared {
     /// The parsed, checked registry.
     pub registry: model::Registry,
-    /// The curated data and translations, checked against the registry, with the Rust names
-    /// resolved for every sub-registry.
+    /// The curated data and translations, checked against the registry.
     pub curated: curated::Curated,
+    /// The Rust names of every typed sub-registry's records, by sub-registry id, resolved
+    /// against the name lock.
+    pub names: BTreeMap<String, names_lock::ResolvedTable>,
     /// What the generated files say they were made from.
     pub source: emit::Source,
     /// The name lock after this run, as `registry/names.toml` text.
     pub names_lock: String,
 }
 
+impl Prepared {
+    /// What the emitters read.
+    pub fn context(&self) -> emit::Context<'_> {
+        emit::Context {
+            registry: &self.registry,
+            curated: &self.curated,
+            names: &self.names,
+            source: &self.source,
+        }
+    }
+}
+
 /// The stages before the emitters: parse the registry and the curated data, check one
 /// against the other, resolve the Rust names against the name lock.
 pub fn prepare(inputs: &Inputs) -> Result<Prepared> {
-    let registry = parse::parse_registry(Path::new(&inputs.xml_name), &inputs.xml)?;
+    let registry = registries::parse_registry(Path::new(&inputs.xml_name), &inputs.xml)?;
     let mut curated = match &inputs.curated {
         Some((name, text)) => curated::Curated::parse(Path::new(name), text)?,
         None => curated::Curated::default(),
@@ -218,23 +231,27 @@ pub fn prepare(inputs: &Inputs) -> Result<Prepared> {
     curated.check_against(&registry)?;
     let lock = match &inputs.names_lock {
         Some((name, text)) => {
-            names_lock::NameLock::parse(Path::new(name), text, &emit::name_styles())?
+            names_lock::NameLock::parse(Path::new(name), text, &registries::name_styles())?
         }
         None => names_lock::NameLock::default(),
     };
-    for row in &emit::SUB_REGISTRIES {
-        let requests = (row.names)(&registry, &curated);
-        let resolved = lock.resolve(row.id, &requests, &registry.updated);
-        curated.names.insert(row.id.to_owned(), resolved);
-    }
+    let columns = registries::name_columns();
+    names_lock::check_rust_names(&curated, &columns)?;
+    let names: BTreeMap<String, names_lock::ResolvedTable> = columns
+        .iter()
+        .map(|column| {
+            let requests = (column.requests)(&registry, &curated);
+            let resolved = lock.resolve(column.id, &requests, &registry.updated);
+            (column.id.to_owned(), resolved)
+        })
+        .collect();
     let new_lock = names_lock::NameLock {
-        tables: curated
-            .names
+        tables: names
             .iter()
             .map(|(id, table)| (id.clone(), table.records.clone()))
             .collect(),
     };
-    let order: Vec<&str> = emit::SUB_REGISTRIES.iter().map(|row| row.id).collect();
+    let order: Vec<&str> = columns.iter().map(|column| column.id).collect();
     let source = emit::Source {
         xml_path: inputs.xml_name.clone(),
         xml_sha256: sha256_hex(&inputs.xml),
@@ -252,6 +269,7 @@ pub fn prepare(inputs: &Inputs) -> Result<Prepared> {
     Ok(Prepared {
         registry,
         curated,
+        names,
         source,
         names_lock: new_lock.to_toml(&order),
     })

@@ -11,7 +11,7 @@ use crate::error::Pos;
 /// The whole `websocket.xml` file.
 ///
 /// One field per sub-registry the generator knows (each has a row in
-/// [`crate::emit::SUB_REGISTRIES`]); sub-registries it does not know yet land in
+/// [`crate::registries::SUB_REGISTRIES`]); sub-registries it does not know yet land in
 /// [`Registry::untyped`] instead of failing the run.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Registry {

@@ -26,9 +26,47 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::curated::{pos_of, Reader};
+use crate::curated::Curated;
 use crate::error::{Error, Result};
+use crate::model::Registry;
 use crate::naming;
+use crate::toml_reader::{pos_of, Reader};
+
+/// The naming stage's column of the sub-registry table ([`crate::registries`]): the name each
+/// record of one typed sub-registry asks for, and how those names look.
+#[derive(Clone, Copy)]
+pub struct Column {
+    /// IANA's `id` attribute (`close-code-number`), under which the lock keeps the names.
+    pub id: &'static str,
+    /// The name each record asks for, keyed by what identifies it.
+    pub requests: fn(&Registry, &Curated) -> Vec<NameRequest>,
+    /// How those names look (checked when the lock is read, and for every `rust-name`).
+    pub style: NameStyle,
+    /// The table of `registry/curated.toml` whose entries may set `rust-name` for these
+    /// records (`close-code`), if any.
+    pub curated_table: Option<&'static str>,
+}
+
+/// The one check of every `rust-name` in `registry/curated.toml`: it must have the style of
+/// its sub-registry's names. Every bad one is reported, not only the first.
+pub fn check_rust_names(curated: &Curated, columns: &[Column]) -> Result<()> {
+    let mut problems = Vec::new();
+    for column in columns {
+        let Some(table) = column.curated_table else {
+            continue;
+        };
+        for (key, name) in curated.rust_names(table) {
+            if !column.style.accepts(name) {
+                problems.push(curated.entry_error(
+                    table,
+                    key,
+                    format!("rust-name {name:?} is not {}", column.style.description()),
+                ));
+            }
+        }
+    }
+    Error::all(problems)
+}
 
 /// One record's name request, from its sub-registry's emitter ([`crate::emit`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,6 +172,14 @@ impl NameStyle {
         match self {
             NameStyle::UpperCamel => naming::is_upper_camel(name),
             NameStyle::Constant => naming::is_screaming_snake(name),
+        }
+    }
+
+    /// `an UpperCamelCase identifier`, for error messages.
+    fn description(self) -> &'static str {
+        match self {
+            NameStyle::UpperCamel => "an UpperCamelCase identifier",
+            NameStyle::Constant => "a SCREAMING_SNAKE_CASE identifier",
         }
     }
 }

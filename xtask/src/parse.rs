@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use crate::emit::SUB_REGISTRIES;
 use crate::error::{Error, Pos, Result};
 use crate::model::*;
 use crate::text::{normalize, normalize_inner};
@@ -18,17 +17,30 @@ use crate::xml::{Element, Node};
 /// IANA's namespace for registry files.
 pub const IANA_NAMESPACE: &str = "http://www.iana.org/assignments";
 
-/// Parses the registry file at `file` from its bytes.
-pub fn parse_registry(file: &Path, bytes: &[u8]) -> Result<Registry> {
+/// The parse stage's column of the sub-registry table ([`crate::registries`]): which
+/// sub-registry, and how its records are read into the model.
+#[derive(Clone, Copy)]
+pub struct Column {
+    /// IANA's `id` attribute (`close-code-number`).
+    pub id: &'static str,
+    /// Parses the `<registry>` element into its field of the model and refuses records that
+    /// clash (two records with one value or identifier).
+    pub parse: fn(&Parser, &Element, &mut Registry) -> Result<()>,
+}
+
+/// Parses the registry file at `file` from its bytes: every sub-registry of `columns` must be
+/// there; any other is kept as a generic table. (`crate::registries::parse_registry` passes
+/// the typed ones.)
+pub fn parse_registry(file: &Path, bytes: &[u8], columns: &[Column]) -> Result<Registry> {
     let root = crate::xml::parse(file, bytes)?;
     Parser {
         file: file.to_path_buf(),
     }
-    .registry(&root)
+    .registry(&root, columns)
 }
 
 /// Turns elements into model values, with errors that name the file, line and column.
-/// The rows of [`crate::emit::SUB_REGISTRIES`] call its record parsers.
+/// The rows of [`crate::registries::SUB_REGISTRIES`] call its record parsers.
 pub struct Parser {
     file: PathBuf,
 }
@@ -43,7 +55,7 @@ impl Parser {
         Error::at(&self.file, pos, message)
     }
 
-    fn registry(&self, root: &Element) -> Result<Registry> {
+    fn registry(&self, root: &Element, columns: &[Column]) -> Result<Registry> {
         if root.name != "registry" {
             return Err(self.err(
                 root.pos,
@@ -129,13 +141,13 @@ impl Parser {
             let context = format!("sub-registry {id}");
             move |err: Error| err.within(context)
         };
-        for kind in &SUB_REGISTRIES {
+        for kind in columns {
             let element = subs
                 .iter()
                 .find(|(id, _)| *id == kind.id)
                 .map(|(_, element)| *element)
                 .ok_or_else(|| {
-                    let known: Vec<&str> = SUB_REGISTRIES.iter().map(|kind| kind.id).collect();
+                    let known: Vec<&str> = columns.iter().map(|kind| kind.id).collect();
                     self.err(
                         root.pos,
                         format!(
@@ -150,7 +162,7 @@ impl Parser {
         // A sub-registry IANA added after this generator was written: keep every record as a
         // generic one, so that `regen`, `fetch` and the drift job go on working.
         for (id, element) in subs {
-            if SUB_REGISTRIES.iter().all(|kind| kind.id != id) {
+            if columns.iter().all(|kind| kind.id != id) {
                 let sub = self
                     .sub_registry(element, |r| self.generic_record(r))
                     .map_err(within(id))?;

@@ -7,13 +7,13 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diff::diff;
 use crate::error::{Error, Result};
 use crate::output::{read_if_present, write_file_atomically, GeneratedSet};
+use crate::registries::{diff, parse_registry};
 use crate::release::{advise, ReleaseAdvice};
 use crate::report::Report;
 use crate::{changelog, pull_request};
-use crate::{generate, parse, paths, Inputs};
+use crate::{generate, paths, Inputs};
 
 /// A registry file that may replace the vendored copy.
 #[derive(Debug, Clone)]
@@ -53,9 +53,9 @@ pub struct Applied {
 /// and column, the file being `candidate.source`), or when the vendored copy itself is broken.
 pub fn compare(root: &Path, candidate: &Candidate) -> Result<Comparison> {
     let vendored = Inputs::from_workspace(root)?;
-    let old = parse::parse_registry(Path::new(&vendored.xml_name), &vendored.xml)?;
+    let old = parse_registry(Path::new(&vendored.xml_name), &vendored.xml)?;
     reject_html(candidate)?;
-    let new = parse::parse_registry(Path::new(&candidate.source), &candidate.bytes)?;
+    let new = parse_registry(Path::new(&candidate.source), &candidate.bytes)?;
     let changes = diff(&old, &vendored.xml_name, &new, &candidate.source);
 
     // Generate as `fetch` would write it: the header names the vendored path.

@@ -139,7 +139,7 @@ fn identifiers_resolve_deterministically_and_no_record_is_dropped() {
         assert!(names.contains(&pair), "expected {pair:?} in {names:?}");
     }
     // One variant per record: 1 + 19.
-    let registry = xtask::parse::parse_registry(
+    let registry = xtask::registries::parse_registry(
         Path::new("identifiers.xml"),
         &fixture("identifiers.xml").xml,
     )

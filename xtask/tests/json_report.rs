@@ -6,8 +6,8 @@ mod common;
 use std::path::Path;
 
 use proptest::prelude::*;
-use xtask::diff::diff;
 use xtask::json::{Json, ToJson};
+use xtask::registries::diff;
 use xtask::release::advise;
 use xtask::report::Report;
 
@@ -48,7 +48,7 @@ fn a_real_update_reads_back_as_the_report_says() {
     let [old, new] = ["2023-08-08-2eb916101e40.xml", "2023-08-14-5f54b4938978.xml"]
         .map(|name| common::history_inputs(&common::history_file(name)));
     let parse = |inputs: &xtask::Inputs| {
-        xtask::parse::parse_registry(Path::new(&inputs.xml_name), &inputs.xml)
+        xtask::registries::parse_registry(Path::new(&inputs.xml_name), &inputs.xml)
             .unwrap_or_else(|err| panic!("{err}"))
     };
     let changes = diff(&parse(&old), "old.xml", &parse(&new), "new.xml");

@@ -75,7 +75,7 @@ fn with_the_lock_no_update_of_the_corpus_calls_for_a_major_release() {
     let lock = NameLock::parse(
         Path::new("names.toml"),
         &last.names_lock,
-        &xtask::emit::name_styles(),
+        &xtask::registries::name_styles(),
     )
     .expect("the lock parses");
     let subprotocols = &lock.tables["subprotocol-name"];
@@ -104,7 +104,7 @@ const TYPES: &[(&str, &str)] = &[
 fn old_names_still_compile_and_equal_the_new_ones() {
     let walk = walk(true);
     let (_, last) = walk.last().expect("a corpus");
-    let styles = xtask::emit::name_styles();
+    let styles = xtask::registries::name_styles();
     let lock = NameLock::parse(Path::new("names.toml"), &last.names_lock, &styles)
         .expect("the lock parses");
     let mut checks = String::new();

@@ -7,8 +7,8 @@ mod common;
 use std::path::Path;
 
 use common::{edited_inputs, file, fixture_inputs, generate_ok};
-use xtask::diff::diff;
-use xtask::parse::parse_registry;
+use xtask::registries::diff;
+use xtask::registries::parse_registry;
 use xtask::release::{advise, ReleaseKind};
 use xtask::report::Report;
 
@@ -156,7 +156,7 @@ fn diff_reports_a_new_sub_registry_and_advises_a_minor_release() {
     assert_eq!(field("note 2"), Some("Second note."));
     assert_eq!(field("status"), Some("Provisional"));
     // Every typed sub-registry is still compared, and is unchanged.
-    for kind in &xtask::emit::SUB_REGISTRIES {
+    for kind in &xtask::registries::SUB_REGISTRIES {
         let typed = changes.sub_registries.iter().find(|s| s.id == kind.id);
         assert!(typed.is_some_and(|s| s.is_empty()), "{}", kind.id);
     }

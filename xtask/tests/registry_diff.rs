@@ -6,8 +6,9 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use xtask::diff::{diff, RegistryDiff};
-use xtask::parse::parse_registry;
+use xtask::diff::RegistryDiff;
+use xtask::registries::diff;
+use xtask::registries::parse_registry;
 use xtask::release::{advise, ReleaseKind};
 use xtask::GeneratedSet;
 

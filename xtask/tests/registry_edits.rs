@@ -391,15 +391,45 @@ fn translations_and_reconnect_advice_are_checked_where_they_are_written() {
         ),
         (
             "",
-            &[("de.toml", "[close-code.1000]\nnot-on-wire = \"x\"\n")],
+            &[("de.toml", "[close-code.1000]\nnot-on-wire-reason = \"x\"\n")],
             "registry/l10n/de.toml:1:",
-            &["`not-on-wire` translates a reason registry/curated.toml does not give"],
+            &["`not-on-wire-reason` translates a reason registry/curated.toml does not give"],
         ),
         (
-            "[close-code-range.registered]\nnot-on-wire = \"x\"\n",
+            "[close-code-range.registered]\nnot-on-wire-reason = \"x\"\n",
             &[],
             "registry/curated.toml:1:",
             &["every code is valid on the wire"],
+        ),
+        (
+            "[close-code.1000]\nrust-name = \"Normal\"\n",
+            &[],
+            "registry/curated.toml:1:1",
+            &["rust-name \"Normal\" is not a SCREAMING_SNAKE_CASE identifier"],
+        ),
+        (
+            "[opcode.1]\nrust-name = \"textFrame\"\n",
+            &[],
+            "registry/curated.toml:1:1",
+            &["rust-name \"textFrame\" is not an UpperCamelCase identifier"],
+        ),
+        (
+            "[close-code.1000]\nnot-on-wire = true\n",
+            &[],
+            "registry/curated.toml:1:",
+            &["`not-on-wire = true` and `not-on-wire-reason` go together"],
+        ),
+        (
+            "[close-code.1000]\nnot-on-wire-reason = \"x\"\n",
+            &[],
+            "registry/curated.toml:1:",
+            &["`not-on-wire = true` and `not-on-wire-reason` go together"],
+        ),
+        (
+            "[close-code.1000]\nnot-on-wire = \"yes\"\n",
+            &[],
+            "registry/curated.toml:2:15",
+            &["`not-on-wire` must be true or false, found a string"],
         ),
         (
             "[version.99]\nlabel = \"x\"\n",

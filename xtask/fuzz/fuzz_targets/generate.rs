@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         translations: Vec::new(),
         names_lock: None,
     };
-    if let Err(error) = xtask::emit(&inputs) {
+    if let Err(error) = xtask::emit_unformatted(&inputs) {
         assert!(error.to_string().contains("fuzz.xml"), "{error}");
     }
 });

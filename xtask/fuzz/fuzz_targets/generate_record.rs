@@ -13,7 +13,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use xtask::emit::SUB_REGISTRIES;
+use xtask::registries::SUB_REGISTRIES;
 
 #[path = "../base/splice.rs"]
 mod splice;
@@ -51,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
         .iter()
         .find(|row| row.id == "subprotocol-name")
         .expect("a subprotocol row");
-    match (row.emit)(&prepared.registry, &prepared.curated, &prepared.source) {
+    match (row.emit)(&prepared.context()) {
         Ok(tokens) => assert!(
             tokens.to_string().contains(&identifier),
             "the identifier {identifier} is not in {}",

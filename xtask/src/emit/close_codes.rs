@@ -8,8 +8,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::texts::texts_tokens;
-use super::{docs, opt_str, refs};
-use crate::curated::{Curated, Language, RangeNotes, Reconnect, RANGE_KEYS};
+use super::{docs, opt_str, refs, Context};
+use crate::close_code_rules::{is_valid_for_close_method, is_valid_on_wire, CloseCodeRange};
+use crate::curated::{Curated, Language, RangeNotes, Reconnect};
 use crate::error::Result;
 use crate::model::{CodeRecord, Registry};
 use crate::names_lock::NameRequest;
@@ -22,7 +23,17 @@ struct Assigned<'a> {
     const_name: String,
     label: String,
     description: Option<String>,
-    not_on_wire: Option<String>,
+    /// `not-on-wire = true` in `registry/curated.toml`.
+    kept_off_wire: bool,
+    not_on_wire_reason: Option<String>,
+}
+
+impl Assigned<'_> {
+    /// Whether RFC 6455 lets a Close frame carry this assigned code, as far as the curated
+    /// data says: `registry/curated.toml` marks the codes it keeps off the wire.
+    fn sendable(&self) -> bool {
+        !self.kept_off_wire
+    }
 }
 
 /// True when IANA's description reads as a short name ("Policy Violation") rather than a
@@ -77,8 +88,9 @@ pub fn name_requests(registry: &Registry, curated: &Curated) -> Vec<NameRequest>
         .collect()
 }
 
-fn assigned<'a>(registry: &'a Registry, curated: &Curated) -> Vec<Assigned<'a>> {
-    let names = curated.names_of(ID);
+fn assigned<'a>(cx: &Context<'a>) -> Vec<Assigned<'a>> {
+    let (registry, curated) = (cx.registry, cx.curated);
+    let names = cx.names_of(ID);
     records(registry)
         .into_iter()
         .map(|(code, record)| {
@@ -89,7 +101,8 @@ fn assigned<'a>(registry: &'a Registry, curated: &Curated) -> Vec<Assigned<'a>> 
                 const_name: names.name(&code.to_string()).to_owned(),
                 label: label(code, record, curated),
                 description: notes.and_then(|n| n.description.clone()),
-                not_on_wire: notes.and_then(|n| n.not_on_wire.clone()),
+                kept_off_wire: notes.is_some_and(|n| n.not_on_wire),
+                not_on_wire_reason: notes.and_then(|n| n.not_on_wire_reason.clone()),
             }
         })
         .collect()
@@ -98,8 +111,8 @@ fn assigned<'a>(registry: &'a Registry, curated: &Curated) -> Vec<Assigned<'a>> 
 /// The deprecated constants that keep old names compiling: every alias of an assigned code,
 /// and every code IANA removed (whose constant stays, though the registry no longer
 /// assigns it).
-fn kept_names(curated: &Curated) -> Vec<TokenStream> {
-    let names = curated.names_of(ID);
+fn kept_names(cx: &Context<'_>) -> Vec<TokenStream> {
+    let names = cx.names_of(ID);
     let mut out = super::alias_consts("CloseCode", names);
     for (key, record) in names.removed() {
         let Ok(code) = key.parse::<u16>() else {
@@ -130,20 +143,10 @@ fn kept_names(curated: &Curated) -> Vec<TokenStream> {
     out
 }
 
-pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
-    for (key, notes) in &curated.close_code {
-        if let Some(name) = &notes.rust_name {
-            if !naming::is_screaming_snake(name) {
-                return Err(curated.entry_error(
-                    "close-code",
-                    key,
-                    format!("rust-name {name:?} is not a SCREAMING_SNAKE_CASE identifier"),
-                ));
-            }
-        }
-    }
+pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
+    let (registry, curated) = (cx.registry, cx.curated);
     let people = &registry.people;
-    let codes = assigned(registry, curated);
+    let codes = assigned(cx);
     let module_docs = super::module_docs(
         registry,
         &registry.close_codes.meta,
@@ -151,7 +154,7 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
          registry's records and ranges. The named constants live on [`CloseCode`].",
     );
 
-    let kept = kept_names(curated);
+    let kept = kept_names(cx);
     let mut by_code: Vec<&Assigned<'_>> = codes.iter().collect();
     by_code.sort_by_key(|c| c.code);
     let all_idents: Vec<_> = by_code
@@ -171,7 +174,7 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         let name = &c.record.description;
         let label = &c.label;
         let description = opt_str(c.description.as_deref());
-        let not_on_wire = opt_str(c.not_on_wire.as_deref());
+        let not_on_wire = opt_str(c.not_on_wire_reason.as_deref());
         let references = refs::slice_tokens(&c.record.references, people);
         let contact = refs::slice_tokens(&c.record.contact, people);
         let date = opt_str(c.record.meta.date.as_deref());
@@ -214,24 +217,25 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
         let text = curated.reconnect_text(kind, Language::English);
         reconnect_text_arms.push(quote!((_, crate::Reconnect::#variant) => #text));
     }
-    let range_arms = RANGE_KEYS.iter().map(|(key, variant)| {
-        let variant = format_ident!("{}", variant);
+    let range_arms = CloseCodeRange::ALL.iter().map(|range| {
+        let key = range.key();
+        let variant = format_ident!("{}", format!("{range:?}"));
         let notes = curated
             .close_code_range
-            .get(*key)
+            .get(key)
             .cloned()
             .unwrap_or_default();
         let RangeNotes {
             description,
             reconnect,
             reconnect_why,
-            not_on_wire,
+            not_on_wire_reason,
         } = notes;
         let description = opt_str(description.as_deref());
         let reconnect = reconnect_tokens(reconnect);
         let reconnect_why = opt_str(reconnect_why.as_deref());
-        let not_on_wire = opt_str(not_on_wire.as_deref());
-        let texts = texts_tokens(curated, |t| t.close_code_range.get(*key));
+        let not_on_wire = opt_str(not_on_wire_reason.as_deref());
+        let texts = texts_tokens(curated, |t| t.close_code_range.get(key));
         quote! {
             crate::CloseCodeRange::#variant => &crate::language::RangeNotes {
                 description: #description,
@@ -258,7 +262,7 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
     let sendable = runs(
         codes
             .iter()
-            .filter(|c| c.code <= PROTOCOL_RANGE_LAST && c.not_on_wire.is_none())
+            .filter(|c| CloseCodeRange::of(c.code) == CloseCodeRange::Protocol && c.sendable())
             .map(|c| (c.code, usize::from(c.code))),
     )
     .into_iter()
@@ -342,10 +346,10 @@ pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
 
         const ENTRIES: [Entry; #count] = [#(#entries),*];
 
-        /// True for the codes below 3000 that the registry assigns and RFC 6455 lets a Close
-        /// frame carry (3000-4999 are valid registered or not; `CloseCode::is_valid_on_wire`
-        /// adds them). The same `matches!` a careful library writes by hand, kept in step with
-        /// the registry.
+        /// True for the codes of the protocol range that the registry assigns and RFC 6455
+        /// lets a Close frame carry (`CloseCode::is_valid_on_wire` adds the ranges that are
+        /// valid as a whole, see `close_code_rules.rs`). The same `matches!` a careful
+        /// library writes by hand, kept in step with the registry.
         pub(crate) const fn is_sendable_protocol_code(code: u16) -> bool {
             #sendable_body
         }
@@ -388,10 +392,6 @@ fn reconnect_tokens(reconnect: Option<crate::curated::Reconnect>) -> TokenStream
         None => quote!(None),
     }
 }
-
-/// The last code of RFC 6455's protocol range (1000-2999), whose codes are valid on the wire
-/// only once registered.
-const PROTOCOL_RANGE_LAST: u16 = 2999;
 
 /// A run of consecutive codes whose entries are consecutive too.
 struct Run {
@@ -444,7 +444,7 @@ fn const_doc(
     if let Some(description) = &c.description {
         parts.push(docs::md(description));
     }
-    if let Some(reason) = &c.not_on_wire {
+    if let Some(reason) = &c.not_on_wire_reason {
         parts.push(format!(
             "Never valid in a Close frame: {}",
             docs::md(reason)
@@ -462,28 +462,28 @@ fn const_doc(
 
 /// RFC 6455 section 7.4.2's ranges, for the table's "Range" column.
 fn range_name(code: u16) -> &'static str {
-    match code {
-        0..=999 => "not used",
-        1000..=2999 => "protocol",
-        3000..=3999 => "registered (libraries, frameworks, applications)",
-        4000..=4999 => "private use",
-        _ => "undefined",
+    match CloseCodeRange::of(code) {
+        CloseCodeRange::Registered => "registered (libraries, frameworks, applications)",
+        range => range.short_name(),
     }
+}
+
+/// Whether every code from `first` to `last` passes `rule`: a range row is valid only as a
+/// whole.
+fn every_code(first: u16, last: u16, rule: impl Fn(u16) -> bool) -> bool {
+    (first..=last).all(rule)
 }
 
 /// `generated/close_codes.md`: one row per assigned code and per range row, in code order.
 /// The crate-level docs include it; a test in `tests/` checks every row against the runtime
 /// predicates, so the table and the code cannot disagree.
-pub fn table_markdown(registry: &Registry, curated: &Curated) -> String {
+pub fn table_markdown(cx: &Context<'_>) -> String {
+    let registry = cx.registry;
     let mut rows: Vec<(u16, String)> = Vec::new();
     let yes_no = |b: bool| if b { "yes" } else { "no" };
-    for c in assigned(registry, curated) {
-        let on_wire = match c.code {
-            1000..=2999 => c.not_on_wire.is_none(),
-            3000..=4999 => true,
-            _ => false,
-        };
-        let browser = c.code == 1000 || (3000..=4999).contains(&c.code);
+    for c in assigned(cx) {
+        let on_wire = is_valid_on_wire(c.code, c.sendable());
+        let browser = is_valid_for_close_method(c.code);
         rows.push((
             c.code,
             format!(
@@ -504,8 +504,9 @@ pub fn table_markdown(registry: &Registry, curated: &Curated) -> String {
         .filter(|r| !r.is_assignment())
     {
         let (first, last) = (r.value.first(), r.value.last());
-        let on_wire = (3000..=4999).contains(&first) && (3000..=4999).contains(&last);
-        let browser = on_wire;
+        // A range row assigns nothing: its protocol codes are not sendable.
+        let on_wire = every_code(first, last, |code| is_valid_on_wire(code, false));
+        let browser = every_code(first, last, is_valid_for_close_method);
         rows.push((
             first,
             format!(
@@ -590,7 +591,8 @@ fn reference_words(language: Language) -> ([&'static str; 6], [&'static str; 2],
 /// RFC 6455 section 7.4.2, with its label, description, validity on the wire and for the
 /// browser's `close()`, and the reconnect advice with its reason. Texts missing in
 /// `language` are shown in English, as the runtime crate does.
-pub fn reference_markdown(registry: &Registry, curated: &Curated, language: Language) -> String {
+pub fn reference_markdown(cx: &Context<'_>, language: Language) -> String {
+    let (registry, curated) = (cx.registry, cx.curated);
     let (headings, [yes, no], range_word) = reference_words(language);
     let yes_no = |b: bool| if b { yes } else { no };
     let translation = curated.translations.iter().find(|t| t.language == language);
@@ -614,7 +616,7 @@ pub fn reference_markdown(registry: &Registry, curated: &Curated, language: Lang
         "| {} |\n|---:|---|---|:---:|:---:|---|\n",
         headings.join(" | ")
     ));
-    for c in assigned(registry, curated) {
+    for c in assigned(cx) {
         let texts = translation.and_then(|t| t.close_code.get(&c.code.to_string()));
         let label = texts.and_then(|t| t.label.as_deref()).unwrap_or(&c.label);
         let description = texts
@@ -632,12 +634,8 @@ pub fn reference_markdown(registry: &Registry, curated: &Curated, language: Lang
                 )
             }
         };
-        let on_wire = match c.code {
-            1000..=2999 => c.not_on_wire.is_none(),
-            3000..=4999 => true,
-            _ => false,
-        };
-        let browser = c.code == 1000 || (3000..=4999).contains(&c.code);
+        let on_wire = is_valid_on_wire(c.code, c.sendable());
+        let browser = is_valid_for_close_method(c.code);
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} |\n",
             c.code,
@@ -652,24 +650,26 @@ pub fn reference_markdown(registry: &Registry, curated: &Curated, language: Lang
             )
         ));
     }
-    for (key, _) in RANGE_KEYS {
+    for range in CloseCodeRange::ALL {
+        let key = range.key();
         let notes = curated
             .close_code_range
             .get(key)
             .cloned()
             .unwrap_or_default();
         let texts = translation.and_then(|t| t.close_code_range.get(key));
-        let (first, last) = range_bounds(key);
+        let (first, last) = (range.first(), range.last());
         let description = texts
             .and_then(|t| t.description.as_deref())
             .or(notes.description.as_deref())
             .unwrap_or("");
-        let valid = (3000..=4999).contains(&first);
+        let on_wire = every_code(first, last, |code| is_valid_on_wire(code, false));
+        let browser = every_code(first, last, is_valid_for_close_method);
         out.push_str(&format!(
             "| {first}-{last} | ({range_word}) | {} | {} | {} | {} |\n",
             docs::md(description),
-            yes_no(valid),
-            yes_no(valid),
+            yes_no(on_wire),
+            yes_no(browser),
             advice(
                 notes.reconnect,
                 notes.reconnect_why.as_deref(),
@@ -682,22 +682,5 @@ pub fn reference_markdown(registry: &Registry, curated: &Curated, language: Lang
 
 /// The `[close-code-range.R]` key of the range `code` is in.
 fn range_key(code: u16) -> &'static str {
-    match code {
-        0..=999 => "not-used",
-        1000..=2999 => "protocol",
-        3000..=3999 => "registered",
-        4000..=4999 => "private-use",
-        _ => "undefined",
-    }
-}
-
-/// The first and last code of the range `key`.
-fn range_bounds(key: &str) -> (u16, u16) {
-    match key {
-        "not-used" => (0, 999),
-        "protocol" => (1000, 2999),
-        "registered" => (3000, 3999),
-        "private-use" => (4000, 4999),
-        _ => (5000, u16::MAX),
-    }
+    CloseCodeRange::of(code).key()
 }

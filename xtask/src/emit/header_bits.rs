@@ -4,8 +4,8 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::texts::{record_texts_tokens, texts_method};
-use super::{docs, refs};
-use crate::curated::Curated;
+use super::{docs, refs, Context};
+use crate::error::Result;
 use crate::model::Registry;
 use crate::names_lock::NameRequest;
 
@@ -27,10 +27,11 @@ pub fn name_requests(registry: &Registry) -> Vec<NameRequest> {
         .collect()
 }
 
-pub fn emit(registry: &Registry, curated: &Curated) -> TokenStream {
+pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
+    let (registry, curated) = (cx.registry, cx.curated);
     let people = &registry.people;
     let records = &registry.header_bits.records;
-    let resolved = curated.names_of(ID);
+    let resolved = cx.names_of(ID);
     let idents: Vec<_> = records
         .iter()
         .map(|r| format_ident!("{}", resolved.name(&r.bit.to_string())))
@@ -132,7 +133,7 @@ pub fn emit(registry: &Registry, curated: &Curated) -> TokenStream {
         "WebSocket framing header bits: the meanings registered for RSV1-RSV3 (RFC 6455 section 5.2).",
     );
 
-    quote! {
+    Ok(quote! {
         #module_docs
 
         use crate::Reference;
@@ -215,5 +216,5 @@ pub fn emit(registry: &Registry, curated: &Curated) -> TokenStream {
                 f.write_str(self.name())
             }
         }
-    }
+    })
 }

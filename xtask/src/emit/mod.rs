@@ -7,29 +7,26 @@
 //! generated the file and from what. The two are apart so that a fuzz target can run the
 //! emitters without paying for formatting on every input.
 
-mod close_codes;
+pub(crate) mod close_codes;
 mod docs;
 pub mod explain_texts;
-mod header_bits;
-mod names;
-mod opcodes;
+pub(crate) mod header_bits;
+pub(crate) mod names;
+pub(crate) mod opcodes;
 mod perfect_hash;
 mod refs;
 mod registry_info;
 mod texts;
 mod untyped;
-mod versions;
+pub(crate) mod versions;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::curated::Curated;
-use crate::diff::{self, SectionDiff};
-use crate::error::{Error, Pos, Result};
-use crate::model::{NameRecord, Person, Registry, SubRegistry, SubRegistryMeta};
-use crate::names_lock::{NameRequest, NameStyle, ResolvedTable};
-use crate::parse::Parser;
-use crate::xml::Element;
+use crate::error::{Error, Result};
+use crate::model::{Person, Registry, SubRegistryMeta};
+use crate::names_lock::ResolvedTable;
 use std::collections::BTreeMap;
 
 /// What the generated files were made from; stamped into every header.
@@ -56,147 +53,46 @@ pub struct OutputFile {
     pub contents: String,
 }
 
-/// What the generator does with one sub-registry of IANA's file. Every stage reads
-/// [`SUB_REGISTRIES`]: [`crate::parse`] parses and checks each row's records, [`emit_all`]
-/// generates its file, [`crate::diff`] compares it, and [`crate::output`] writes the files
-/// `emit_all` returns.
-pub struct SubRegistryKind {
+/// The emit stage's column of the sub-registry table ([`crate::registries`]): where a typed
+/// sub-registry is generated and how.
+#[derive(Clone, Copy)]
+pub struct Column {
     /// IANA's `id` attribute (`close-code-number`).
     pub id: &'static str,
     /// The file it is generated into, inside `generated/`.
     pub file: &'static str,
-    /// Parses the `<registry>` element into its field of the model and refuses records that
-    /// clash (two records with one value or identifier).
-    pub parse: fn(&Parser, &Element, &mut Registry) -> Result<()>,
-    /// Its title, rules and notes, from the model.
+    /// Its title, rules and notes, from the model (for the file's header).
     pub meta: fn(&Registry) -> &SubRegistryMeta,
-    /// The name each record asks for, keyed by what identifies it; resolved against
-    /// `registry/names.toml` before `emit` runs ([`crate::names_lock`]), which then reads
-    /// them with [`Curated::names_of`].
-    pub names: fn(&Registry, &Curated) -> Vec<NameRequest>,
-    /// How those names look (checked when the lock is read).
-    pub name_style: NameStyle,
     /// Generates the file's Rust items.
     pub emit: Emitter,
-    /// Compares it between two versions of the registry.
-    pub diff: fn(old: &Registry, new: &Registry) -> SectionDiff,
 }
 
 /// The one signature every sub-registry's emitter has.
-pub type Emitter = fn(&Registry, &Curated, &Source) -> Result<TokenStream>;
+pub type Emitter = fn(&Context<'_>) -> Result<TokenStream>;
 
-/// The sub-registries the generator has typed code for, in the order IANA's file lists them.
-/// A sub-registry that is not here is generated as a generic table (see [`untyped`]); one that
-/// is here but missing from the file is an error.
-///
-/// Adding a typed sub-registry: its record type and its field in [`Registry`]
-/// (`model.rs`), a row here (and the `mod` line above), and its emitter in its own file
-/// beside this one. Records of a new shape get their parser (a function taking the
-/// [`Parser`]) and their diff flattening (see [`crate::diff::Flat`]) in that same file.
-pub const SUB_REGISTRIES: [SubRegistryKind; 6] = [
-    SubRegistryKind {
-        id: "extension-name",
-        file: "extensions.rs",
-        parse: |p, element, registry| {
-            registry.extensions = p.sub_registry(element, |r| p.name_record(r, true))?;
-            p.unique("extension-name", identifiers(&registry.extensions))
-        },
-        meta: |registry| &registry.extensions.meta,
-        names: |registry, curated| names::name_requests(registry, curated, names::Kind::Extension),
-        name_style: NameStyle::UpperCamel,
-        emit: |registry, curated, source| {
-            names::emit(registry, curated, names::Kind::Extension, &source.xml_path)
-        },
-        diff: |old, new| diff::section(&old.extensions, &new.extensions, diff::name_record),
-    },
-    SubRegistryKind {
-        id: "subprotocol-name",
-        file: "subprotocols.rs",
-        parse: |p, element, registry| {
-            registry.subprotocols = p.sub_registry(element, |r| p.name_record(r, false))?;
-            p.unique("subprotocol-name", identifiers(&registry.subprotocols))
-        },
-        meta: |registry| &registry.subprotocols.meta,
-        names: |registry, curated| {
-            names::name_requests(registry, curated, names::Kind::Subprotocol)
-        },
-        name_style: NameStyle::UpperCamel,
-        emit: |registry, curated, source| {
-            names::emit(
-                registry,
-                curated,
-                names::Kind::Subprotocol,
-                &source.xml_path,
-            )
-        },
-        diff: |old, new| diff::section(&old.subprotocols, &new.subprotocols, diff::name_record),
-    },
-    SubRegistryKind {
-        id: "version-number",
-        file: "versions.rs",
-        parse: |p, element, registry| {
-            registry.versions = p.sub_registry(element, |r| p.version_record(r))?;
-            let values = registry.versions.records.iter();
-            p.no_overlap(
-                "version-number",
-                values.map(|r| (r.value, r.meta.pos)).collect(),
-            )
-        },
-        meta: |registry| &registry.versions.meta,
-        names: |registry, _| versions::name_requests(registry),
-        name_style: NameStyle::Constant,
-        emit: |registry, curated, _| versions::emit(registry, curated),
-        diff: |old, new| diff::section(&old.versions, &new.versions, diff::version_record),
-    },
-    SubRegistryKind {
-        id: "close-code-number",
-        file: "close_codes.rs",
-        parse: |p, element, registry| {
-            registry.close_codes = p.sub_registry(element, |r| p.code_record(r, true))?;
-            let values = registry.close_codes.records.iter();
-            p.no_overlap(
-                "close-code-number",
-                values.map(|r| (r.value, r.meta.pos)).collect(),
-            )
-        },
-        meta: |registry| &registry.close_codes.meta,
-        names: close_codes::name_requests,
-        name_style: NameStyle::Constant,
-        emit: |registry, curated, _| close_codes::emit(registry, curated),
-        diff: |old, new| diff::section(&old.close_codes, &new.close_codes, diff::code_record),
-    },
-    SubRegistryKind {
-        id: "opcode",
-        file: "opcodes.rs",
-        parse: |p, element, registry| {
-            registry.opcodes = p.sub_registry(element, |r| p.opcode_record(r))?;
-            let values = registry.opcodes.records.iter();
-            p.no_overlap("opcode", values.map(|r| (r.value, r.meta.pos)).collect())
-        },
-        meta: |registry| &registry.opcodes.meta,
-        names: opcodes::name_requests,
-        name_style: NameStyle::UpperCamel,
-        emit: |registry, curated, _| opcodes::emit(registry, curated),
-        diff: |old, new| diff::section(&old.opcodes, &new.opcodes, diff::code_record),
-    },
-    SubRegistryKind {
-        id: "framing-header-bits",
-        file: "header_bits.rs",
-        parse: |p, element, registry| {
-            registry.header_bits = p.sub_registry(element, |r| p.header_bit_record(r))?;
-            let bits = registry.header_bits.records.iter();
-            p.unique(
-                "framing-header-bits",
-                bits.map(|r| (r.name.clone(), r.meta.pos)),
-            )
-        },
-        meta: |registry| &registry.header_bits.meta,
-        names: |registry, _| header_bits::name_requests(registry),
-        name_style: NameStyle::UpperCamel,
-        emit: |registry, curated, _| Ok(header_bits::emit(registry, curated)),
-        diff: |old, new| diff::section(&old.header_bits, &new.header_bits, diff::header_bit_record),
-    },
-];
+/// Everything an emitter reads: the registry, the curated data, the Rust names resolved
+/// against the name lock, and what the files are generated from.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// The parsed, checked registry.
+    pub registry: &'a Registry,
+    /// The curated notes and their translations.
+    pub curated: &'a Curated,
+    /// The Rust names of every sub-registry's records, by sub-registry id.
+    pub names: &'a BTreeMap<String, ResolvedTable>,
+    /// The input files, for the headers and error messages.
+    pub source: &'a Source,
+}
+
+impl Context<'_> {
+    /// The resolved Rust names of the sub-registry `id` (empty when it has none).
+    pub fn names_of(&self, id: &str) -> &ResolvedTable {
+        static EMPTY: ResolvedTable = ResolvedTable {
+            records: BTreeMap::new(),
+        };
+        self.names.get(id).unwrap_or(&EMPTY)
+    }
+}
 
 /// The deprecated associated constants that keep every old name of a sub-registry's records
 /// compiling (see [`crate::names_lock`]): `pub const OLD: Self = Self::NEW;`, with the reason
@@ -228,31 +124,13 @@ pub(crate) fn alias_consts(type_name: &str, resolved: &ResolvedTable) -> Vec<Tok
     out
 }
 
-/// Each typed sub-registry's id with the style of its Rust names, for reading the lock.
-pub fn name_styles() -> Vec<(&'static str, NameStyle)> {
-    SUB_REGISTRIES
-        .iter()
-        .map(|row| (row.id, row.name_style))
-        .collect()
-}
-
-/// Identifiers are exact and case-sensitive on the wire: only identical ones clash.
-fn identifiers(sub: &SubRegistry<NameRecord>) -> impl Iterator<Item = (String, Pos)> + '_ {
-    sub.records
-        .iter()
-        .map(|r| (format!("identifier {:?}", r.id), r.meta.pos))
-}
-
 /// The file every sub-registry without a typed row is generated into, one module each.
 pub const UNTYPED_FILE: &str = "other_registries.rs";
 
-/// Emits every generated file, in a fixed order: the registry's own facts, one file per row of
-/// [`SUB_REGISTRIES`], the generic tables, and the close-code table for the docs.
-pub fn emit_all(
-    registry: &Registry,
-    curated: &Curated,
-    source: &Source,
-) -> Result<Vec<EmittedFile>> {
+/// Emits every generated file, in a fixed order: the registry's own facts, one file per typed
+/// sub-registry (`columns`, in order), the generic tables, and the close-code tables.
+pub fn emit_all(cx: &Context<'_>, columns: &[Column]) -> Result<Vec<EmittedFile>> {
+    let (registry, curated, source) = (cx.registry, cx.curated, cx.source);
     let header = |sub: Option<&SubRegistryMeta>| header(registry, source, sub);
     let rust = |name, header, tokens| EmittedFile {
         name,
@@ -267,9 +145,13 @@ pub fn emit_all(
         header(None),
         registry_info::emit(registry, source),
     )];
-    for kind in &SUB_REGISTRIES {
-        let tokens = (kind.emit)(registry, curated, source)?;
-        files.push(rust(kind.file, header(Some((kind.meta)(registry))), tokens));
+    for column in columns {
+        let tokens = (column.emit)(cx)?;
+        files.push(rust(
+            column.file,
+            header(Some((column.meta)(registry))),
+            tokens,
+        ));
     }
     files.push(rust(UNTYPED_FILE, header(None), untyped::emit(registry)?));
     files.push(rust(
@@ -277,14 +159,11 @@ pub fn emit_all(
         header(None),
         explain_texts::emit(curated),
     ));
-    files.push(text(
-        "close_codes.md",
-        close_codes::table_markdown(registry, curated),
-    ));
+    files.push(text("close_codes.md", close_codes::table_markdown(cx)));
     for language in crate::curated::Language::ALL {
         files.push(text(
             close_codes::reference_file_name(language),
-            close_codes::reference_markdown(registry, curated, language),
+            close_codes::reference_markdown(cx, language),
         ));
     }
     Ok(files)

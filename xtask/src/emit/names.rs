@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::perfect_hash::{self, KeyReader, Layout, NameIndex};
-use super::{docs, opt_str, refs};
+use super::{docs, opt_str, refs, Context};
 use crate::curated::{Curated, NameNotes};
 use crate::error::{Error, Result};
 use crate::model::{NameRecord, Registry, SubRegistry};
@@ -37,13 +37,6 @@ impl Kind {
         match self {
             Kind::Subprotocol => &curated.subprotocol,
             Kind::Extension => &curated.extension,
-        }
-    }
-
-    fn table(self) -> &'static str {
-        match self {
-            Kind::Subprotocol => "subprotocol",
-            Kind::Extension => "extension",
         }
     }
 }
@@ -75,25 +68,19 @@ pub fn name_requests(registry: &Registry, curated: &Curated, kind: Kind) -> Vec<
         .collect()
 }
 
-pub fn emit(
-    registry: &Registry,
-    curated: &Curated,
-    kind: Kind,
-    xml_path: &str,
-) -> Result<TokenStream> {
+/// `generated/subprotocols.rs`.
+pub fn emit_subprotocols(cx: &Context<'_>) -> Result<TokenStream> {
+    emit(cx, Kind::Subprotocol)
+}
+
+/// `generated/extensions.rs`.
+pub fn emit_extensions(cx: &Context<'_>) -> Result<TokenStream> {
+    emit(cx, Kind::Extension)
+}
+
+fn emit(cx: &Context<'_>, kind: Kind) -> Result<TokenStream> {
+    let (registry, curated, xml_path) = (cx.registry, cx.curated, cx.source.xml_path.as_str());
     let sub = kind.sub_registry(registry);
-    let notes = kind.notes(curated);
-    for (key, note) in notes {
-        if let Some(name) = &note.rust_name {
-            if !naming::is_upper_camel(name) {
-                return Err(curated.entry_error(
-                    kind.table(),
-                    key,
-                    format!("rust-name {name:?} is not an UpperCamelCase identifier"),
-                ));
-            }
-        }
-    }
     let people = &registry.people;
     let (type_name, what, summary) = match kind {
         Kind::Subprotocol => (
@@ -109,7 +96,7 @@ pub fn emit(
              section 11.3.2) that IANA has registered.",
         ),
     };
-    let resolved = curated.names_of(sub.meta.id.as_str());
+    let resolved = cx.names_of(sub.meta.id.as_str());
     let names: Vec<String> = sub
         .records
         .iter()

@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::texts::{record_texts_tokens, texts_method};
-use super::{docs, refs};
+use super::{docs, refs, Context};
 use crate::curated::Curated;
 use crate::error::Result;
 use crate::model::Registry;
@@ -48,22 +48,12 @@ pub fn name_requests(registry: &Registry, curated: &Curated) -> Vec<NameRequest>
         .collect()
 }
 
-pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
+pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
+    let (registry, curated) = (cx.registry, cx.curated);
     let people = &registry.people;
     let records = &registry.opcodes.records;
     let assigned: Vec<_> = records.iter().filter(|r| r.is_assignment()).collect();
-    for (key, notes) in &curated.opcode {
-        if let Some(name) = &notes.rust_name {
-            if !naming::is_upper_camel(name) {
-                return Err(curated.entry_error(
-                    "opcode",
-                    key,
-                    format!("rust-name {name:?} is not an UpperCamelCase identifier"),
-                ));
-            }
-        }
-    }
-    let resolved = curated.names_of(ID);
+    let resolved = cx.names_of(ID);
     let names: Vec<String> = assigned
         .iter()
         .map(|r| resolved.name(&r.value.first().to_string()).to_owned())

@@ -22,7 +22,7 @@ pub(super) fn texts_tokens(
         let label = opt_str(texts.label.as_deref());
         let description = opt_str(texts.description.as_deref());
         let reconnect_why = opt_str(texts.reconnect_why.as_deref());
-        let not_on_wire = opt_str(texts.not_on_wire.as_deref());
+        let not_on_wire = opt_str(texts.not_on_wire_reason.as_deref());
         Some(quote! {
             crate::language::Texts {
                 language: crate::Language::#language,

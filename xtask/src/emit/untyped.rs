@@ -1,7 +1,6 @@
 //! Emits `generated/other_registries.rs`: sub-registries without a typed row.
 //!
-//! `generated/other_registries.rs`: every sub-registry without a row in
-//! [`super::SUB_REGISTRIES`], one module each, its records as a table of the runtime crate's
+//! Every sub-registry without a row in [`crate::registries::SUB_REGISTRIES`], one module each, its records as a table of the runtime crate's
 //! `GenericRegistry`.
 //!
 //! This is what keeps `regen` working the day IANA adds a sub-registry: nothing about it

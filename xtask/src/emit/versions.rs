@@ -6,8 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::texts::{record_texts_tokens, texts_method};
-use super::{docs, opt_str, refs};
-use crate::curated::Curated;
+use super::{docs, opt_str, refs, Context};
 use crate::error::Result;
 use crate::model::{Registry, Value};
 use crate::names_lock::NameRequest;
@@ -33,8 +32,9 @@ pub fn name_requests(registry: &Registry) -> Vec<NameRequest> {
         .collect()
 }
 
-pub fn emit(registry: &Registry, curated: &Curated) -> Result<TokenStream> {
-    let resolved = curated.names_of(ID);
+pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
+    let (registry, curated) = (cx.registry, cx.curated);
+    let resolved = cx.names_of(ID);
     let people = &registry.people;
     let records = &registry.versions.records;
     // Status values become `VersionStatus` variants, in order of first appearance.
