@@ -1,0 +1,232 @@
+//! A client's permessage-deflate offer, read and checked as a server must (RFC 7692 section 7).
+
+use core::fmt;
+
+use crate::{ExtensionOffer, ParamValue};
+
+/// A client's permessage-deflate offer that RFC 7692 section 7 allows: its four parameters,
+/// read and checked.
+///
+/// ```
+/// use websocket_registry::{ClientMaxWindowBits, Extension, PerMessageDeflate};
+///
+/// let header = "permessage-deflate; client_max_window_bits; server_max_window_bits=10";
+/// let offer = Extension::offers(header).next().unwrap().unwrap();
+/// let deflate = PerMessageDeflate::from_offer(&offer).unwrap();
+/// assert_eq!(deflate.server_max_window_bits(), Some(10));
+/// assert_eq!(deflate.client_max_window_bits(), ClientMaxWindowBits::Unspecified);
+/// assert!(!deflate.server_no_context_takeover());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct PerMessageDeflate {
+    pub(super) server_no_context_takeover: bool,
+    pub(super) client_no_context_takeover: bool,
+    pub(super) server_max_window_bits: Option<u8>,
+    pub(super) client_max_window_bits: ClientMaxWindowBits,
+}
+
+/// `client_max_window_bits` in an offer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum ClientMaxWindowBits {
+    /// Not in the offer: the server must not send it back (RFC 7692 section 7.1.2.2).
+    #[default]
+    NotOffered,
+    /// Offered without a value: the client supports the parameter, and the server may
+    /// choose a value.
+    Unspecified,
+    /// Offered with a value from 8 to 15.
+    Bits(u8),
+}
+
+/// A parameter of permessage-deflate (RFC 7692 section 7.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeflateParam {
+    /// `server_no_context_takeover`.
+    ServerNoContextTakeover,
+    /// `client_no_context_takeover`.
+    ClientNoContextTakeover,
+    /// `server_max_window_bits`.
+    ServerMaxWindowBits,
+    /// `client_max_window_bits`.
+    ClientMaxWindowBits,
+}
+
+impl DeflateParam {
+    /// Every parameter, in RFC 7692's order.
+    pub const ALL: [DeflateParam; 4] = [
+        DeflateParam::ServerNoContextTakeover,
+        DeflateParam::ClientNoContextTakeover,
+        DeflateParam::ServerMaxWindowBits,
+        DeflateParam::ClientMaxWindowBits,
+    ];
+
+    /// The parameter as it is written on the wire (`server_max_window_bits`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DeflateParam::ServerNoContextTakeover => "server_no_context_takeover",
+            DeflateParam::ClientNoContextTakeover => "client_no_context_takeover",
+            DeflateParam::ServerMaxWindowBits => "server_max_window_bits",
+            DeflateParam::ClientMaxWindowBits => "client_max_window_bits",
+        }
+    }
+
+    /// The parameter on the wire: the old name of [`as_str`](Self::as_str).
+    #[deprecated(
+        note = "renamed to `as_str`, which gives the wire value on every type (`name()` is IANA's text)"
+    )]
+    pub const fn name(self) -> &'static str {
+        self.as_str()
+    }
+
+    fn from_name(name: &str) -> Option<DeflateParam> {
+        DeflateParam::ALL
+            .into_iter()
+            .find(|param| param.as_str() == name)
+    }
+}
+
+/// Why an offer is not a permessage-deflate offer RFC 7692 allows: the parameter and the
+/// rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PerMessageDeflateError<'a> {
+    /// The offer is for another extension (its token).
+    NotPerMessageDeflate(&'a str),
+    /// A parameter RFC 7692 does not define (section 7: the offer must be declined).
+    UnknownParam(&'a str),
+    /// A parameter given twice (section 7).
+    Repeated(DeflateParam),
+    /// A value on a parameter that takes none (the two `*_no_context_takeover`).
+    UnexpectedValue(DeflateParam),
+    /// `server_max_window_bits` without a value.
+    MissingValue(DeflateParam),
+    /// Window bits that are not one of 8-15 in decimal, with no sign and no leading zero
+    /// (sections 7.1.2.1 and 7.1.2.2).
+    InvalidWindowBits(DeflateParam),
+}
+
+impl fmt::Display for PerMessageDeflateError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PerMessageDeflateError::NotPerMessageDeflate(token) => {
+                write!(f, "{token:?} is not permessage-deflate")
+            }
+            PerMessageDeflateError::UnknownParam(name) => write!(
+                f,
+                "permessage-deflate has no parameter {name:?} (RFC 7692 section 7)"
+            ),
+            PerMessageDeflateError::Repeated(param) => write!(
+                f,
+                "permessage-deflate parameter {} appears twice (RFC 7692 section 7)",
+                param.as_str()
+            ),
+            PerMessageDeflateError::UnexpectedValue(param) => write!(
+                f,
+                "permessage-deflate parameter {} takes no value (RFC 7692 section 7.1.1)",
+                param.as_str()
+            ),
+            PerMessageDeflateError::MissingValue(param) => write!(
+                f,
+                "permessage-deflate parameter {} needs a value (RFC 7692 section 7.1.2.1)",
+                param.as_str()
+            ),
+            PerMessageDeflateError::InvalidWindowBits(param) => write!(
+                f,
+                "permessage-deflate parameter {} must be 8-15 in decimal, without sign or \
+                 leading zero (RFC 7692 section 7.1.2)",
+                param.as_str()
+            ),
+        }
+    }
+}
+
+#[cfg(has_core_error)]
+impl core::error::Error for PerMessageDeflateError<'_> {}
+
+impl PerMessageDeflate {
+    /// Checks a client's offer as a server must (RFC 7692 section 7): the token is
+    /// `permessage-deflate`, every parameter is one of its four and appears once, the two
+    /// context-takeover parameters have no value, and window bits are one of 8-15 in decimal
+    /// (quoted or not); `client_max_window_bits` may come without a value.
+    pub fn from_offer<'a>(
+        offer: &ExtensionOffer<'a>,
+    ) -> Result<PerMessageDeflate, PerMessageDeflateError<'a>> {
+        if offer.token() != "permessage-deflate" {
+            return Err(PerMessageDeflateError::NotPerMessageDeflate(offer.token()));
+        }
+        let mut deflate = PerMessageDeflate::default();
+        let mut seen = [false; 4];
+        for (name, value) in offer.params() {
+            let param =
+                DeflateParam::from_name(name).ok_or(PerMessageDeflateError::UnknownParam(name))?;
+            let index = param as usize;
+            if seen[index] {
+                return Err(PerMessageDeflateError::Repeated(param));
+            }
+            seen[index] = true;
+            match (param, value) {
+                (DeflateParam::ServerNoContextTakeover, None) => {
+                    deflate.server_no_context_takeover = true
+                }
+                (DeflateParam::ClientNoContextTakeover, None) => {
+                    deflate.client_no_context_takeover = true
+                }
+                (
+                    DeflateParam::ServerNoContextTakeover | DeflateParam::ClientNoContextTakeover,
+                    Some(_),
+                ) => return Err(PerMessageDeflateError::UnexpectedValue(param)),
+                (DeflateParam::ServerMaxWindowBits, None) => {
+                    return Err(PerMessageDeflateError::MissingValue(param))
+                }
+                (DeflateParam::ServerMaxWindowBits, Some(value)) => {
+                    deflate.server_max_window_bits = Some(window_bits(param, value)?)
+                }
+                (DeflateParam::ClientMaxWindowBits, None) => {
+                    deflate.client_max_window_bits = ClientMaxWindowBits::Unspecified
+                }
+                (DeflateParam::ClientMaxWindowBits, Some(value)) => {
+                    deflate.client_max_window_bits =
+                        ClientMaxWindowBits::Bits(window_bits(param, value)?)
+                }
+            }
+        }
+        Ok(deflate)
+    }
+
+    /// The client asks the server not to reuse its compression context between messages.
+    pub const fn server_no_context_takeover(&self) -> bool {
+        self.server_no_context_takeover
+    }
+
+    /// The client says it will not reuse its own compression context.
+    pub const fn client_no_context_takeover(&self) -> bool {
+        self.client_no_context_takeover
+    }
+
+    /// The largest window, as a power of two, the client lets the server compress with.
+    pub const fn server_max_window_bits(&self) -> Option<u8> {
+        self.server_max_window_bits
+    }
+
+    /// Whether and how the client offered `client_max_window_bits`.
+    pub const fn client_max_window_bits(&self) -> ClientMaxWindowBits {
+        self.client_max_window_bits
+    }
+}
+
+/// `8` to `15` exactly: RFC 7692 section 7.1.2's `1*DIGIT` without leading zeros, in range.
+fn window_bits<'a>(
+    param: DeflateParam,
+    value: ParamValue<'_>,
+) -> Result<u8, PerMessageDeflateError<'a>> {
+    let mut digits = [0u8; 2];
+    let len = value
+        .write_to(&mut digits)
+        .ok_or(PerMessageDeflateError::InvalidWindowBits(param))?;
+    match &digits[..len] {
+        [digit @ b'8'..=b'9'] => Ok(digit - b'0'),
+        [b'1', digit @ b'0'..=b'5'] => Ok(10 + (digit - b'0')),
+        _ => Err(PerMessageDeflateError::InvalidWindowBits(param)),
+    }
+}
