@@ -16,7 +16,6 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::json::json_object;
 use crate::model::*;
 
 /// Everything that differs between two registry versions.
@@ -102,34 +101,6 @@ pub struct FieldChange {
     /// The new value; `None` when the new side lacks the field.
     pub new: Option<String>,
 }
-
-// How the report's parts look in `--format json`: one object per struct, keys named as the
-// fields are.
-json_object!(RegistryDiff {
-    old,
-    new,
-    registry,
-    sub_registries,
-    people
-});
-json_object!(Side { source, updated });
-json_object!(SectionDiff {
-    id,
-    title,
-    metadata,
-    added,
-    removed,
-    changed,
-    note
-});
-json_object!(RecordView { key, fields });
-json_object!(Field { name, value });
-json_object!(RecordChange {
-    old_key,
-    new_key,
-    fields
-});
-json_object!(FieldChange { field, old, new });
 
 impl SectionDiff {
     /// What changed, counted: `2 added, 1 changed, metadata changed`.

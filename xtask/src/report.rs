@@ -2,8 +2,8 @@
 
 use std::fmt::Write as _;
 
-use crate::diff::{FieldChange, RecordView, RegistryDiff, SectionDiff};
-use crate::json::{Json, ToJson};
+use crate::diff::{Field, FieldChange, RecordChange, RecordView, RegistryDiff, SectionDiff, Side};
+use crate::json::{json_object, Json, ToJson};
 use crate::release::ReleaseAdvice;
 use crate::text::printable;
 
@@ -186,3 +186,31 @@ fn field_changes(out: &mut String, indent: &str, changes: &[FieldChange]) {
         );
     }
 }
+
+// How the report's parts look in `--format json`: one object per struct, keys named as the
+// fields are.
+json_object!(RegistryDiff {
+    old,
+    new,
+    registry,
+    sub_registries,
+    people
+});
+json_object!(Side { source, updated });
+json_object!(SectionDiff {
+    id,
+    title,
+    metadata,
+    added,
+    removed,
+    changed,
+    note
+});
+json_object!(RecordView { key, fields });
+json_object!(Field { name, value });
+json_object!(RecordChange {
+    old_key,
+    new_key,
+    fields
+});
+json_object!(FieldChange { field, old, new });

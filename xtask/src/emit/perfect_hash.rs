@@ -1,4 +1,6 @@
-//! The perfect-hash search behind the generated `from_name` of `Subprotocol` and `Extension`.
+//! The perfect-hash search behind the generated `from_name` lookups, and the tables it emits.
+//!
+//! The lookups are those of `Subprotocol` and `Extension`.
 //!
 //! Given a registry's identifiers, [`build`] chooses how to read a name (a few byte positions,
 //! or the whole name), a seed, and a table layout, such that every identifier lands in a slot
@@ -13,6 +15,11 @@
 mod name_hash;
 
 use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs;
 
 use name_hash::{FROM_END, MAX_SAMPLES};
 
@@ -319,6 +326,120 @@ fn build_displaced(keys: &[&str], reader: &KeyReader) -> Option<NameIndex> {
         });
     }
     None
+}
+
+/// The perfect-hash tables behind `from_name` and the function that finds a name's slot.
+pub(super) fn lookup_tables(index: &NameIndex, type_name: &proc_macro2::Ident) -> TokenStream {
+    let seed = hex_literal(index.seed);
+    let (hash, reader_items) = match &index.reader {
+        KeyReader::Sampled(positions) => {
+            let count = positions.len();
+            let count_literal = proc_macro2::Literal::usize_unsuffixed(count);
+            let doc = docs::attrs(&format!(
+                "The positions `from_name` reads: the length and the bytes at these indexes \
+                 (bit 7 set: counted from the end, `0x80` is the last byte). {count} position(s) \
+                 tell every registered name apart; `cargo xtask regen` chose them."
+            ));
+            let positions = positions
+                .iter()
+                .map(|p| proc_macro2::Literal::u8_unsuffixed(*p));
+            (
+                quote!(crate::name_hash::sampled(
+                    name,
+                    &NAME_HASH_POSITIONS,
+                    NAME_HASH_SEED
+                )),
+                quote! {
+                    #doc
+                    const NAME_HASH_POSITIONS: [u8; #count_literal] = [#(#positions),*];
+                },
+            )
+        }
+        KeyReader::Whole => (
+            quote!(crate::name_hash::whole(name, NAME_HASH_SEED)),
+            quote!(),
+        ),
+    };
+    let slot_type = int_type(index.layout.slots().iter().copied().max().unwrap_or(0));
+    let slots = index
+        .layout
+        .slots()
+        .iter()
+        .map(|&i| proc_macro2::Literal::usize_unsuffixed(i));
+    let slot_count = proc_macro2::Literal::usize_unsuffixed(index.layout.slots().len());
+    let (slot, layout_items) = match &index.layout {
+        Layout::Direct { bits, .. } => {
+            let bits = proc_macro2::Literal::u32_unsuffixed(*bits);
+            (
+                quote!(crate::name_hash::direct_slot(hash, NAME_SLOT_BITS)),
+                quote! {
+                    /// `NAME_SLOTS` has `1 << NAME_SLOT_BITS` slots, indexed by the hash's top bits.
+                    const NAME_SLOT_BITS: u32 = #bits;
+                },
+            )
+        }
+        Layout::Displaced { pilots, .. } => {
+            let pilot_type = int_type(pilots.iter().copied().max().unwrap_or(0) as usize);
+            let pilot_count = proc_macro2::Literal::usize_unsuffixed(pilots.len());
+            let pilots = pilots
+                .iter()
+                .map(|&p| proc_macro2::Literal::u64_unsuffixed(p));
+            (
+                quote! {
+                    let bucket = crate::name_hash::bucket(hash, NAME_PILOTS.len());
+                    let pilot = if bucket < NAME_PILOTS.len() { NAME_PILOTS[bucket] } else { 0 };
+                    crate::name_hash::displaced_slot(hash, pilot as u64, NAME_SLOTS.len())
+                },
+                quote! {
+                    /// Each bucket's pilot: the value that moves the bucket's names to free slots.
+                    const NAME_PILOTS: [#pilot_type; #pilot_count] = [#(#pilots),*];
+                },
+            )
+        }
+    };
+    let slots_doc = docs::attrs(&format!(
+        "For each slot, the index in [`{type_name}::ALL`] of the name that hashes there. \
+         Free slots hold 0: the comparison in `from_name` rejects any other name that lands \
+         in them."
+    ));
+    quote! {
+        /// The seed of `from_name`'s perfect hash, found by `cargo xtask regen` for these
+        /// identifiers (see `src/name_hash.rs`).
+        const NAME_HASH_SEED: u64 = #seed;
+        #reader_items
+        #layout_items
+        #slots_doc
+        const NAME_SLOTS: [#slot_type; #slot_count] = [#(#slots),*];
+
+
+
+        /// The slot of `name` in `NAME_SLOTS`: where it is, if it is registered.
+        #[inline]
+        const fn name_slot(name: &[u8]) -> usize {
+            let hash = #hash;
+            #slot
+        }
+    }
+}
+
+/// `0x..`: seeds and positions read better in hex (`0x80` is "the last byte").
+fn hex_literal(value: u64) -> syn::LitInt {
+    let width = if value <= 0xFF { 2 } else { 16 };
+    syn::LitInt::new(
+        &format!("0x{value:0width$X}"),
+        proc_macro2::Span::call_site(),
+    )
+}
+
+/// The narrowest unsigned type that holds `max`.
+fn int_type(max: usize) -> TokenStream {
+    if max <= u8::MAX as usize {
+        quote!(u8)
+    } else if max <= u16::MAX as usize {
+        quote!(u16)
+    } else {
+        quote!(u32)
+    }
 }
 
 #[cfg(test)]
