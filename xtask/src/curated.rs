@@ -39,6 +39,9 @@ pub struct Curated {
     /// The `[reconnect-advice]` table: each kind of [`Reconnect`] advice in a few English
     /// words, keyed by its spelling (`after-delay`).
     pub reconnect_advice: BTreeMap<String, String>,
+    /// The `[close-code-table]` table: the words of the reference tables
+    /// (`generated/close_codes.{en,de,ja}.md`), by key ([`TABLE_WORDS`]).
+    pub close_code_table: BTreeMap<String, String>,
     /// `[close-code-range.R]` tables, by range key ([`CloseCodeRange`]'s, see [`range_of_key`]).
     pub close_code_range: BTreeMap<String, RangeNotes>,
     /// The translations of the texts above, one per language file in `registry/l10n/`.
@@ -67,6 +70,20 @@ pub struct CloseCodeNotes {
     /// One line on why.
     pub reconnect_why: Option<String>,
 }
+
+/// The words of the close-code reference tables (`[close-code-table]`): the six column
+/// headings, the two answers, and the word a range row shows in the label column.
+pub const TABLE_WORDS: [&str; 9] = [
+    "code",
+    "label",
+    "description",
+    "on-wire",
+    "close",
+    "reconnect",
+    "yes",
+    "no",
+    "range",
+];
 
 /// The range whose key (`private-use`) names a `[close-code-range.R]` table.
 pub fn range_of_key(key: &str) -> Option<CloseCodeRange> {
@@ -132,6 +149,9 @@ pub struct Translation {
     pub explain: ExplainTexts,
     /// The `[reconnect-advice]` table in this language.
     pub reconnect_advice: BTreeMap<String, String>,
+    /// The `[close-code-table]` table: the words of the reference tables
+    /// (`generated/close_codes.{en,de,ja}.md`), by key ([`TABLE_WORDS`]).
+    pub close_code_table: BTreeMap<String, String>,
     /// Where the file came from, for error messages.
     pub source: Option<(PathBuf, String)>,
 }
@@ -204,13 +224,15 @@ impl Curated {
                 "reconnect-advice" => {
                     curated.reconnect_advice = reader.reconnect_advice(entries)?
                 }
+                "close-code-table" => curated.close_code_table = reader.table_words(entries)?,
                 other => {
                     return Err(reader.error(
                         table,
                         format!(
                             "unknown table `{other}`, expected one of `close-code`, \
                              `close-code-range`, `opcode`, `subprotocol`, `extension`, \
-                             `version`, `header-bit`, `reconnect-advice`, `explain`"
+                             `version`, `header-bit`, `reconnect-advice`, `explain`, \
+                             `close-code-table`"
                         ),
                     ))
                 }
@@ -240,6 +262,17 @@ impl Curated {
             "extension" => of_names(&self.extension),
             _ => Vec::new(),
         }
+    }
+
+    /// The reference tables' word `key` ([`TABLE_WORDS`]) in `language`: the translation's,
+    /// else the English one, else the key itself (`cargo xtask check` lists what is missing).
+    pub fn table_word<'a>(&'a self, key: &'a str, language: Language) -> &'a str {
+        self.translations
+            .iter()
+            .find(|t| t.language == language)
+            .and_then(|t| t.close_code_table.get(key))
+            .or_else(|| self.close_code_table.get(key))
+            .map_or(key, String::as_str)
     }
 
     /// The advice `kind` in a few words in `language`: the translation's, else the English
@@ -302,6 +335,18 @@ impl Curated {
             .map(|r| r.value.first())
             .collect();
         let mut out = Vec::new();
+        let english_words: Vec<&str> = TABLE_WORDS
+            .iter()
+            .copied()
+            .filter(|word| !self.close_code_table.contains_key(*word))
+            .collect();
+        if self.source.is_some() && !english_words.is_empty() {
+            out.push(format!(
+                "English words missing from [close-code-table]: {} (the reference tables show \
+                 the key instead)",
+                english_words.join(", ")
+            ));
+        }
         for translation in &self.translations {
             let complete = |texts: Option<&TranslatedTexts>, label: bool, off_wire: bool| {
                 texts.is_some_and(|t| {
@@ -356,6 +401,12 @@ impl Curated {
                     .iter()
                     .filter(|kind| !translation.reconnect_advice.contains_key(kind.as_str()))
                     .map(|kind| format!("reconnect-advice.{kind}")),
+            );
+            missing.extend(
+                TABLE_WORDS
+                    .iter()
+                    .filter(|key| !translation.close_code_table.contains_key(**key))
+                    .map(|key| format!("close-code-table.{key}")),
             );
             missing.extend(
                 self.explain
@@ -740,6 +791,7 @@ impl Translation {
             extension: BTreeMap::new(),
             explain: ExplainTexts::default(),
             reconnect_advice: BTreeMap::new(),
+            close_code_table: BTreeMap::new(),
             source: None,
         };
         for (table, value) in document.get_ref().iter() {
@@ -760,13 +812,14 @@ impl Translation {
                 "reconnect-advice" => {
                     translation.reconnect_advice = reader.reconnect_advice(entries)?
                 }
+                "close-code-table" => translation.close_code_table = reader.table_words(entries)?,
                 other => {
                     return Err(reader.error(
                         table,
                         format!(
                             "unknown table `{other}`, expected one of `close-code`, \
                              `close-code-range`, `opcode`, `version`, `header-bit`, \
-                             `extension`, `reconnect-advice`, `explain`"
+                             `extension`, `reconnect-advice`, `explain`, `close-code-table`"
                         ),
                     ))
                 }
@@ -886,6 +939,30 @@ impl Reader<'_> {
             texts,
             path: self.path.to_path_buf(),
         })
+    }
+
+    /// The `[close-code-table]` table: one text per word of [`TABLE_WORDS`].
+    fn table_words(&self, table: &DeTable<'_>) -> Result<BTreeMap<String, String>> {
+        let mut out = BTreeMap::new();
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            if !TABLE_WORDS.contains(&name) {
+                let known: Vec<String> = TABLE_WORDS.iter().map(|w| format!("`{w}`")).collect();
+                return Err(self.error(
+                    key,
+                    format!(
+                        "unknown word `{name}` in [close-code-table], expected one of {}",
+                        known.join(", ")
+                    ),
+                ));
+            }
+            let text = self.string(value, name)?;
+            if text.trim().is_empty() {
+                return Err(self.error(value, format!("`{name}` is empty")));
+            }
+            out.insert(name.to_owned(), text);
+        }
+        Ok(out)
     }
 
     /// The `[reconnect-advice]` table: one text per kind of advice, keyed by its spelling.

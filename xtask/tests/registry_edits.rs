@@ -288,9 +288,16 @@ fn a_missing_translation_shows_english_and_is_listed_but_never_stops_regen() {
     let curated = "[close-code.1000]\nlabel = \"Normal Closure\"\ndescription = \"Done.\"\n\
                    reconnect = \"no\"\nreconnect-why = \"Done.\"\n";
     let german = "[close-code.1000]\nlabel = \"Normales Schließen\"\n\n\
-                  [reconnect-advice]\nno = \"nicht erneut verbinden\"\n";
+                  [reconnect-advice]\nno = \"nicht erneut verbinden\"\n\n\
+                  [close-code-table]\nyes = \"ja\"\n";
     let set = generate_ok(&with_texts(curated, &[("de.toml", german)]));
-    let missing = &set.missing_translations;
+    // One line for German; the curated text here has no [close-code-table], which the
+    // English line says.
+    let missing: Vec<&String> = set
+        .missing_translations
+        .iter()
+        .filter(|line| !line.starts_with("English words missing"))
+        .collect();
     assert_eq!(missing.len(), 1, "{missing:?}");
     // 1000 lacks its description and reason, 1001 everything, every range its texts.
     for expected in [
@@ -475,7 +482,13 @@ fn record_and_explain_texts_fall_back_to_english_and_are_listed() {
                    description = \"Compressed message.\"\n\n[explain]\nyes = \"yes\"\nno = \"no\"\n";
     let german = "[header-bit.RSV1]\nlabel = \"Komprimiert\"\n\n[explain]\nyes = \"ja\"\n";
     let set = generate_ok(&with_texts(curated, &[("de.toml", german)]));
-    let missing = &set.missing_translations;
+    // One line for German; the curated text here has no [close-code-table], which the
+    // English line says.
+    let missing: Vec<&String> = set
+        .missing_translations
+        .iter()
+        .filter(|line| !line.starts_with("English words missing"))
+        .collect();
     assert_eq!(missing.len(), 1, "{missing:?}");
     for expected in ["opcode 1", "header-bit RSV1", "explain.no"] {
         assert!(missing[0].contains(expected), "{expected:?} in {missing:?}");
@@ -497,5 +510,41 @@ fn record_and_explain_texts_fall_back_to_english_and_are_listed() {
     assert!(
         opcodes.contains("RecordTexts::NONE"),
         "opcodes without texts: {opcodes}"
+    );
+}
+
+/// The reference tables' words come from `[close-code-table]`: a translation's where it has
+/// them, English where not (listed), and a word the tables do not use is refused where it is
+/// written.
+#[test]
+fn the_reference_tables_take_their_words_from_close_code_table() {
+    let curated = "[close-code-table]\ncode = \"Code\"\nlabel = \"Label\"\n\
+                   description = \"Description\"\non-wire = \"On the wire\"\n\
+                   close = \"close()\"\nreconnect = \"Reconnect\"\nyes = \"yes\"\n\
+                   no = \"no\"\nrange = \"range\"\n";
+    let german = "[close-code-table]\nyes = \"ja\"\non-wire = \"Auf der Leitung\"\n";
+    let set = generate_ok(&with_texts(curated, &[("de.toml", german)]));
+    let table = file(&set, "close_codes.de.md");
+    assert!(
+        table.contains("| Code | Label | Description | Auf der Leitung | close() | Reconnect |"),
+        "{table}"
+    );
+    assert!(table.contains("| ja |"), "{table}");
+    assert!(
+        table.contains("| no |"),
+        "German lacks `no`: English shows\n{table}"
+    );
+    let missing = set.missing_translations.join("\n");
+    assert!(missing.contains("close-code-table.no"), "{missing}");
+    assert!(!missing.contains("close-code-table.yes"), "{missing}");
+    assert!(!missing.contains("English words missing"), "{missing}");
+
+    let error = xtask::generate(&with_texts("[close-code-table]\nmaybe = \"x\"\n", &[]))
+        .expect_err("an unknown word");
+    let message = error.to_string();
+    assert!(
+        message
+            .starts_with("registry/curated.toml:2:1: unknown word `maybe` in [close-code-table]"),
+        "{message}"
     );
 }

@@ -7,6 +7,7 @@
 //! generated the file and from what. The two are apart so that a fuzz target can run the
 //! emitters without paying for formatting on every input.
 
+mod close_code_tables;
 pub(crate) mod close_codes;
 mod docs;
 pub mod explain_texts;
@@ -159,11 +160,14 @@ pub fn emit_all(cx: &Context<'_>, columns: &[Column]) -> Result<Vec<EmittedFile>
         header(None),
         explain_texts::emit(curated),
     ));
-    files.push(text("close_codes.md", close_codes::table_markdown(cx)));
+    files.push(text(
+        "close_codes.md",
+        close_code_tables::table_markdown(cx),
+    ));
     for language in crate::curated::Language::ALL {
         files.push(text(
-            close_codes::reference_file_name(language),
-            close_codes::reference_markdown(cx, language),
+            close_code_tables::reference_file_name(language),
+            close_code_tables::reference_markdown(cx, language),
         ));
     }
     Ok(files)
