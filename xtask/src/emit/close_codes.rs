@@ -8,6 +8,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::texts::texts_tokens;
+use super::writer::{deprecated, removed, Removed};
 use super::{docs, opt_str, refs, Context};
 use crate::close_code_rules::CloseCodeRange;
 use crate::curated::{Curated, Language, RangeNotes, Reconnect};
@@ -114,10 +115,10 @@ pub(super) fn assigned<'a>(cx: &Context<'a>) -> Vec<Assigned<'a>> {
 fn kept_names(cx: &Context<'_>) -> Vec<TokenStream> {
     let names = cx.names_of(ID);
     let mut out = super::alias_consts("CloseCode", names);
-    for (key, record) in names.removed() {
-        let Ok(code) = key.parse::<u16>() else {
-            continue;
-        };
+    for Removed {
+        key: code, record, ..
+    } in removed::<u16>(names)
+    {
         let literal = proc_macro2::Literal::u16_unsuffixed(code);
         let since = record.removed.as_deref().unwrap_or_default();
         let note = format!(
@@ -132,10 +133,10 @@ fn kept_names(cx: &Context<'_>) -> Vec<TokenStream> {
         let idents = std::iter::once(record.name.as_str())
             .chain(record.aliases.iter().map(|a| a.name.as_str()))
             .map(|name| format_ident!("{}", name));
+        let attrs = deprecated(&doc, &note);
         for ident in idents {
             out.push(quote! {
-                #[doc = #doc]
-                #[deprecated(note = #note)]
+                #attrs
                 pub const #ident: CloseCode = CloseCode(#literal);
             });
         }
@@ -281,17 +282,7 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
         quote!(matches!(code, #(#sendable)|*))
     };
     let all = codes.iter().map(|c| format_ident!("{}", c.const_name));
-    let ranges = registry
-        .close_codes
-        .records
-        .iter()
-        .filter(|r| !r.is_assignment())
-        .map(|r| {
-            let (first, last) = (super::int(r.value.first()), super::int(r.value.last()));
-            let description = &r.description;
-            let references = refs::slice_tokens(&r.references, people);
-            quote!(RangeRecord { first: #first, last: #last, description: #description, references: #references })
-        });
+    let ranges = super::writer::range_rows(&registry.close_codes.records, people);
     let rules = registry.close_codes.meta.range_rules.iter().filter_map(|rule| {
         let (first, last) = parse_range(&rule.value)?;
         let (first, last) = (super::int(first), super::int(last));

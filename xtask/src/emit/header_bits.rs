@@ -4,6 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::texts::{record_texts_tokens, texts_method};
+use super::writer::{deprecated, or_empty_match, removed, Removed};
 use super::{docs, refs, Context};
 use crate::error::Result;
 use crate::model::Registry;
@@ -40,15 +41,19 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
     // constants.
     let mut removed_variants = Vec::new();
     let mut removed_arms = Vec::new();
-    for (key, record) in resolved.removed() {
-        let Ok(bit) = key.parse::<u8>() else {
-            continue;
-        };
-        let ident = format_ident!("{}", record.name);
+    for Removed {
+        key: bit,
+        ident,
+        record,
+    } in removed::<u8>(resolved)
+    {
         let mask =
             proc_macro2::Literal::u8_unsuffixed(0x80u8.checked_shr(u32::from(bit)).unwrap_or(0));
-        let note = format!("IANA's registry no longer lists {}", record.source);
-        removed_variants.push(quote!(#[doc = "A bit the registry no longer lists."] #[deprecated(note = #note)] #ident = #mask));
+        let attrs = deprecated(
+            "A bit the registry no longer lists.",
+            &format!("IANA's registry no longer lists {}", record.source),
+        );
+        removed_variants.push(quote!(#attrs #ident = #mask));
         let name = &record.source;
         removed_arms.push((ident, name.clone()));
     }
@@ -84,9 +89,6 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
     let arms = |f: &dyn Fn(&crate::model::HeaderBitRecord) -> TokenStream,
                 removed: &dyn Fn(&str) -> TokenStream|
      -> TokenStream {
-        if !has_variants {
-            return quote!(match self {});
-        }
         let arms = records.iter().zip(&idents).map(|(r, ident)| {
             let value = f(r);
             quote!(Self::#ident => #value)
@@ -95,7 +97,10 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
             let value = removed(name);
             quote!(#[allow(deprecated)] Self::#ident => #value)
         });
-        quote!(match self { #(#arms,)* #(#removed,)* })
+        or_empty_match(
+            has_variants,
+            quote!(match self { #(#arms,)* #(#removed,)* }),
+        )
     };
     let name_body = arms(
         &|r| {
@@ -122,11 +127,12 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
     });
     let registry_title = &registry.header_bits.meta.title;
     // A zero-variant enum can have no `repr` and no `as` cast (IANA's 2015 file had no bits).
-    let (repr, mask_body) = if !has_variants {
-        (quote!(), quote!(match self {}))
+    let repr = if has_variants {
+        quote!(#[repr(u8)])
     } else {
-        (quote!(#[repr(u8)]), quote!(self as u8))
+        quote!()
     };
+    let mask_body = or_empty_match(has_variants, quote!(self as u8));
     let module_docs = super::module_docs(
         registry,
         &registry.header_bits.meta,

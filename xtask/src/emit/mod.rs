@@ -20,6 +20,7 @@ mod registry_info;
 mod texts;
 mod untyped;
 pub(crate) mod versions;
+mod writer;
 
 use proc_macro2::TokenStream;
 use quote::quote;

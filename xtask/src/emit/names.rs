@@ -9,6 +9,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::perfect_hash;
+use super::writer::{deprecated, or_empty_match, removed, Removed};
 use super::{docs, opt_str, refs, Context};
 use crate::curated::{Curated, NameNotes};
 use crate::error::{Error, Result};
@@ -106,15 +107,16 @@ fn emit(cx: &Context<'_>, kind: Kind) -> Result<TokenStream> {
     // Records IANA removed stay as deprecated variants after the registered ones (so that
     // `ENTRIES` indexes by variant and the lookup tables, which cover the registered ones
     // only, need no gaps); old names stay as deprecated constants.
-    let removed: Vec<(&str, &crate::names_lock::LockedRecord)> = resolved.removed().collect();
-    let removed_variants = removed.iter().map(|(id, record)| {
-        let ident = format_ident!("{}", record.name);
-        let note =
-            format!("IANA removed `{id}` from the registry; `from_name` no longer returns it");
-        let doc = format!(
-            "`{id}`, no longer registered: kept so that code written against it still compiles."
+    let removed = removed::<String>(resolved);
+    let removed_variants = removed.iter().map(|Removed { key: id, ident, .. }| {
+        let attrs = deprecated(
+            &format!(
+                "`{id}`, no longer registered: kept so that code written against it still \
+                 compiles."
+            ),
+            &format!("IANA removed `{id}` from the registry; `from_name` no longer returns it"),
         );
-        quote! { #[doc = #doc] #[deprecated(note = #note)] #ident }
+        quote! { #attrs #ident }
     });
     let removed_entry_names: Vec<_> = (0..removed.len())
         .map(|i| format_ident!("REMOVED_{}", i))
@@ -122,27 +124,35 @@ fn emit(cx: &Context<'_>, kind: Kind) -> Result<TokenStream> {
     let removed_entries = removed
         .iter()
         .zip(&removed_entry_names)
-        .map(|((id, record), entry_name)| {
-            let name = &record.name;
-            let ident = format_ident!("{}", name);
-            quote! {
-                #[allow(deprecated)]
-                const #entry_name: Entry = Entry {
-                    id: #id,
-                    value: #type_name::#ident,
-                    variant: #name,
-                    common: "",
-                    definition: "",
-                    definition_references: &[],
-                    references: &[],
-                    controller: &[],
-                    incompatible: None,
-                    incompatible_with: &[],
-                    registered: None,
-                    updated: None,
-                };
-            }
-        })
+        .map(
+            |(
+                Removed {
+                    key: id,
+                    ident,
+                    record,
+                },
+                entry_name,
+            )| {
+                let name = &record.name;
+                quote! {
+                    #[allow(deprecated)]
+                    const #entry_name: Entry = Entry {
+                        id: #id,
+                        value: #type_name::#ident,
+                        variant: #name,
+                        common: "",
+                        definition: "",
+                        definition_references: &[],
+                        references: &[],
+                        controller: &[],
+                        incompatible: None,
+                        incompatible_with: &[],
+                        registered: None,
+                        updated: None,
+                    };
+                }
+            },
+        )
         .collect::<Vec<_>>();
     let aliases = super::alias_consts(&type_name.to_string(), resolved);
     let module_docs = super::module_docs(registry, &sub.meta, summary);
@@ -247,17 +257,16 @@ fn emit(cx: &Context<'_>, kind: Kind) -> Result<TokenStream> {
          `#[non_exhaustive]` because IANA registers new names: match with a `_` arm.",
         docs::md(registry_title)
     ));
-    let (empty_match, entries_const) = if sub.records.is_empty() && removed.is_empty() {
-        (quote!(match self {}), quote!())
+    let has_variants = !sub.records.is_empty() || !removed.is_empty();
+    let empty_match = or_empty_match(has_variants, quote!(&ENTRIES[self as usize]));
+    let entries_const = if !has_variants {
+        quote!()
     } else {
-        (
-            quote!(&ENTRIES[self as usize]),
-            quote! {
-                const ENTRIES: [Entry; #count] = [#(#entry_names,)* #(#removed_entry_names),*];
-                #(#entries)*
-                #(#removed_entries)*
-            },
-        )
+        quote! {
+            const ENTRIES: [Entry; #count] = [#(#entry_names,)* #(#removed_entry_names),*];
+            #(#entries)*
+            #(#removed_entries)*
+        }
     };
     let ids: Vec<&str> = sub.records.iter().map(|r| r.id.as_str()).collect();
     let (from_name_body, lookup_items) = if ids.len() <= MAX_NAMES_FOR_LITERAL_MATCH {

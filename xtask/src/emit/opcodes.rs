@@ -4,6 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::texts::{record_texts_tokens, texts_method};
+use super::writer::{deprecated, or_empty_match, removed, Removed};
 use super::{docs, refs, Context};
 use crate::curated::Curated;
 use crate::error::Result;
@@ -98,12 +99,7 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
         let references = refs::slice_tokens(&r.references, people);
         quote!(Self::#ident => #references)
     });
-    let ranges = records.iter().filter(|r| !r.is_assignment()).map(|r| {
-        let (first, last) = (super::int(r.value.first()), super::int(r.value.last()));
-        let description = &r.description;
-        let references = refs::slice_tokens(&r.references, people);
-        quote!(RangeRecord { first: #first, last: #last, description: #description, references: #references })
-    });
+    let ranges = super::writer::range_rows(records, people);
     let module_docs = super::module_docs(
         registry,
         &registry.opcodes.meta,
@@ -113,11 +109,12 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
     // longer returns them); old names stay as deprecated constants.
     let mut removed_variants = Vec::new();
     let mut removed_name_arms = Vec::new();
-    for (key, record) in resolved.removed() {
-        let Ok(value) = key.parse::<u8>() else {
-            continue;
-        };
-        let ident = format_ident!("{}", record.name);
+    for Removed {
+        key: value,
+        ident,
+        record,
+    } in removed::<u8>(resolved)
+    {
         let literal = Literal::u8_unsuffixed(value);
         let note = format!("IANA no longer assigns opcode {value}; `from_u8` does not return it");
         let doc = format!(
@@ -125,7 +122,8 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
             record.source
         );
         let source = &record.source;
-        removed_variants.push(quote!(#[doc = #doc] #[deprecated(note = #note)] #ident = #literal));
+        let attrs = deprecated(&doc, &note);
+        removed_variants.push(quote!(#attrs #ident = #literal));
         removed_name_arms.push(quote!(#[allow(deprecated)] Self::#ident => #source));
     }
     let aliases = super::alias_consts("Opcode", resolved);
@@ -142,35 +140,26 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
             .collect(),
     );
     let has_variants = !assigned.is_empty() || !removed_variants.is_empty();
-    let (repr, as_u8_body) = if !has_variants {
-        (quote!(), quote!(match self {}))
+    // A zero-variant enum can have no `repr` and no `as` cast.
+    let repr = if has_variants {
+        quote!(#[repr(u8)])
     } else {
-        (quote!(#[repr(u8)]), quote!(self as u8))
+        quote!()
     };
-    let (name_body, label_body, refs_body, registered_body, updated_body) = if !has_variants {
-        let empty = quote!(match self {});
-        (
-            empty.clone(),
-            empty.clone(),
-            empty.clone(),
-            empty.clone(),
-            empty,
-        )
-    } else {
-        // Removed opcodes (deprecated variants) answer their old name, and nothing else.
-        let fallback = |value: TokenStream| {
-            (!removed_variants.is_empty())
-                .then(|| quote!(#[allow(unreachable_patterns)] _ => #value,))
-        };
-        let (refs_fallback, date_fallback) = (fallback(quote!(&[])), fallback(quote!(None)));
-        (
-            quote!(match self { #(#names_arms,)* #(#removed_name_arms,)* }),
-            quote!(match self { #(#label_arms,)* #(#removed_name_arms,)* }),
-            quote!(match self { #(#refs_arms,)* #refs_fallback }),
-            quote!(match self { #(#registered_arms,)* #date_fallback }),
-            quote!(match self { #(#updated_arms,)* #date_fallback }),
-        )
+    let as_u8_body = or_empty_match(has_variants, quote!(self as u8));
+    // Removed opcodes (deprecated variants) answer their old name, and nothing else.
+    let fallback = |value: TokenStream| {
+        (!removed_variants.is_empty()).then(|| quote!(#[allow(unreachable_patterns)] _ => #value,))
     };
+    let (refs_fallback, date_fallback) = (fallback(quote!(&[])), fallback(quote!(None)));
+    let [name_body, label_body, refs_body, registered_body, updated_body] = [
+        quote!(match self { #(#names_arms,)* #(#removed_name_arms,)* }),
+        quote!(match self { #(#label_arms,)* #(#removed_name_arms,)* }),
+        quote!(match self { #(#refs_arms,)* #refs_fallback }),
+        quote!(match self { #(#registered_arms,)* #date_fallback }),
+        quote!(match self { #(#updated_arms,)* #date_fallback }),
+    ]
+    .map(|body| or_empty_match(has_variants, body));
 
     Ok(quote! {
         #module_docs

@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::texts::{record_texts_tokens, texts_method};
+use super::writer::{deprecated, or_empty_match, removed, Removed};
 use super::{docs, opt_str, refs, Context};
 use crate::error::Result;
 use crate::model::{Registry, Value};
@@ -121,16 +122,17 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
     }
     // Numbers IANA no longer lists keep their constant, deprecated; old names (none can
     // arise today, `V<n>` is the number) would stay as aliases.
-    for (key, record) in resolved.removed() {
-        let Ok(value) = key.parse::<u8>() else {
-            continue;
-        };
-        let ident = format_ident!("{}", record.name);
+    for Removed {
+        key: value, ident, ..
+    } in removed::<u8>(resolved)
+    {
         let literal = super::int(value);
-        let note = format!("IANA's registry no longer lists version {value}");
+        let attrs = deprecated(
+            "A version number the registry no longer lists, kept so that code written against it still compiles.",
+            &format!("IANA's registry no longer lists version {value}"),
+        );
         consts.push(quote! {
-            #[doc = "A version number the registry no longer lists, kept so that code written against it still compiles."]
-            #[deprecated(note = #note)]
+            #attrs
             pub const #ident: Version = Version(#literal);
         });
     }
@@ -155,11 +157,10 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
         "WebSocket version numbers: the values of `Sec-WebSocket-Version` (RFC 6455 section 4.1).",
     );
     let registry_title = &registry.versions.meta.title;
-    let status_as_str = if statuses.is_empty() {
-        quote!(match self {})
-    } else {
-        quote!(match self { #(#status_str_arms,)* })
-    };
+    let status_as_str = or_empty_match(
+        !statuses.is_empty(),
+        quote!(match self { #(#status_str_arms,)* }),
+    );
 
     Ok(quote! {
         #module_docs
