@@ -1,5 +1,6 @@
-//! The runtime crate's close-code rules, compiled in: the range bounds and the on-wire and
-//! `close()` predicates have one home, `src/close_code_rules.rs`.
+//! The runtime crate's close-code rules, compiled in from `src/close_code_rules.rs`.
+//!
+//! The range bounds and the on-wire and `close()` predicates have that one home.
 
 #[path = "../../src/close_code_rules.rs"]
 mod shared;

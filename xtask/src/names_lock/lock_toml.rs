@@ -1,5 +1,6 @@
-//! `registry/names.toml` as text: reading the lock, with errors at their line and column, and
-//! writing it back in a fixed order.
+//! `registry/names.toml` as text: reading the lock and writing it back.
+//!
+//! Errors give their line and column; the lock is written in a fixed order.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
