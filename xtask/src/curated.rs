@@ -943,42 +943,33 @@ impl Reader<'_> {
 
     /// The `[close-code-table]` table: one text per word of [`TABLE_WORDS`].
     fn table_words(&self, table: &DeTable<'_>) -> Result<BTreeMap<String, String>> {
-        let mut out = BTreeMap::new();
-        for (key, value) in table.iter() {
-            let name = key.get_ref().as_ref();
-            if !TABLE_WORDS.contains(&name) {
-                let known: Vec<String> = TABLE_WORDS.iter().map(|w| format!("`{w}`")).collect();
-                return Err(self.error(
-                    key,
-                    format!(
-                        "unknown word `{name}` in [close-code-table], expected one of {}",
-                        known.join(", ")
-                    ),
-                ));
-            }
-            let text = self.string(value, name)?;
-            if text.trim().is_empty() {
-                return Err(self.error(value, format!("`{name}` is empty")));
-            }
-            out.insert(name.to_owned(), text);
-        }
-        Ok(out)
+        self.keyed_texts(table, "close-code-table", "word", &TABLE_WORDS)
     }
 
     /// The `[reconnect-advice]` table: one text per kind of advice, keyed by its spelling.
     fn reconnect_advice(&self, table: &DeTable<'_>) -> Result<BTreeMap<String, String>> {
+        let kinds = Reconnect::ALL.map(Reconnect::as_str);
+        self.keyed_texts(table, "reconnect-advice", "advice", &kinds)
+    }
+
+    /// A table of `key = "text"` lines whose keys are `allowed` (`what` names one in errors):
+    /// an unknown key or an empty text is refused where it is written.
+    fn keyed_texts(
+        &self,
+        table: &DeTable<'_>,
+        table_name: &str,
+        what: &str,
+        allowed: &[&str],
+    ) -> Result<BTreeMap<String, String>> {
         let mut out = BTreeMap::new();
         for (key, value) in table.iter() {
             let name = key.get_ref().as_ref();
-            if name.parse::<Reconnect>().is_err() {
-                let known: Vec<String> = Reconnect::ALL
-                    .iter()
-                    .map(|kind| format!("`{kind}`"))
-                    .collect();
+            if !allowed.contains(&name) {
+                let known: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
                 return Err(self.error(
                     key,
                     format!(
-                        "unknown advice `{name}` in [reconnect-advice], expected one of {}",
+                        "unknown {what} `{name}` in [{table_name}], expected one of {}",
                         known.join(", ")
                     ),
                 ));

@@ -9,7 +9,7 @@
 use super::close_codes::assigned;
 use super::{docs, Context};
 use crate::close_code_rules::{is_valid_for_close_method, is_valid_on_wire, CloseCodeRange};
-use crate::curated::{Language, Reconnect};
+use crate::curated::{Language, Reconnect, TABLE_WORDS};
 
 /// RFC 6455 section 7.4.2's ranges, for the table's "Range" column.
 fn range_name(code: u16) -> &'static str {
@@ -108,17 +108,9 @@ pub fn reference_file_name(language: Language) -> &'static str {
 /// `language` are shown in English, as the runtime crate does.
 pub fn reference_markdown(cx: &Context<'_>, language: Language) -> String {
     let (registry, curated) = (cx.registry, cx.curated);
-    let word = |key| curated.table_word(key, language);
-    let headings = [
-        "code",
-        "label",
-        "description",
-        "on-wire",
-        "close",
-        "reconnect",
-    ]
-    .map(word);
-    let (yes, no, range_word) = (word("yes"), word("no"), word("range"));
+    let [code, label, description, on_wire, close, reconnect, yes, no, range_word] =
+        TABLE_WORDS.map(|key| curated.table_word(key, language));
+    let headings = [code, label, description, on_wire, close, reconnect];
     let yes_no = |b: bool| if b { yes } else { no };
     let translation = curated.translations.iter().find(|t| t.language == language);
     let advice = |reconnect: Option<Reconnect>, why: Option<&str>, translated: Option<&str>| match (
