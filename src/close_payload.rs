@@ -5,7 +5,7 @@
 
 use core::fmt;
 
-use crate::{BrowserEngine, CloseCode};
+use crate::{ClientEngine, CloseCode};
 
 /// The largest Close payload: RFC 6455 section 5.5 limits every control frame to 125 bytes.
 pub const MAX_CLOSE_PAYLOAD: usize = 125;
@@ -38,19 +38,19 @@ impl<'a> ClosePayload<'a> {
     /// and a reason that is valid UTF-8. On error, [`ClosePayloadError::response_code`] is the
     /// code to close the connection with.
     pub const fn parse(payload: &'a [u8]) -> Result<ClosePayload<'a>, ClosePayloadError> {
-        Self::parse_with(payload, CodeRule::ValidOnWire)
+        Self::parse_with(payload, CodeRule::ValidOnWire, MAX_CLOSE_PAYLOAD)
     }
 
-    /// [`parse`](Self::parse) with the code checked by `rule`; every other rule (length,
-    /// UTF-8) is the same for all readers.
+    /// [`parse`](Self::parse) with the code checked by `rule` and payloads up to `max_len`
+    /// bytes (a client that ignores RFC 6455's limit reads longer ones); the other rules
+    /// (one byte, UTF-8) are the same for all readers.
     pub(crate) const fn parse_with(
         payload: &'a [u8],
         rule: CodeRule,
+        max_len: usize,
     ) -> Result<ClosePayload<'a>, ClosePayloadError> {
         match payload {
-            _ if payload.len() > MAX_CLOSE_PAYLOAD => {
-                Err(ClosePayloadError::TooLong { len: payload.len() })
-            }
+            _ if payload.len() > max_len => Err(ClosePayloadError::TooLong { len: payload.len() }),
             [] => Ok(ClosePayload::NoStatus),
             [_] => Err(ClosePayloadError::OneByte),
             [high, low, reason @ ..] => {
@@ -77,7 +77,7 @@ impl<'a> ClosePayload<'a> {
     }
 
     /// The code an API reports for this frame: the code, or 1005 for an empty payload (what
-    /// Chromium, Firefox and WebKitGTK all show as `CloseEvent.code`, as measured).
+    /// every engine of [`ClientEngine::ALL`] shows as `CloseEvent.code`, as measured).
     pub const fn reported_code(&self) -> CloseCode {
         match self {
             // RFC 6455 section 7.1.5: no status code is reported as 1005.
@@ -146,9 +146,10 @@ impl<'a> ClosePayload<'a> {
 pub(crate) enum CodeRule {
     /// RFC 6455 read strictly: only codes [valid on the wire](CloseCode::is_valid_on_wire).
     ValidOnWire,
-    /// What a browser engine lets through to the page (measured by `tests/browser.rs`; see
-    /// [`BrowserEngine::accepts_received_code`]).
-    ReceivedBy(BrowserEngine),
+    /// What a client engine lets through to its page or program (measured by
+    /// `tests/browser.rs` and `tests/runtimes.rs`; see
+    /// [`ClientEngine::accepts_received_code`]).
+    ReceivedBy(ClientEngine),
 }
 
 impl CodeRule {

@@ -80,7 +80,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-mod browser;
+mod client_engine;
 mod close_code;
 mod close_code_rules;
 mod close_payload;
@@ -124,7 +124,9 @@ pub mod subprotocols;
 #[path = "../generated/versions.rs"]
 pub mod versions;
 
-pub use browser::{BrowserCloseEvent, BrowserEngine};
+#[allow(deprecated)]
+pub use client_engine::{BrowserCloseEvent, BrowserEngine};
+pub use client_engine::{ClientEngine, CloseEvent};
 pub use close_code::{CloseCode, CloseCodeRange, ParseCloseCodeError};
 #[allow(deprecated)]
 pub use close_payload::{CloseFrame, CloseFrameError};

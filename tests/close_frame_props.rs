@@ -1,9 +1,7 @@
 //! Property tests of the Close payload parser and encoder (bounded case counts).
 
 use proptest::prelude::*;
-use websocket_registry::{
-    BrowserCloseEvent, BrowserEngine, CloseCode, ClosePayload, MAX_CLOSE_REASON,
-};
+use websocket_registry::{ClientEngine, CloseCode, CloseEvent, ClosePayload, MAX_CLOSE_REASON};
 
 fn reason_of_at_most(max_bytes: usize) -> impl Strategy<Value = String> {
     proptest::collection::vec(any::<char>(), 0..=max_bytes).prop_map(move |chars| {
@@ -41,9 +39,10 @@ proptest! {
     /// Every engine's `CloseEvent` for arbitrary bytes, against the model below.
     #[test]
     fn a_page_sees_what_the_engine_model_says_for_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
-        for engine in BrowserEngine::ALL {
-            let event = BrowserCloseEvent::after_close_payload(engine, &bytes);
+        for engine in ClientEngine::ALL {
+            let event = CloseEvent::after_close_payload(engine, &bytes);
             prop_assert_eq!(seen(&event), page_model(engine, &bytes), "{:?} {:02x?}", engine, bytes);
+            prop_assert_eq!(engine.shows_as_sent(&bytes), shown_as_sent(engine, &bytes), "{:?} {:02x?}", engine, bytes);
         }
     }
 
@@ -53,13 +52,16 @@ proptest! {
     fn a_page_sees_what_the_engine_model_says_for_any_code_and_reason(code: u16, reason in "[a-zé ]{0,8}") {
         let mut bytes = code.to_be_bytes().to_vec();
         bytes.extend_from_slice(reason.as_bytes());
-        for engine in BrowserEngine::ALL {
-            let event = BrowserCloseEvent::after_close_payload(engine, &bytes);
+        for engine in ClientEngine::ALL {
+            let event = CloseEvent::after_close_payload(engine, &bytes);
             prop_assert_eq!(seen(&event), page_model(engine, &bytes), "{:?} {}", engine, code);
         }
-        let every = BrowserEngine::ALL.iter().all(|&engine| page_model(engine, &bytes) == (code, true, reason.clone()));
-        prop_assert_eq!(BrowserCloseEvent::every_engine_shows_as_sent(&bytes), every);
-        prop_assert_eq!(CloseCode::from_u16(code).is_shown_by_every_browser_engine(), every);
+        let browsers = BROWSERS.iter().all(|&engine| page_model(engine, &bytes) == (code, true, reason.clone()));
+        let clients = ENGINES.iter().all(|&engine| page_model(engine, &bytes) == (code, true, reason.clone()));
+        prop_assert_eq!(CloseEvent::every_browser_engine_shows_as_sent(&bytes), browsers);
+        prop_assert_eq!(CloseCode::from_u16(code).is_shown_by_every_browser_engine(), browsers);
+        prop_assert_eq!(CloseEvent::every_client_engine_shows_as_sent(&bytes), clients);
+        prop_assert_eq!(CloseCode::from_u16(code).is_shown_by_every_client_engine(), clients);
     }
 
     #[test]
@@ -82,7 +84,7 @@ proptest! {
     }
 }
 
-fn seen(event: &BrowserCloseEvent<'_>) -> (u16, bool, String) {
+fn seen(event: &CloseEvent<'_>) -> (u16, bool, String) {
     (
         event.code().as_u16(),
         event.was_clean(),
@@ -90,14 +92,40 @@ fn seen(event: &BrowserCloseEvent<'_>) -> (u16, bool, String) {
     )
 }
 
-/// What each engine's page reports, written out here from the measurements in
-/// `tests/browser.rs` and independently of `src/browser.rs`: `(code, wasClean, reason)`.
-fn page_model(engine: BrowserEngine, bytes: &[u8]) -> (u16, bool, String) {
-    let failed = (1006, false, String::new());
-    if bytes.len() > 125 {
+/// The six engines, written out here: a new variant of `ClientEngine` must be added to the
+/// model below by hand (the match in `page_model` fails to compile without it).
+const ENGINES: [ClientEngine; 6] = [
+    ClientEngine::Chromium,
+    ClientEngine::Firefox,
+    ClientEngine::WebKitGtk,
+    ClientEngine::Undici,
+    ClientEngine::Deno,
+    ClientEngine::Bun,
+];
+const BROWSERS: [ClientEngine; 3] = [
+    ClientEngine::Chromium,
+    ClientEngine::Firefox,
+    ClientEngine::WebKitGtk,
+];
+
+/// What each engine shows, written out here from the measurements in `tests/browser.rs` and
+/// `tests/runtimes.rs` and independently of `src/client_engine.rs`: `(code, wasClean,
+/// reason)`.
+fn page_model(engine: ClientEngine, bytes: &[u8]) -> (u16, bool, String) {
+    let failed = (
+        if engine == ClientEngine::Deno {
+            0
+        } else {
+            1006
+        },
+        false,
+        String::new(),
+    );
+    // Deno reads Close payloads of any length.
+    if bytes.len() > 125 && engine != ClientEngine::Deno {
         return failed;
     }
-    if bytes.is_empty() || (bytes.len() == 1 && engine == BrowserEngine::Firefox) {
+    if bytes.is_empty() || (bytes.len() == 1 && engine == ClientEngine::Firefox) {
         return (1005, true, String::new());
     }
     if bytes.len() == 1 {
@@ -107,13 +135,17 @@ fn page_model(engine: BrowserEngine, bytes: &[u8]) -> (u16, bool, String) {
     let Ok(reason) = std::str::from_utf8(&bytes[2..]) else {
         return failed;
     };
+    let in_2011_list = (1000..=1003).contains(&code) || (1007..=1011).contains(&code);
+    let private_or_registered = (3000..=4999).contains(&code);
     let shown = match engine {
-        BrowserEngine::Chromium => ![1005, 1006, 1015].contains(&code),
-        BrowserEngine::Firefox => true,
-        BrowserEngine::WebKitGtk => {
-            (1000..=1003).contains(&code)
-                || (1007..=1011).contains(&code)
-                || (3000..=4999).contains(&code)
+        ClientEngine::Chromium => ![1005, 1006, 1015].contains(&code),
+        ClientEngine::Firefox => true,
+        ClientEngine::WebKitGtk => in_2011_list || private_or_registered,
+        ClientEngine::Undici | ClientEngine::Bun => {
+            in_2011_list || (1012..=1014).contains(&code) || private_or_registered
+        }
+        ClientEngine::Deno => {
+            in_2011_list || (1012..=1013).contains(&code) || private_or_registered
         }
         other => panic!("no model for {other:?}"),
     };
@@ -124,40 +156,139 @@ fn page_model(engine: BrowserEngine, bytes: &[u8]) -> (u16, bool, String) {
     }
 }
 
+/// Whether the model shows `bytes` as sent: code and reason with `wasClean`, or 1005 for an
+/// empty payload.
+fn shown_as_sent(engine: ClientEngine, bytes: &[u8]) -> bool {
+    let sent = match bytes {
+        [] => (1005, true, String::new()),
+        [_] => return false,
+        [high, low, reason @ ..] => (
+            u16::from_be_bytes([*high, *low]),
+            true,
+            String::from_utf8_lossy(reason).into_owned(),
+        ),
+    };
+    page_model(engine, bytes) == sent
+}
+
+#[test]
+fn the_model_lists_every_engine() {
+    assert_eq!(ClientEngine::ALL, ENGINES);
+    assert_eq!(ClientEngine::BROWSERS, BROWSERS);
+    for engine in ClientEngine::ALL {
+        assert_eq!(
+            engine.is_browser(),
+            BROWSERS.contains(&engine),
+            "{engine:?}"
+        );
+    }
+}
+
 /// Every code, each engine and the every-engine questions, against the model: the proptests
 /// above rarely draw the codes where engines part ways (1005, 1006, 1012-1015).
 #[test]
 fn every_code_is_modelled_in_every_engine() {
     for code in 0..=u16::MAX {
         let bytes = code.to_be_bytes();
-        let every = BrowserEngine::ALL
+        let with_reason = [&bytes[..], "é reason".as_bytes()].concat();
+        let as_sent = (code, true, String::new());
+        let browsers = BROWSERS
             .iter()
-            .all(|&engine| page_model(engine, &bytes) == (code, true, String::new()));
-        for engine in BrowserEngine::ALL {
-            let event = BrowserCloseEvent::after_close_payload(engine, &bytes);
-            assert_eq!(
-                seen(&event),
-                page_model(engine, &bytes),
-                "{engine:?} {code}"
-            );
+            .all(|&engine| page_model(engine, &bytes) == as_sent);
+        let clients = ENGINES
+            .iter()
+            .all(|&engine| page_model(engine, &bytes) == as_sent);
+        for engine in ClientEngine::ALL {
+            for payload in [&bytes[..], &with_reason] {
+                let event = CloseEvent::after_close_payload(engine, payload);
+                assert_eq!(
+                    seen(&event),
+                    page_model(engine, payload),
+                    "{engine:?} {payload:02x?}"
+                );
+                assert_eq!(
+                    engine.shows_as_sent(payload),
+                    shown_as_sent(engine, payload),
+                    "{engine:?} {payload:02x?}"
+                );
+            }
         }
+        let code = CloseCode::from_u16(code);
         assert_eq!(
-            BrowserCloseEvent::every_engine_shows_as_sent(&bytes),
-            every,
+            CloseEvent::every_browser_engine_shows_as_sent(&bytes),
+            browsers,
             "{code}"
         );
+        assert_eq!(code.is_shown_by_every_browser_engine(), browsers, "{code}");
         assert_eq!(
-            CloseCode::from_u16(code).is_shown_by_every_browser_engine(),
-            every,
+            CloseEvent::every_client_engine_shows_as_sent(&bytes),
+            clients,
             "{code}"
+        );
+        assert_eq!(code.is_shown_by_every_client_engine(), clients, "{code}");
+        #[allow(deprecated)]
+        let old = CloseEvent::every_engine_shows_as_sent(&bytes);
+        assert_eq!(
+            old, browsers,
+            "the deprecated name keeps its meaning: {code}"
         );
     }
     // An engine that shows the sent code but not cleanly does not show it as sent.
-    assert!(!BrowserCloseEvent::every_engine_shows_as_sent(
+    assert!(!CloseEvent::every_browser_engine_shows_as_sent(
         &1006u16.to_be_bytes()
     ));
-    assert!(!BrowserCloseEvent::every_engine_shows_as_sent(&[0x03]));
-    assert!(BrowserCloseEvent::every_engine_shows_as_sent(&[]));
+    assert!(!CloseEvent::every_client_engine_shows_as_sent(&[0x03]));
+    assert!(CloseEvent::every_client_engine_shows_as_sent(&[]));
+}
+
+/// The payloads the issue names, in every engine: an empty one, one byte, a reason that is
+/// not UTF-8, 125 bytes and 126 bytes (and far longer, which only Deno reads).
+#[test]
+fn the_payload_edge_cases_are_modelled_in_every_engine() {
+    let with_reason = |code: u16, reason: &[u8]| [&code.to_be_bytes()[..], reason].concat();
+    let payloads = [
+        Vec::new(),
+        vec![0x03],
+        with_reason(1000, b"\xff\xfe"),
+        with_reason(4999, &[b'r'; 123]),
+        with_reason(1000, &[b'r'; 124]),
+        with_reason(1014, &[b'r'; 124]),
+        with_reason(1000, &[0xff; 124]),
+        with_reason(4999, &[b'r'; 998]),
+    ];
+    for engine in ClientEngine::ALL {
+        for payload in &payloads {
+            let event = CloseEvent::after_close_payload(engine, payload);
+            assert_eq!(
+                seen(&event),
+                page_model(engine, payload),
+                "{engine:?} {payload:02x?}"
+            );
+        }
+    }
+    let deno = CloseEvent::after_close_payload(ClientEngine::Deno, &payloads[7]);
+    assert_eq!((deno.code().as_u16(), deno.reason().len()), (4999, 998));
+}
+
+/// `close(code)` in each engine, against the measured sets written out here.
+#[test]
+fn close_method_accepts_the_measured_codes_in_every_engine() {
+    for code in 0..=u16::MAX {
+        let whatwg = code == 1000 || (3000..=4999).contains(&code);
+        let bun = whatwg || (1001..=1003).contains(&code) || (1007..=1014).contains(&code);
+        for engine in ClientEngine::ALL {
+            let expected = if engine == ClientEngine::Bun {
+                bun
+            } else {
+                whatwg
+            };
+            assert_eq!(
+                engine.close_method_accepts(CloseCode::from_u16(code)),
+                expected,
+                "{engine:?} {code}"
+            );
+        }
+    }
 }
 
 /// RFC 6455 section 5.5: a control frame's payload is at most 125 bytes, so a reason is at
@@ -191,7 +322,7 @@ fn payload_and_reason_limits_are_exact() {
 
 #[test]
 fn engines_are_named_with_the_versions_they_were_measured_on() {
-    let named: Vec<(String, &str, &str)> = BrowserEngine::ALL
+    let named: Vec<(String, &str, &str)> = ClientEngine::ALL
         .iter()
         .map(|engine| {
             (
@@ -211,6 +342,13 @@ fn engines_are_named_with_the_versions_they_were_measured_on() {
                 "WebKitGTK",
                 "WebKitGTK 2.50.6 with libsoup 3.2.3"
             ),
+            (
+                "undici".to_owned(),
+                "undici",
+                "undici 8.13.1 on Node.js 26.12.1"
+            ),
+            ("Deno".to_owned(), "Deno", "Deno 2.9.6"),
+            ("Bun".to_owned(), "Bun", "Bun 1.4.5"),
         ]
     );
 }

@@ -26,8 +26,10 @@ commands:
             be generated from; or a file could not be written); 2: could not check (the
             download failed, or it is not the registry)
   test      the whole test suite: installs the browsers the browser tests need (Debian's
-            chromium, firefox-esr, webkit2gtk-driver, xvfb; as root, or prints the command),
-            then runs `cargo test --workspace` and the browser tests
+            chromium, firefox-esr, webkit2gtk-driver, xvfb; as root, or prints the command)
+            and the runtimes the runtime tests need (undici, Node.js, Deno, Bun: `npm ci`
+            into tests/runtimes/, never globally), then runs `cargo test --workspace`, the
+            browser tests and the runtime tests
   fuzz      run the cargo-fuzz targets in xtask/fuzz/ from their committed corpus, each for
             a set time; installs cargo-fuzz first when it is missing
               [TARGET] [--time SECONDS]   one target (default: all), seconds each (default 60)

