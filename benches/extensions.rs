@@ -1,5 +1,6 @@
 //! `Sec-WebSocket-Extensions`: the crate's parser and permessage-deflate negotiation on each
-//! browser engine's real offer (recorded by tests/browser.rs), next to the split-and-trim
+//! browser engine's real offer (recorded by tests/browser.rs; undici and Bun send
+//! Chromium's, Deno none), next to the split-and-trim
 //! parser people write by hand (which allocates a `String` per piece and checks nothing).
 //! `tests/no_allocation.rs` proves the crate's side allocates nothing.
 //!
@@ -14,7 +15,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use websocket_registry::{DeflatePolicy, Extension, PerMessageDeflate};
 
-/// What each engine sends, as measured (see `BrowserEngine`).
+/// What each browser engine sends, as measured (see `ClientEngine`).
 const OFFERS: [(&str, &str); 3] = [
     ("chromium", "permessage-deflate; client_max_window_bits"),
     ("firefox", "permessage-deflate"),

@@ -35,8 +35,8 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use websocket_registry::{
-    registry, BrowserCloseEvent, BrowserEngine, CloseCode, CloseCodeRange, Extension, HeaderBit,
-    Language, Opcode, Reference, Subprotocol, Version,
+    registry, ClientEngine, CloseCode, CloseCodeRange, CloseEvent, Extension, HeaderBit, Language,
+    Opcode, Reference, Subprotocol, Version,
 };
 
 /// The words of this tool in each language (`registry/curated.toml`'s and
@@ -496,14 +496,33 @@ fn close_code(code: CloseCode, language: Language) -> Section {
         close,
         Source::Project,
     );
-    // What a page sees in each engine when a server closes with this code and no reason.
-    let payload = code.as_u16().to_be_bytes();
-    for engine in BrowserEngine::ALL {
-        let seen = BrowserCloseEvent::after_close_payload(engine, &payload);
-        let template = if seen.was_clean() {
-            t.page_as_sent
+    // The engines whose own close(code) answers otherwise than the WHATWG rule above.
+    let differ: Vec<String> = ClientEngine::ALL
+        .iter()
+        .filter(|engine| engine.close_method_accepts(code) != code.is_valid_for_browser_close())
+        .map(ToString::to_string)
+        .collect();
+    if !differ.is_empty() {
+        let template = if code.is_valid_for_browser_close() {
+            t.close_differs_throws
         } else {
-            t.page_fails
+            t.close_differs_accepts
+        };
+        section.field(
+            "close_differs",
+            t.field_close_differs,
+            fill(template, &[("engines", &differ.join(t.list_separator))]),
+            Source::Project,
+        );
+    }
+    // What a client shows in each engine when a server closes with this code and no reason.
+    let payload = code.as_u16().to_be_bytes();
+    for engine in ClientEngine::ALL {
+        let seen = CloseEvent::after_close_payload(engine, &payload);
+        let template = if seen.was_clean() {
+            t.client_as_sent
+        } else {
+            t.client_fails
         };
         let value = fill(
             template,
@@ -512,17 +531,21 @@ fn close_code(code: CloseCode, language: Language) -> Section {
                 ("code", &seen.code().as_u16().to_string()),
             ],
         );
-        let key = format!("page_sees_{}", engine.to_string().to_ascii_lowercase());
-        section.field(&key, t.field_page_sees, value, Source::Project);
+        let key = format!("client_sees_{}", engine.to_string().to_ascii_lowercase());
+        section.field(&key, t.field_client_sees, value, Source::Project);
     }
-    let everywhere = if code.is_shown_by_every_browser_engine() {
-        t.every_engine_yes.to_owned()
+    let everywhere = if code.is_shown_by_every_client_engine() {
+        let engines: Vec<String> = ClientEngine::ALL.iter().map(ToString::to_string).collect();
+        fill(
+            t.every_engine_yes,
+            &[("engines", &engines.join(t.list_separator))],
+        )
     } else {
         fill(
             t.every_engine_no,
             &[(
                 "ranges",
-                &code_ranges(|c| c.is_shown_by_every_browser_engine(), t),
+                &code_ranges(|c| c.is_shown_by_every_client_engine(), t),
             )],
         )
     };

@@ -22,8 +22,9 @@
 //! The client prints the negotiated subprotocol and the Close frame it received, as
 //! `1013 Try Again Later` plus the crate's description of the code. tungstenite 0.30 replaces
 //! a received 1014 by `1002 Protocol violation` before the application sees it (its
-//! `is_allowed` rejects 1014). In a browser page, Chromium and Firefox show 1014 as sent and
-//! WebKitGTK fails the connection (1006); see `BrowserEngine`.
+//! `is_allowed` rejects 1014). Of the WHATWG clients, Chromium, Firefox, undici and Bun show
+//! 1014 as sent, WebKitGTK fails the connection (1006) and Deno too (code 0); see
+//! `ClientEngine`.
 //!
 //! With `--reconnect`, the client connects again after each close, as the crate's advice for
 //! the code says (`CloseCode::reconnect`): once after a random delay (1012 Service Restart),
@@ -31,7 +32,8 @@
 //! Policy Violation, 1000 Normal Closure, ...).
 //!
 //! `tests/server.rs` runs both halves on 127.0.0.1 for every code that is valid on the wire,
-//! and `tests/browser.rs` points headless Chromium, Firefox and WebKitGTK at the server.
+//! and `tests/browser.rs` and `tests/runtimes.rs` point headless Chromium, Firefox and
+//! WebKitGTK, and undici, Deno and Bun, at the server.
 
 // Only the library keeps to `rust-version` (1.63); this file builds with the workspace's
 // own toolchain (see README: Minimum Rust).

@@ -163,7 +163,7 @@ impl ClientEngine {
     /// npm packages the tests pin.
     pub const fn measured_version(self) -> &'static str {
         match self {
-            ClientEngine::Chromium => "Chromium 156.0.8078.108",
+            ClientEngine::Chromium => "Chromium 156.0.8078.114",
             ClientEngine::Firefox => "Firefox 153.8.0esr",
             ClientEngine::WebKitGtk => "WebKitGTK 2.50.6 with libsoup 3.2.3",
             ClientEngine::Undici => "undici 8.13.1 on Node.js 26.12.1",

@@ -65,8 +65,11 @@ impl CloseCode {
     }
 
     /// True when the WHATWG WebSocket `close(code)` method accepts the code: 1000, or
-    /// 3000-4999. For any other code a browser throws `InvalidAccessError` before sending
-    /// anything, even for codes that are valid on the wire such as 1001 or 1011.
+    /// 3000-4999. For any other code the standard has it throw `InvalidAccessError` before
+    /// sending anything, even for codes that are valid on the wire such as 1001 or 1011.
+    /// Five of the six engines the crate has measured do exactly this; Bun also accepts
+    /// 1001-1003 and 1007-1014
+    /// ([`ClientEngine::close_method_accepts`](crate::ClientEngine::close_method_accepts)).
     pub const fn is_valid_for_browser_close(self) -> bool {
         rules::is_valid_for_close_method(self.0)
     }
@@ -219,7 +222,8 @@ impl CloseCode {
     /// What a client should do after the server closed with this code.
     ///
     /// Curated per registered code (`registry/curated.toml`), from RFC 6455's meanings, the
-    /// registry's references (the hybi posts behind 1012-1014) and what clients do; a code
+    /// registry's references (the hybi posts behind 1012-1014) and what client libraries such
+    /// as graphql-ws and Discord's gateway do; a code
     /// without its own advice takes its range's: [`Reconnect::No`] in 0-2999 and 5000-65535
     /// (a peer that sends an unassigned protocol code is broken), and
     /// [`Reconnect::ApplicationDefined`] in 3000-4999.

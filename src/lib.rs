@@ -39,17 +39,22 @@
 //!   [`CloseCode::is_valid_on_wire`] for every code you send *and* every code you receive (a
 //!   received invalid code is a protocol error: answer 1002). [`ClosePayload::parse`] applies it
 //!   for you, with the payload-length and UTF-8 rules, and tells you which code to answer with.
-//! - **Implementing or wrapping the browser `WebSocket.close(code)` API?** Use
+//! - **Implementing or wrapping the WHATWG `WebSocket.close(code)` API?** Use
 //!   [`CloseCode::is_valid_for_browser_close`]: the WHATWG standard accepts only 1000 and
 //!   3000-4999 there, and throws `InvalidAccessError` otherwise, even for codes that are valid
-//!   on the wire such as 1001 or 1011.
-//! - **Choosing a code a browser page should see?**
-//!   [`CloseCode::is_shown_by_every_browser_engine`] says whether Chromium, Firefox and
-//!   WebKitGTK all show it (1000-1003, 1007-1011 and 3000-4999 only: WebKitGTK fails the
-//!   connection on 1012-1014), and [`BrowserCloseEvent::after_close_payload`] tells what
-//!   `CloseEvent` a page in each [`BrowserEngine`] gets for a Close payload. The engines
+//!   on the wire such as 1001 or 1011. What each engine's own `close(code)` does, as
+//!   measured, is [`ClientEngine::close_method_accepts`]: Bun also accepts 1001-1003 and
+//!   1007-1014.
+//! - **Choosing a code every client should see?**
+//!   [`CloseCode::is_shown_by_every_client_engine`] says whether all six engines the crate
+//!   has measured show it as sent (Chromium, Firefox and WebKitGTK, and undici, Deno and
+//!   Bun; 1000-1003, 1007-1011 and 3000-4999 only: WebKitGTK fails the connection on
+//!   1012-1014 and Deno on 1014), [`CloseCode::is_shown_by_every_browser_engine`] the same
+//!   for the three browsers, and [`CloseEvent::after_close_payload`] tells what `CloseEvent`
+//!   each [`ClientEngine`] gives its page or program for a Close payload. The engines
 //!   differ: Chromium and Firefox pass through codes the wire rule forbids, Chromium fails
-//!   the connection on 1005, 1006 and 1015, Firefox shows even those.
+//!   the connection on 1005, 1006 and 1015, Firefox shows even those, and Deno reports a
+//!   failed connection as code 0 instead of 1006.
 //! - **Showing a code to a person?** `Display`, [`CloseCode::label`], [`CloseCode::name`] and
 //!   [`CloseCode::description`].
 //! - **Asking whether IANA has assigned a code?** [`CloseCode::is_registered`].

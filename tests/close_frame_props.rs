@@ -335,7 +335,7 @@ fn engines_are_named_with_the_versions_they_were_measured_on() {
     assert_eq!(
         named,
         [
-            ("Chromium".to_owned(), "Chromium", "Chromium 156.0.8078.108"),
+            ("Chromium".to_owned(), "Chromium", "Chromium 156.0.8078.114"),
             ("Firefox".to_owned(), "Firefox", "Firefox 153.8.0esr"),
             (
                 "WebKitGTK".to_owned(),

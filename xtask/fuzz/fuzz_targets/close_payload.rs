@@ -6,16 +6,18 @@
 //!   code is valid on the wire and whose reason is UTF-8; every refusal names the rule the
 //!   bytes break, and the code to fail the connection with;
 //! - a parsed payload encodes back to the same bytes;
-//! - every browser engine's `CloseEvent` is either clean and carries exactly the payload's
+//! - every client engine's `CloseEvent` is either clean and carries exactly the payload's
 //!   code and reason (1005 and no reason for an empty payload, and for Firefox one byte), or
-//!   is 1006, not clean, with no reason;
-//! - `every_engine_shows_as_sent` is true exactly when each engine's event is clean with the
-//!   sent code.
+//!   is the engine's failed-connection code (1006; 0 in Deno), not clean, with no reason;
+//!   only Deno is clean on a payload over 125 bytes;
+//! - `shows_as_sent` is true exactly when the engine's event is clean with the sent code, and
+//!   `every_browser_engine_shows_as_sent` and `every_client_engine_shows_as_sent` are its
+//!   conjunction over the browsers and over all six engines.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use websocket_registry::{
-    BrowserCloseEvent, BrowserEngine, CloseCode, ClosePayload, ClosePayloadError, MAX_CLOSE_PAYLOAD,
+    ClientEngine, CloseCode, CloseEvent, ClosePayload, ClosePayloadError, MAX_CLOSE_PAYLOAD,
 };
 
 fuzz_target!(|data: &[u8]| {
@@ -71,32 +73,48 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 
-    let sent = if data.is_empty() {
-        Some(1005)
-    } else {
-        wire_code.map(CloseCode::as_u16)
+    // What the payload says, read from the bytes: an empty payload is reported as 1005.
+    let sent = match data {
+        [] => Some(1005),
+        [_] => None,
+        [high, low, ..] => Some(u16::from_be_bytes([*high, *low])),
     };
     let reason_sent = data.get(2..).unwrap_or_default();
-    let mut every_engine_shows_as_sent = true;
-    for engine in BrowserEngine::ALL {
-        let event = BrowserCloseEvent::after_close_payload(engine, data);
+    let mut browsers_show_as_sent = true;
+    let mut clients_show_as_sent = true;
+    for engine in ClientEngine::ALL {
+        let event = CloseEvent::after_close_payload(engine, data);
         if event.was_clean() {
-            let firefox_one_byte = engine == BrowserEngine::Firefox && data.len() == 1;
+            let firefox_one_byte = engine == ClientEngine::Firefox && data.len() == 1;
             if firefox_one_byte {
                 assert_eq!((event.code().as_u16(), event.reason()), (1005, ""));
             } else {
-                assert!(data.len() <= MAX_CLOSE_PAYLOAD);
+                assert!(data.len() <= MAX_CLOSE_PAYLOAD || engine == ClientEngine::Deno);
                 assert_eq!(Some(event.code().as_u16()), sent);
                 assert_eq!(event.reason().as_bytes(), reason_sent);
                 assert!(data.is_empty() || engine.accepts_received_code(event.code()));
             }
         } else {
-            assert_eq!((event.code().as_u16(), event.reason()), (1006, ""));
+            let failed = if engine == ClientEngine::Deno {
+                0
+            } else {
+                1006
+            };
+            assert_eq!((event.code().as_u16(), event.reason()), (failed, ""));
         }
-        every_engine_shows_as_sent &= event.was_clean() && Some(event.code().as_u16()) == sent;
+        let shown = event.was_clean() && Some(event.code().as_u16()) == sent;
+        assert_eq!(engine.shows_as_sent(data), shown, "{engine:?}");
+        clients_show_as_sent &= shown;
+        if engine.is_browser() {
+            browsers_show_as_sent &= shown;
+        }
     }
     assert_eq!(
-        BrowserCloseEvent::every_engine_shows_as_sent(data),
-        every_engine_shows_as_sent
+        CloseEvent::every_browser_engine_shows_as_sent(data),
+        browsers_show_as_sent
+    );
+    assert_eq!(
+        CloseEvent::every_client_engine_shows_as_sent(data),
+        clients_show_as_sent
     );
 });
