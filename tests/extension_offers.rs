@@ -113,6 +113,12 @@ fn invalid_values_fail_at_their_byte_with_what_was_expected() {
         // ws once read this as two extensions: a quoted value may not hide a list.
         ("a; b=\"x, c\"", 7, E::TokenInQuotes),
         ("a; b=\"x\\ c\"", 8, E::TokenInQuotes),
+        // An escaped byte must be a token character itself (RFC 6455 section 9.1: the value
+        // is a token once unescaped). An escaped backslash or quote would otherwise be read
+        // as an escape of the next byte, or as the closing quote.
+        ("a; b=\"x\\\\\"", 8, E::TokenInQuotes),
+        ("a; b=\"\\\"\"", 7, E::TokenInQuotes),
+        ("permessage-deflate; x=\"a\\\\\"", 25, E::TokenInQuotes),
         ("a; b=\"x\\", 8, E::ClosingQuote),
         ("a; b=1=2", 6, E::SeparatorOrEnd),
         ("é", 0, E::ExtensionToken),
