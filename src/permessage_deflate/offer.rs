@@ -79,10 +79,18 @@ impl DeflateParam {
         self.as_str()
     }
 
+    /// The parameter `name` spells exactly (case-sensitive, as RFC 7692's names are tokens
+    /// compared as sent).
     fn from_name(name: &str) -> Option<DeflateParam> {
-        DeflateParam::ALL
-            .into_iter()
-            .find(|param| param.as_str() == name)
+        // A `match` on the literals compares the length first and then the bytes once; the
+        // spellings are those of `as_str` (a unit test checks every one round-trips).
+        match name {
+            "server_no_context_takeover" => Some(DeflateParam::ServerNoContextTakeover),
+            "client_no_context_takeover" => Some(DeflateParam::ClientNoContextTakeover),
+            "server_max_window_bits" => Some(DeflateParam::ServerMaxWindowBits),
+            "client_max_window_bits" => Some(DeflateParam::ClientMaxWindowBits),
+            _ => None,
+        }
     }
 }
 
@@ -228,5 +236,23 @@ fn window_bits<'a>(
         [digit @ b'8'..=b'9'] => Ok(digit - b'0'),
         [b'1', digit @ b'0'..=b'5'] => Ok(10 + (digit - b'0')),
         _ => Err(PerMessageDeflateError::InvalidWindowBits(param)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DeflateParam;
+
+    #[test]
+    fn every_parameter_is_found_by_its_wire_spelling_and_nothing_else() {
+        for param in DeflateParam::ALL {
+            assert_eq!(DeflateParam::from_name(param.as_str()), Some(param));
+            assert_eq!(
+                DeflateParam::from_name(&param.as_str().to_ascii_uppercase()),
+                None
+            );
+            assert_eq!(DeflateParam::from_name(&param.as_str()[1..]), None);
+        }
+        assert_eq!(DeflateParam::from_name(""), None);
     }
 }

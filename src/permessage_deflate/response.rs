@@ -259,12 +259,16 @@ struct Writer<'b> {
 
 impl Writer<'_> {
     fn push(&mut self, text: &str) {
-        for &byte in text.as_bytes() {
-            if let Some(slot) = self.buf.get_mut(self.len) {
-                *slot = byte;
-            }
-            self.len += 1;
+        let end = self.len + text.len();
+        // One copy when it fits; past the end only the count grows (the caller reports the
+        // length it needs). Once a piece does not fit, nothing later is written either.
+        if let Some(slot) = self.buf.get_mut(self.len..end) {
+            slot.copy_from_slice(text.as_bytes());
+        } else if let Some(rest) = self.buf.get_mut(self.len..) {
+            let fits = rest.len();
+            rest.copy_from_slice(&text.as_bytes()[..fits]);
         }
+        self.len = end;
     }
 }
 
