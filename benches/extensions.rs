@@ -2,7 +2,9 @@
 //! browser engine's real offer (recorded by tests/browser.rs; undici and Bun send
 //! Chromium's, Deno none), next to the split-and-trim
 //! parser people write by hand (which allocates a `String` per piece and checks nothing).
-//! `tests/no_allocation.rs` proves the crate's side allocates nothing.
+//! `tests/no_allocation.rs` proves the crate's side allocates nothing. Also an offer with four
+//! alternatives and every parameter, and the floor: a loop that only recognises the exact
+//! tokens and checks nothing.
 //!
 //! Run with `cargo bench --bench extensions`.
 
@@ -21,6 +23,43 @@ const OFFERS: [(&str, &str); 3] = [
     ("firefox", "permessage-deflate"),
     ("webkitgtk", "permessage-deflate; client_max_window_bits"),
 ];
+
+/// Offers beyond the engines': four alternatives, with every parameter, values quoted and
+/// not (a client that prefers small windows and falls back).
+const ALTERNATIVES: (&str, &str) = (
+    "four alternatives, every parameter",
+    "permessage-deflate; server_no_context_takeover; client_no_context_takeover; \
+     server_max_window_bits=10; client_max_window_bits=12, permessage-deflate; \
+     server_max_window_bits=\"11\"; client_max_window_bits, permessage-deflate; \
+     client_no_context_takeover, permessage-deflate",
+);
+
+/// The floor: a byte loop that only recognises the exact tokens permessage-deflate offers
+/// use and checks nothing (no grammar, no values, no repeats). No correct parser can be
+/// faster; the ratio to it says what the checks cost. It counts the `permessage-deflate`
+/// elements and the parameter names it knows.
+fn exact_token_floor(header: &str) -> usize {
+    const NAMES: [&[u8]; 5] = [
+        b"permessage-deflate",
+        b"server_no_context_takeover",
+        b"client_no_context_takeover",
+        b"server_max_window_bits",
+        b"client_max_window_bits",
+    ];
+    // At each position: one of the names, skipped whole, or any other byte, skipped alone.
+    let mut rest = header.as_bytes();
+    let mut known = 0;
+    while !rest.is_empty() {
+        match NAMES.iter().find(|name| rest.starts_with(name)) {
+            Some(name) => {
+                known += 1;
+                rest = &rest[name.len()..];
+            }
+            None => rest = &rest[1..],
+        }
+    }
+    known
+}
 
 /// An extension as the hand-written parser keeps it: its token and `(name, value)` pairs.
 type Parsed = (String, Vec<(String, Option<String>)>);
@@ -61,7 +100,9 @@ fn parse_and_check(header: &str) -> usize {
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("extensions");
     let policy = DeflatePolicy::default();
-    for (engine, offer) in OFFERS {
+    assert_eq!(exact_token_floor(OFFERS[0].1), 2);
+    assert_eq!(exact_token_floor(ALTERNATIVES.1), 11);
+    for (engine, offer) in OFFERS.into_iter().chain([ALTERNATIVES]) {
         group.bench_with_input(
             BenchmarkId::new("crate: parse + check", engine),
             offer,
@@ -79,6 +120,11 @@ fn bench(c: &mut Criterion) {
                     response.map(|r| r.write(&mut buf).unwrap_or(0))
                 })
             },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("floor: exact tokens, no checks", engine),
+            offer,
+            |b, offer| b.iter(|| exact_token_floor(black_box(offer))),
         );
         group.bench_with_input(
             BenchmarkId::new("hand-written split and trim", engine),

@@ -298,6 +298,20 @@ impl<'a> Iterator for ExtensionOffers<'a> {
     type Item = Result<ExtensionOffer<'a>, ExtensionHeaderError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        self.next_visiting(|_, _, _| {})
+    }
+}
+
+impl<'a> ExtensionOffers<'a> {
+    /// The next element, like [`next`](Iterator::next), handing `visit` the element's token
+    /// and each parameter as the grammar accepts it: a reader of the parameters (the
+    /// permessage-deflate check) then needs no second pass over the text. After a grammar
+    /// error the visited parameters belong to an element that is not returned.
+    #[inline]
+    pub(crate) fn next_visiting(
+        &mut self,
+        mut visit: impl FnMut(&'a str, &'a str, Option<ParamValue<'a>>),
+    ) -> Option<Result<ExtensionOffer<'a>, ExtensionHeaderError>> {
         if self.done {
             return None;
         }
@@ -331,8 +345,9 @@ impl<'a> Iterator for ExtensionOffers<'a> {
             if !cursor.eat(b';') {
                 return self.fail(cursor.error(ExtensionHeaderExpected::SeparatorOrEnd));
             }
-            if let Err(error) = cursor.param() {
-                return self.fail(error);
+            match cursor.param() {
+                Ok((name, value)) => visit(token, name, value),
+                Err(error) => return self.fail(error),
             }
         }
         let params = &self.header[params_start..cursor.position];

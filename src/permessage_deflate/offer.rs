@@ -160,46 +160,11 @@ impl PerMessageDeflate {
     pub fn from_offer<'a>(
         offer: &ExtensionOffer<'a>,
     ) -> Result<PerMessageDeflate, PerMessageDeflateError<'a>> {
-        if offer.token() != "permessage-deflate" {
-            return Err(PerMessageDeflateError::NotPerMessageDeflate(offer.token()));
-        }
-        let mut deflate = PerMessageDeflate::default();
-        let mut seen = [false; 4];
+        let mut check = OfferCheck::new(offer.token());
         for (name, value) in offer.params() {
-            let param =
-                DeflateParam::from_name(name).ok_or(PerMessageDeflateError::UnknownParam(name))?;
-            let index = param as usize;
-            if seen[index] {
-                return Err(PerMessageDeflateError::Repeated(param));
-            }
-            seen[index] = true;
-            match (param, value) {
-                (DeflateParam::ServerNoContextTakeover, None) => {
-                    deflate.server_no_context_takeover = true
-                }
-                (DeflateParam::ClientNoContextTakeover, None) => {
-                    deflate.client_no_context_takeover = true
-                }
-                (
-                    DeflateParam::ServerNoContextTakeover | DeflateParam::ClientNoContextTakeover,
-                    Some(_),
-                ) => return Err(PerMessageDeflateError::UnexpectedValue(param)),
-                (DeflateParam::ServerMaxWindowBits, None) => {
-                    return Err(PerMessageDeflateError::MissingValue(param))
-                }
-                (DeflateParam::ServerMaxWindowBits, Some(value)) => {
-                    deflate.server_max_window_bits = Some(window_bits(param, value)?)
-                }
-                (DeflateParam::ClientMaxWindowBits, None) => {
-                    deflate.client_max_window_bits = ClientMaxWindowBits::Unspecified
-                }
-                (DeflateParam::ClientMaxWindowBits, Some(value)) => {
-                    deflate.client_max_window_bits =
-                        ClientMaxWindowBits::Bits(window_bits(param, value)?)
-                }
-            }
+            check.param(name, value);
         }
-        Ok(deflate)
+        check.finish()
     }
 
     /// The client asks the server not to reuse its compression context between messages.
@@ -220,6 +185,88 @@ impl PerMessageDeflate {
     /// Whether and how the client offered `client_max_window_bits`.
     pub const fn client_max_window_bits(&self) -> ClientMaxWindowBits {
         self.client_max_window_bits
+    }
+}
+
+/// RFC 7692 section 7's check of one offer, a parameter at a time, as the parser reads them:
+/// [`PerMessageDeflate::from_offer`] feeds it an offer's parameters, and the negotiation
+/// feeds it while the header is parsed (one pass). The first objection, in the order the
+/// parameters come, is the answer.
+pub(crate) struct OfferCheck<'a> {
+    deflate: PerMessageDeflate,
+    seen: [bool; 4],
+    result: Result<(), PerMessageDeflateError<'a>>,
+}
+
+impl<'a> OfferCheck<'a> {
+    /// A check of the offer of the extension `token`.
+    #[inline]
+    pub(crate) fn new(token: &'a str) -> OfferCheck<'a> {
+        let result = if token == "permessage-deflate" {
+            Ok(())
+        } else {
+            Err(PerMessageDeflateError::NotPerMessageDeflate(token))
+        };
+        OfferCheck {
+            deflate: PerMessageDeflate::default(),
+            seen: [false; 4],
+            result,
+        }
+    }
+
+    /// The next parameter of the offer.
+    #[inline]
+    pub(crate) fn param(&mut self, name: &'a str, value: Option<ParamValue<'_>>) {
+        if self.result.is_ok() {
+            self.result = self.apply(name, value);
+        }
+    }
+
+    fn apply(
+        &mut self,
+        name: &'a str,
+        value: Option<ParamValue<'_>>,
+    ) -> Result<(), PerMessageDeflateError<'a>> {
+        let param =
+            DeflateParam::from_name(name).ok_or(PerMessageDeflateError::UnknownParam(name))?;
+        let index = param as usize;
+        if self.seen[index] {
+            return Err(PerMessageDeflateError::Repeated(param));
+        }
+        self.seen[index] = true;
+        let deflate = &mut self.deflate;
+        match (param, value) {
+            (DeflateParam::ServerNoContextTakeover, None) => {
+                deflate.server_no_context_takeover = true
+            }
+            (DeflateParam::ClientNoContextTakeover, None) => {
+                deflate.client_no_context_takeover = true
+            }
+            (
+                DeflateParam::ServerNoContextTakeover | DeflateParam::ClientNoContextTakeover,
+                Some(_),
+            ) => return Err(PerMessageDeflateError::UnexpectedValue(param)),
+            (DeflateParam::ServerMaxWindowBits, None) => {
+                return Err(PerMessageDeflateError::MissingValue(param))
+            }
+            (DeflateParam::ServerMaxWindowBits, Some(value)) => {
+                deflate.server_max_window_bits = Some(window_bits(param, value)?)
+            }
+            (DeflateParam::ClientMaxWindowBits, None) => {
+                deflate.client_max_window_bits = ClientMaxWindowBits::Unspecified
+            }
+            (DeflateParam::ClientMaxWindowBits, Some(value)) => {
+                deflate.client_max_window_bits =
+                    ClientMaxWindowBits::Bits(window_bits(param, value)?)
+            }
+        }
+        Ok(())
+    }
+
+    /// The offer, or the first rule it breaks.
+    #[inline]
+    pub(crate) fn finish(self) -> Result<PerMessageDeflate, PerMessageDeflateError<'a>> {
+        self.result.map(|()| self.deflate)
     }
 }
 
