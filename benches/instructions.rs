@@ -1,0 +1,78 @@
+//! The extension parser's work per call in instructions, for `benches/instructions.py`, which
+//! runs this binary under valgrind's callgrind twice (0 and N calls) and divides the
+//! difference by N. Instruction counts are the same on every run of the same binary, however
+//! loaded the machine is, where wall-clock times on a shared 2-core machine move by 50%.
+//!
+//! `instructions OPERATION OFFER CALLS`, with OPERATION `parse` (`Extension::offers` and
+//! `PerMessageDeflate::from_offer` on each offer), `negotiate` (`PerMessageDeflate::negotiate`
+//! and `DeflateResponse::write`) or `floor` (the loop that only recognises the exact tokens,
+//! `benches/support/floor.rs`), and OFFER an index into [`OFFERS`]. Without arguments (as
+//! `cargo bench` runs every bench target) it checks that each operation works and exits.
+
+// Only the library keeps to `rust-version` (1.63); this file builds with the workspace's
+// own toolchain (see README: Minimum Rust).
+#![allow(clippy::incompatible_msrv)]
+
+use std::hint::black_box;
+
+use websocket_registry::{DeflatePolicy, Extension, PerMessageDeflate};
+
+#[path = "support/floor.rs"]
+mod floor;
+
+/// Chromium's, Firefox's, four alternatives with every parameter, and a header with an
+/// unknown extension and offers RFC 7692 refuses before the one that is accepted.
+pub const OFFERS: [&str; 4] = [
+    "permessage-deflate; client_max_window_bits",
+    "permessage-deflate",
+    "permessage-deflate; server_no_context_takeover; client_no_context_takeover; \
+     server_max_window_bits=10; client_max_window_bits=12, permessage-deflate; \
+     server_max_window_bits=\"11\"; client_max_window_bits, permessage-deflate; \
+     client_no_context_takeover, permessage-deflate",
+    "x-webkit-deflate-frame, permessage-deflate; server_max_window_bits=16, \
+     permessage-deflate; client_max_window_bits=9",
+];
+
+fn run(operation: &str, offer: &str) -> usize {
+    match operation {
+        "parse" => Extension::offers(offer)
+            .flatten()
+            .filter(|offer| PerMessageDeflate::from_offer(offer).is_ok())
+            .count(),
+        "negotiate" => {
+            let mut buf = [0u8; 128];
+            PerMessageDeflate::negotiate(offer, &DeflatePolicy::default())
+                .ok()
+                .flatten()
+                .map_or(0, |response| response.write(&mut buf).unwrap_or(0))
+        }
+        "floor" => floor::exact_token_floor(offer),
+        other => panic!("unknown operation {other:?}: parse, negotiate or floor"),
+    }
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; only the positional arguments count.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let [operation, offer, calls] = args.as_slice() else {
+        for offer in OFFERS {
+            assert!(
+                run("parse", offer) > 0 && run("negotiate", offer) > 0,
+                "{offer}"
+            );
+            assert!(run("floor", offer) > 0, "{offer}");
+        }
+        eprintln!("instructions: run by benches/instructions.py under callgrind");
+        return;
+    };
+    let offer = OFFERS[offer.parse::<usize>().expect("an offer index")];
+    let calls: usize = calls.parse().expect("a number of calls");
+    let mut total = 0;
+    for _ in 0..calls {
+        total += run(black_box(operation), black_box(offer));
+    }
+    println!("{total}");
+}
