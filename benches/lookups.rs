@@ -180,6 +180,23 @@ fn realistic_mix(registered: &[&'static str]) -> Vec<String> {
     shuffled(&names, 32)
 }
 
+/// The misses of [`realistic_mix`] alone: what a server that speaks none of the client's
+/// subprotocols sees.
+fn only_misses(registered: &[&'static str]) -> Vec<String> {
+    realistic_mix(registered)
+        .into_iter()
+        .filter(|name| !registered.contains(&name.as_str()))
+        .collect()
+}
+
+/// A server seeing the same few names again and again: three registered names (or all, when
+/// there are fewer) in a fixed order, 1,024 times. A branch predictor learns this sequence,
+/// which favours code whose branches follow the names (a `match`) over code that hashes.
+fn replayed_stream(registered: &[&'static str]) -> Vec<String> {
+    let few: Vec<&str> = registered.iter().copied().take(3).collect();
+    (0..1024).flat_map(|_| few.iter().map(|name| name.to_string())).collect()
+}
+
 type Lookup<T> = fn(&str) -> Option<T>;
 
 fn bench_names<T: Copy + std::fmt::Debug + 'static>(
@@ -195,7 +212,14 @@ fn bench_names<T: Copy + std::fmt::Debug + 'static>(
         .map(String::from)
         .collect();
     let mix = realistic_mix(registered);
-    for (input_name, inputs) in [("hits", &hits), ("mix", &mix)] {
+    let misses = only_misses(registered);
+    let replayed = replayed_stream(registered);
+    for (input_name, inputs) in [
+        ("hits", &hits),
+        ("mix", &mix),
+        ("misses", &misses),
+        ("replayed", &replayed),
+    ] {
         let mut group = c.benchmark_group(format!("{group_name}/{input_name}"));
         group.throughput(Throughput::Elements(inputs.len() as u64));
         for &(strategy, lookup) in strategies {
