@@ -194,7 +194,9 @@ fn only_misses(registered: &[&'static str]) -> Vec<String> {
 /// which favours code whose branches follow the names (a `match`) over code that hashes.
 fn replayed_stream(registered: &[&'static str]) -> Vec<String> {
     let few: Vec<&str> = registered.iter().copied().take(3).collect();
-    (0..1024).flat_map(|_| few.iter().map(|name| name.to_string())).collect()
+    (0..1024)
+        .flat_map(|_| few.iter().map(|name| name.to_string()))
+        .collect()
 }
 
 type Lookup<T> = fn(&str) -> Option<T>;

@@ -40,7 +40,13 @@ struct Case {
     /// `Some(path)` through the example server (which negotiates `ocpp1.6`), `None` through
     /// the raw test server (which sends the payload as is, whatever the crate thinks of it).
     example_path: Option<String>,
+    /// For the sweeps: the code sent, and whether with [`SWEEP_REASON`].
+    sweep: Option<(u16, bool)>,
 }
+
+/// The reason the second sweep sends with every code (runtimes only: the browsers' time
+/// budget has room for one sweep).
+const SWEEP_REASON: &[u8] = b"swept";
 
 fn payload(code: u16, reason: &[u8]) -> Vec<u8> {
     let mut payload = code.to_be_bytes().to_vec();
@@ -89,11 +95,22 @@ fn cases(engine: ClientEngine) -> Vec<Case> {
         name: format!("raw {}", hex(&payload)),
         payload,
         example_path: None,
+        sweep: None,
     };
-    let mut cases: Vec<Case> = sweep_codes(engine)
-        .into_iter()
-        .map(|code| raw(payload(code, b"")))
-        .collect();
+    // The runtimes are fast enough for a second sweep, every code with a reason.
+    let reasons: &[bool] = if engine.is_browser() {
+        &[false]
+    } else {
+        &[false, true]
+    };
+    let mut cases: Vec<Case> = Vec::new();
+    for &with_reason in reasons {
+        let reason = if with_reason { SWEEP_REASON } else { b"" };
+        cases.extend(sweep_codes(engine).into_iter().map(|code| Case {
+            sweep: Some((code, with_reason)),
+            ..raw(payload(code, reason))
+        }));
+    }
     cases.extend(
         [
             Vec::new(),                                   // no status: reported as 1005
@@ -120,6 +137,7 @@ fn cases(engine: ClientEngine) -> Vec<Case> {
                 name: format!("example server {code}"),
                 payload: payload(code, reason.as_bytes()),
                 example_path: Some(format!("/close/{code}")),
+                sweep: None,
             });
         }
     }
@@ -168,13 +186,17 @@ pub async fn received_closes(engine: ClientEngine) {
             Some(expected.reason().to_owned()),
         );
         if seen_event != expected_event {
-            let sweep_code = (case.payload.len() == 2 && case.example_path.is_none())
-                .then(|| u16::from_be_bytes([case.payload[0], case.payload[1]]));
-            match sweep_code {
-                Some(code) => differ
+            match case.sweep {
+                Some((code, with_reason)) => differ
                     .entry(format!(
-                        "page saw ({:?}, {:?}), model says {expected_event:?}",
-                        seen_event.0, seen_event.1
+                        "{}: client saw ({:?}, {:?}), model says {expected_event:?}",
+                        if with_reason {
+                            "with a reason"
+                        } else {
+                            "without a reason"
+                        },
+                        seen_event.0,
+                        seen_event.1
                     ))
                     .or_default()
                     .push(code),
