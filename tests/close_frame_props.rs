@@ -322,6 +322,12 @@ fn payload_and_reason_limits_are_exact() {
 
 #[test]
 fn engines_are_named_with_the_versions_they_were_measured_on() {
+    // The deprecated `name()` keeps answering what `display_name()` does.
+    for engine in ClientEngine::ALL {
+        #[allow(deprecated)]
+        let old = engine.name();
+        assert_eq!(old, engine.display_name());
+    }
     let named: Vec<(String, &str, &str)> = ClientEngine::ALL
         .iter()
         .map(|engine| {
