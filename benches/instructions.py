@@ -14,6 +14,8 @@ import sys
 
 OPERATIONS = ["parse", "negotiate", "floor"]
 OFFERS = ["chromium", "firefox", "four alternatives, every parameter", "refused offers first"]
+# The close-code predicates, each over all 65,536 codes per call.
+CLOSE_OPERATIONS = ["close-generated", "close-matches", "close-tungstenite"]
 
 
 def binary():
@@ -49,6 +51,10 @@ def main():
             base = count(exe, operation, str(index), "0")
             total = count(exe, operation, str(index), str(calls))
             print(f"| {operation} | {offer} | {(total - base) // calls:,} |")
+    for operation in CLOSE_OPERATIONS:
+        base = count(exe, operation, "0", "0")
+        total = count(exe, operation, "0", "20")
+        print(f"| {operation} | all 65,536 codes | {(total - base) // 20:,} |")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@
 //! `instructions OPERATION OFFER CALLS`, with OPERATION `parse` (`Extension::offers` and
 //! `PerMessageDeflate::from_offer` on each offer), `negotiate` (`PerMessageDeflate::negotiate`
 //! and `DeflateResponse::write`) or `floor` (the loop that only recognises the exact tokens,
-//! `benches/support/floor.rs`), and OFFER an index into [`OFFERS`]. Without arguments (as
+//! `benches/support/floor.rs`), and OFFER an index into [`OFFERS`]; or `close-generated`,
+//! `close-matches` or `close-tungstenite` (`CloseCode::is_valid_on_wire`, the hand-written
+//! `matches!` and tungstenite's `is_allowed` over every `u16`; OFFER is ignored). Without arguments (as
 //! `cargo bench` runs every bench target) it checks that each operation works and exits.
 
 // Only the library keeps to `rust-version` (1.63); this file builds with the workspace's
@@ -15,7 +17,8 @@
 
 use std::hint::black_box;
 
-use websocket_registry::{DeflatePolicy, Extension, PerMessageDeflate};
+use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
+use websocket_registry::{CloseCode, DeflatePolicy, Extension, PerMessageDeflate};
 
 #[path = "support/floor.rs"]
 mod floor;
@@ -47,7 +50,17 @@ fn run(operation: &str, offer: &str) -> usize {
                 .map_or(0, |response| response.write(&mut buf).unwrap_or(0))
         }
         "floor" => floor::exact_token_floor(offer),
-        other => panic!("unknown operation {other:?}: parse, negotiate or floor"),
+        // The close-code predicates over every u16 (the offer is not used).
+        "close-generated" => (0..=u16::MAX)
+            .filter(|&code| CloseCode::from_u16(black_box(code)).is_valid_on_wire())
+            .count(),
+        "close-matches" => (0..=u16::MAX)
+            .filter(|&code| matches!(black_box(code), 1000..=1003 | 1007..=1014 | 3000..=4999))
+            .count(),
+        "close-tungstenite" => (0..=u16::MAX)
+            .filter(|&code| TungsteniteCode::from(black_box(code)).is_allowed())
+            .count(),
+        other => panic!("unknown operation {other:?}"),
     }
 }
 

@@ -1237,6 +1237,7 @@ const ENTRIES: [Entry; 19] = [
 /// lets a Close frame carry (`CloseCode::is_valid_on_wire` adds the ranges that are
 /// valid as a whole, see `close_code_rules.rs`). The same `matches!` a careful
 /// library writes by hand, kept in step with the registry.
+#[inline]
 pub(crate) const fn is_sendable_protocol_code(code: u16) -> bool {
     matches!(code, 1000..= 1003 | 1007..= 1014)
 }

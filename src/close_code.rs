@@ -60,6 +60,7 @@ impl CloseCode {
     ///
     /// The set of assigned codes comes from the generated table, so a code that IANA assigns
     /// later becomes valid by running `cargo xtask regen`.
+    #[inline]
     pub const fn is_valid_on_wire(self) -> bool {
         rules::is_valid_on_wire(self.0, close_codes::is_sendable_protocol_code(self.0))
     }
