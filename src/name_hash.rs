@@ -121,6 +121,85 @@ pub(crate) const fn displaced_slot(hash: u64, pilot: u64, slots: usize) -> usize
     (((mixed >> 32) * slots as u64) >> 32) as usize
 }
 
+/// How many bytes of a name a [`NameSlot`] holds: a name up to this long is compared with
+/// its slot alone, a longer one also with its identifier.
+pub(crate) const INLINE_KEY_BYTES: usize = 16;
+
+/// A name as a slot keeps it, for comparing without following a pointer: for up to
+/// [`INLINE_KEY_BYTES`] bytes, two words that, together with the length, differ for any
+/// two different names (the first, middle and last byte of a 1- to 3-byte name; the first
+/// and last four bytes of a 4- to 7-byte one; the first and last eight of an 8- to 16-byte
+/// one). A longer name gives its first and last eight bytes, and the caller compares the
+/// whole name.
+///
+/// The generator computes the words of every registered name with this very function, and
+/// `from_name` computes the words of the name it is asked for, so both sides always agree.
+#[inline(always)]
+pub(crate) fn key_words(key: &[u8]) -> [u64; 2] {
+    let len = key.len();
+    match len {
+        0 => [0, 0],
+        1..=3 => {
+            let (mid, last) = (len / 2, len - 1);
+            let packed =
+                byte(key, 0) as u64 | (byte(key, mid) as u64) << 8 | (byte(key, last) as u64) << 16;
+            [packed, 0]
+        }
+        4..=7 => [
+            half_word(key, 0) as u64 | (half_word(key, len - 4) as u64) << 32,
+            0,
+        ],
+        _ => [word(key, 0), word(key, len - 8)],
+    }
+}
+
+/// Hashes a name's length and its [`key_words`]: the words a lookup compares with its slot
+/// anyway, so that the hash reads nothing the comparison does not (the caller computes them
+/// once, for both).
+#[inline(always)]
+pub(crate) const fn words(len: usize, words: [u64; 2], seed: u64) -> u64 {
+    let [first, last] = words;
+    let mixed = (first ^ seed).wrapping_mul(MIX).rotate_left(29) ^ last ^ len as u64;
+    mixed.wrapping_mul(MIX)
+}
+
+/// One slot of a generated perfect-hash table: the registered name that hashes there, kept
+/// as [`key_words`] and its length, and its value; `value` is `None` in a free slot. Comparing
+/// a name with its slot reads this one record: the slot's words, length and value sit side by
+/// side, so a lookup follows no pointer for names up to [`INLINE_KEY_BYTES`] bytes.
+pub(crate) struct NameSlot<T: 'static> {
+    /// [`key_words`] of the name.
+    pub(crate) words: [u64; 2],
+    /// The name's length in bytes.
+    pub(crate) len: u16,
+    /// What `from_name` answers for the name, or `None` for a free slot.
+    pub(crate) value: Option<T>,
+}
+
+impl<T: 'static> NameSlot<T> {
+    /// A slot no name hashes to.
+    pub(crate) const FREE: Self = NameSlot {
+        words: [0, 0],
+        len: 0,
+        value: None,
+    };
+
+    /// Whether a name of `len` bytes with these [`key_words`] is this slot's name, as far as
+    /// the slot can tell. For names up to [`INLINE_KEY_BYTES`] bytes that is the whole
+    /// answer; for longer ones the caller also compares the whole name.
+    #[inline(always)]
+    pub(crate) const fn holds(&self, len: usize, words: [u64; 2]) -> bool {
+        self.len as usize == len && self.words[0] == words[0] && self.words[1] == words[1]
+    }
+}
+
+/// `a == b` for a name longer than [`INLINE_KEY_BYTES`], kept out of line: inlined, its
+/// loop gave `from_name` a stack frame that every lookup paid for, short names too.
+#[inline(never)]
+pub(crate) fn same_long_bytes(a: &[u8], b: &[u8]) -> bool {
+    same_bytes(a, b)
+}
+
 /// `a == b` for byte strings, written so that the compiler inlines it: one or two
 /// overlapping loads per side for names up to 16 bytes, and whole words beyond, never a call
 /// to `memcmp` (whose call costs more than the whole lookup for names this short).
@@ -227,6 +306,75 @@ mod tests {
                 assert!(displaced_slot(hash, pilot, 13) < 13);
             }
         }
+    }
+
+    #[test]
+    fn key_words_and_length_tell_every_short_name_apart() {
+        // Every name of up to 3 bytes over a small alphabet, and 4- to 16-byte names that
+        // differ in one byte anywhere: equal words and length mean equal bytes.
+        const ALPHABET: [u8; 4] = [b'a', b'b', b'.', 0xFF];
+        // Name number `n`: its length, then its bytes as base-4 digits.
+        fn short_name(n: usize, buffer: &mut [u8; 3]) -> &[u8] {
+            let (len, mut digits) = match n {
+                0 => (0, 0),
+                1..=4 => (1, n - 1),
+                5..=20 => (2, n - 5),
+                _ => (3, n - 21),
+            };
+            for byte in buffer.iter_mut().take(len) {
+                *byte = ALPHABET[digits % 4];
+                digits /= 4;
+            }
+            &buffer[..len]
+        }
+        for i in 0..85 {
+            for j in 0..85 {
+                let (mut x, mut y) = ([0u8; 3], [0u8; 3]);
+                let (a, b) = (short_name(i, &mut x), short_name(j, &mut y));
+                let same = a.len() == b.len() && key_words(a) == key_words(b);
+                assert_eq!(same, a == b, "{a:?} {b:?}");
+            }
+        }
+        let letters = *b"abcdefghijklmnop";
+        for len in 4..=INLINE_KEY_BYTES {
+            let name = &letters[..len];
+            for i in 0..len {
+                let mut edited = letters;
+                edited[i] ^= 0x20;
+                assert_ne!(
+                    key_words(name),
+                    key_words(&edited[..len]),
+                    "{len} bytes, byte {i}"
+                );
+            }
+        }
+        // Past 16 bytes the words are the first and last eight bytes, whatever is between.
+        assert_eq!(
+            key_words(b"01234567-X-abcdefgh"),
+            key_words(b"01234567-x-abcdefgh")
+        );
+        assert_ne!(
+            key_words(b"01234567-X-abcdefgh"),
+            key_words(b"01234567-X-abcdefgH")
+        );
+    }
+
+    #[test]
+    fn a_free_slot_holds_no_name_and_a_slot_holds_its_own() {
+        let free: NameSlot<u8> = NameSlot::FREE;
+        assert!(free.value.is_none());
+        let name = b"MBWS.huawei.com";
+        let slot = NameSlot {
+            words: key_words(name),
+            len: name.len() as u16,
+            value: Some(7u8),
+        };
+        let holds = |key: &[u8]| slot.holds(key.len(), key_words(key));
+        assert!(holds(name));
+        assert!(!holds(b"MBWS.huawei.co"));
+        assert!(!holds(b"MBWS.huawei.con"));
+        assert!(!holds(b""));
+        assert!(!free.holds(0, key_words(b"")) || free.value.is_none());
     }
 
     #[test]

@@ -272,22 +272,30 @@ fn emit(cx: &Context<'_>, kind: Kind) -> Result<TokenStream> {
     let (from_name_body, lookup_items) = if ids.len() <= MAX_NAMES_FOR_LITERAL_MATCH {
         (literal_match(&ids, &idents), quote!())
     } else {
-        let index = perfect_hash::build(&ids)
-            .map_err(|message| Error::new(xml_path, message).within(sub.meta.id.clone()))?;
+        let in_registry = |message| Error::new(xml_path, message).within(sub.meta.id.clone());
+        let index = perfect_hash::build(&ids).map_err(in_registry)?;
+        let tables =
+            perfect_hash::lookup_tables(&index, &type_name, &ids, &idents).map_err(in_registry)?;
         (
             quote! {
-                let index = match NAME_SLOTS.get(name_slot(name.as_bytes())) {
-                    Some(&index) => index as usize,
-                    None => return None,
+                let bytes = name.as_bytes();
+                let words = crate::name_hash::key_words(bytes);
+                let slot = match NAME_SLOTS.get(name_slot(bytes, words)) {
+                    Some(slot) if slot.holds(bytes.len(), words) => slot,
+                    _ => return None,
                 };
-                match ENTRIES.get(index) {
-                    Some(entry) if crate::name_hash::same_bytes(entry.id.as_bytes(), name.as_bytes()) => {
-                        Some(entry.value)
+                // A name past the slot's inline bytes: compare the whole identifier.
+                match slot.value {
+                    Some(value)
+                        if bytes.len() <= crate::name_hash::INLINE_KEY_BYTES
+                            || crate::name_hash::same_long_bytes(value.as_str().as_bytes(), bytes) =>
+                    {
+                        Some(value)
                     }
                     _ => None,
                 }
             },
-            perfect_hash::lookup_tables(&index, &type_name),
+            tables,
         )
     };
 

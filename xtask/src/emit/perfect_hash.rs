@@ -51,6 +51,8 @@ const DISPLACED_SEED_ATTEMPTS: u64 = 64;
 pub enum KeyReader {
     /// `name_hash::sampled` with these positions.
     Sampled(Vec<u8>),
+    /// `name_hash::words`: the length and the words the slot comparison reads.
+    Words,
     /// `name_hash::whole`.
     Whole,
 }
@@ -60,6 +62,7 @@ impl KeyReader {
     fn hash(&self, key: &[u8], seed: u64) -> u64 {
         match self {
             KeyReader::Sampled(positions) => name_hash::sampled(key, positions, seed),
+            KeyReader::Words => name_hash::words(key.len(), name_hash::key_words(key), seed),
             KeyReader::Whole => name_hash::whole(key, seed),
         }
     }
@@ -124,9 +127,13 @@ pub fn build(keys: &[&str]) -> Result<NameIndex, String> {
     if let Some(duplicate) = first_duplicate(keys) {
         return Err(format!("identifier {duplicate:?} appears twice"));
     }
-    let reader = match choose_positions(keys) {
-        Some(positions) => KeyReader::Sampled(positions),
-        None => KeyReader::Whole,
+    let reader = if words_tell_apart(keys) {
+        KeyReader::Words
+    } else {
+        match choose_positions(keys) {
+            Some(positions) => KeyReader::Sampled(positions),
+            None => KeyReader::Whole,
+        }
     };
     let index = match build_direct(keys, &reader) {
         Some(index) => index,
@@ -204,6 +211,22 @@ fn choose_positions(keys: &[&str]) -> Option<Vec<u8>> {
         }
     }
     Some(chosen)
+}
+
+/// Whether the length and [`name_hash::key_words`] differ for every pair of keys: then the
+/// hash can read only what the slot comparison reads (`KeyReader::Words`), which is the
+/// fastest lookup. Large sets skip it, as they skip position sampling.
+fn words_tell_apart(keys: &[&str]) -> bool {
+    if keys.len() > MAX_KEYS_FOR_SAMPLING {
+        return false;
+    }
+    let mut inputs: Vec<(usize, [u64; 2])> = keys
+        .iter()
+        .map(|k| (k.len(), name_hash::key_words(k.as_bytes())))
+        .collect();
+    inputs.sort_unstable();
+    inputs.dedup();
+    inputs.len() == keys.len()
 }
 
 fn distinct_words(keys: &[&str], positions: &[u8]) -> usize {
@@ -329,7 +352,17 @@ fn build_displaced(keys: &[&str], reader: &KeyReader) -> Option<NameIndex> {
 }
 
 /// The perfect-hash tables behind `from_name` and the function that finds a name's slot.
-pub(super) fn lookup_tables(index: &NameIndex, type_name: &proc_macro2::Ident) -> TokenStream {
+///
+/// `ids[i]` is the identifier of the variant `idents[i]`, the keys `index` was built over.
+/// Each slot holds its name's [`name_hash::key_words`], length and variant, so that
+/// `from_name` compares a name of up to [`name_hash::INLINE_KEY_BYTES`] bytes with the slot
+/// alone.
+pub(super) fn lookup_tables(
+    index: &NameIndex,
+    type_name: &proc_macro2::Ident,
+    ids: &[&str],
+    idents: &[proc_macro2::Ident],
+) -> Result<TokenStream, String> {
     let seed = hex_literal(index.seed);
     let (hash, reader_items) = match &index.reader {
         KeyReader::Sampled(positions) => {
@@ -355,17 +388,45 @@ pub(super) fn lookup_tables(index: &NameIndex, type_name: &proc_macro2::Ident) -
                 },
             )
         }
+        KeyReader::Words => (
+            quote!(crate::name_hash::words(name.len(), words, NAME_HASH_SEED)),
+            quote!(),
+        ),
         KeyReader::Whole => (
             quote!(crate::name_hash::whole(name, NAME_HASH_SEED)),
             quote!(),
         ),
     };
-    let slot_type = int_type(index.layout.slots().iter().copied().max().unwrap_or(0));
-    let slots = index
-        .layout
-        .slots()
-        .iter()
-        .map(|&i| proc_macro2::Literal::usize_unsuffixed(i));
+    let mut holder: Vec<Option<usize>> = vec![None; index.layout.slots().len()];
+    for (i, id) in ids.iter().enumerate() {
+        if u16::try_from(id.len()).is_err() {
+            return Err(format!(
+                "identifier {id:?} is {} bytes long; a name slot holds lengths up to {}",
+                id.len(),
+                u16::MAX
+            ));
+        }
+        match holder.get_mut(index.slot(id.as_bytes())) {
+            Some(slot @ None) => *slot = Some(i),
+            _ => return Err(format!("identifier {id:?} has no slot of its own")),
+        }
+    }
+    let slots = holder.iter().map(|holder| match holder {
+        None => quote!(crate::name_hash::NameSlot::FREE),
+        Some(i) => {
+            let [first, second] = name_hash::key_words(ids[*i].as_bytes());
+            let (first, second) = (hex_literal(first), hex_literal(second));
+            let len = proc_macro2::Literal::usize_unsuffixed(ids[*i].len());
+            let ident = &idents[*i];
+            quote! {
+                crate::name_hash::NameSlot {
+                    words: [#first, #second],
+                    len: #len,
+                    value: Some(#type_name::#ident),
+                }
+            }
+        }
+    });
     let slot_count = proc_macro2::Literal::usize_unsuffixed(index.layout.slots().len());
     let (slot, layout_items) = match &index.layout {
         Layout::Direct { bits, .. } => {
@@ -398,28 +459,27 @@ pub(super) fn lookup_tables(index: &NameIndex, type_name: &proc_macro2::Ident) -
         }
     };
     let slots_doc = docs::attrs(&format!(
-        "For each slot, the index in [`{type_name}::ALL`] of the name that hashes there. \
-         Free slots hold 0: the comparison in `from_name` rejects any other name that lands \
-         in them."
+        "For each slot, the registered name that hashes there: its words and length, as \
+         `from_name` compares them, and its [`{type_name}`]. Free slots hold no value."
     ));
-    quote! {
+    Ok(quote! {
         /// The seed of `from_name`'s perfect hash, found by `cargo xtask regen` for these
         /// identifiers (see `src/name_hash.rs`).
         const NAME_HASH_SEED: u64 = #seed;
         #reader_items
         #layout_items
         #slots_doc
-        const NAME_SLOTS: [#slot_type; #slot_count] = [#(#slots),*];
+        const NAME_SLOTS: [crate::name_hash::NameSlot<#type_name>; #slot_count] = [#(#slots),*];
 
-
-
-        /// The slot of `name` in `NAME_SLOTS`: where it is, if it is registered.
+        /// The slot of `name` in `NAME_SLOTS`: where it is, if it is registered. `words` are
+        /// its `key_words`, which `from_name` computes once for the hash and the comparison.
         #[inline]
-        const fn name_slot(name: &[u8]) -> usize {
+        #[allow(unused_variables)]
+        const fn name_slot(name: &[u8], words: [u64; 2]) -> usize {
             let hash = #hash;
             #slot
         }
-    }
+    })
 }
 
 /// `0x..`: seeds and positions read better in hex (`0x80` is "the last byte").
@@ -481,11 +541,21 @@ mod tests {
     }
 
     #[test]
-    fn small_sets_get_sampled_positions_and_a_direct_table() {
+    fn small_sets_hash_the_compared_words_into_a_direct_table() {
         let keys = ["permessage-deflate", "bbf-usp-protocol", "permessage-bzip2"];
         let index = build(&keys).unwrap();
-        assert!(matches!(index.reader, KeyReader::Sampled(ref p) if p.len() <= 2));
+        assert_eq!(index.reader, KeyReader::Words);
         assert!(matches!(index.layout, Layout::Direct { .. }));
+        assert_perfect(&keys, &index);
+    }
+
+    #[test]
+    fn names_whose_words_collide_get_sampled_positions() {
+        // Same length, same first and last eight bytes: only the middle tells them apart.
+        let keys = ["abcdefgh-X-12345678", "abcdefgh-Y-12345678", "soap"];
+        assert!(!words_tell_apart(&keys));
+        let index = build(&keys).unwrap();
+        assert!(matches!(index.reader, KeyReader::Sampled(ref p) if p.len() == 1));
         assert_perfect(&keys, &index);
     }
 
