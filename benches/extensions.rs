@@ -149,6 +149,16 @@ mod peers {
         .into_bytes()
     }
 
+    /// The offer as the one `Sec-WebSocket-Extensions` field of an `http::HeaderMap`.
+    fn extensions_header(offer: &str) -> http::HeaderMap {
+        let mut headers = http::HeaderMap::new();
+        headers.insert(
+            http::header::SEC_WEBSOCKET_EXTENSIONS,
+            http::HeaderValue::from_str(offer).expect("a valid header value"),
+        );
+        headers
+    }
+
     /// soketto 0.8.1: its extension parser (`configure_extensions`) is private, and runs in
     /// `handshake::Server::receive_request`, which reads the request (httparse) from the
     /// socket, an in-memory one here, and configures the server's `Deflate` from each offer.
@@ -157,8 +167,7 @@ mod peers {
         let socket = futures::io::Cursor::new(request.to_vec());
         let mut server = soketto::handshake::Server::new(socket);
         server.add_extension(Box::new(Deflate::new(soketto::Mode::Server)));
-        let accepted = futures::executor::block_on(server.receive_request()).is_ok();
-        accepted
+        futures::executor::block_on(server.receive_request()).is_ok()
     }
 
     /// ratchet_deflate 1.2.1: `ExtensionProvider::negotiate_server` parses the offers, picks
@@ -282,11 +291,7 @@ mod peers {
     /// done for it (a peer that refuses an offer stops early).
     fn print_answers() {
         for (engine, offer) in OFFERS.into_iter().chain([ALTERNATIVES]) {
-            let mut headers = http::HeaderMap::new();
-            headers.insert(
-                http::header::SEC_WEBSOCKET_EXTENSIONS,
-                http::HeaderValue::from_str(offer).expect("a valid header value"),
-            );
+            let headers = extensions_header(offer);
             eprintln!("{engine}: {offer}");
             eprintln!(
                 "  soketto receive_request ok: {}",
@@ -322,11 +327,7 @@ mod peers {
         });
         for (engine, offer) in OFFERS.into_iter().chain([ALTERNATIVES]) {
             let request = upgrade_request(Some(offer));
-            let mut headers = http::HeaderMap::new();
-            headers.insert(
-                http::header::SEC_WEBSOCKET_EXTENSIONS,
-                http::HeaderValue::from_str(offer).expect("a valid header value"),
-            );
+            let headers = extensions_header(offer);
             group.bench_with_input(
                 BenchmarkId::new("soketto: receive_request", engine),
                 &request,

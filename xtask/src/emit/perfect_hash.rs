@@ -72,15 +72,20 @@ impl KeyReader {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Layout {
     /// `slots[direct_slot(hash, bits)]`; `slots.len() == 1 << bits`.
-    Direct { bits: u32, slots: Vec<usize> },
+    Direct {
+        bits: u32,
+        slots: Vec<Option<usize>>,
+    },
     /// `slots[displaced_slot(hash, pilots[bucket(hash, pilots.len())], slots.len())]`.
-    Displaced { pilots: Vec<u64>, slots: Vec<usize> },
+    Displaced {
+        pilots: Vec<u64>,
+        slots: Vec<Option<usize>>,
+    },
 }
 
 impl Layout {
-    /// The table of key indexes; free slots hold 0 (the string comparison after the lookup
-    /// rejects a name that lands there, because name 0 hashes to its own slot).
-    pub fn slots(&self) -> &[usize] {
+    /// The table of key indexes: the key that hashes to each slot, `None` for a free slot.
+    pub fn slots(&self) -> &[Option<usize>] {
         match self {
             Layout::Direct { slots, .. } | Layout::Displaced { slots, .. } => slots,
         }
@@ -115,7 +120,7 @@ impl NameIndex {
 
     /// The index of the registered name `key` would be, if any (what `from_name` answers).
     pub fn lookup(&self, keys: &[&str], key: &str) -> Option<usize> {
-        let index = *self.layout.slots().get(self.slot(key.as_bytes()))?;
+        let index = (*self.layout.slots().get(self.slot(key.as_bytes()))?)?;
         (keys.get(index) == Some(&key)).then_some(index)
     }
 }
@@ -245,12 +250,11 @@ fn hashes(keys: &[&str], reader: &KeyReader, seed: u64) -> Vec<u64> {
         .collect()
 }
 
-/// The emitted slot table from the search's owners (`usize::MAX` = free): free slots hold 0
-/// (see [`Layout::slots`]).
-fn slot_table(owner: &[usize]) -> Vec<usize> {
+/// The slot table from the search's owners (`usize::MAX` = free, see [`Layout::slots`]).
+fn slot_table(owner: &[usize]) -> Vec<Option<usize>> {
     owner
         .iter()
-        .map(|&i| if i == usize::MAX { 0 } else { i })
+        .map(|&i| (i != usize::MAX).then_some(i))
         .collect()
 }
 
@@ -397,21 +401,15 @@ pub(super) fn lookup_tables(
             quote!(),
         ),
     };
-    let mut holder: Vec<Option<usize>> = vec![None; index.layout.slots().len()];
-    for (i, id) in ids.iter().enumerate() {
-        if u16::try_from(id.len()).is_err() {
-            return Err(format!(
-                "identifier {id:?} is {} bytes long; a name slot holds lengths up to {}",
-                id.len(),
-                u16::MAX
-            ));
-        }
-        match holder.get_mut(index.slot(id.as_bytes())) {
-            Some(slot @ None) => *slot = Some(i),
-            _ => return Err(format!("identifier {id:?} has no slot of its own")),
-        }
+    if let Some(id) = ids.iter().find(|id| u16::try_from(id.len()).is_err()) {
+        return Err(format!(
+            "identifier {id:?} is {} bytes long; a name slot holds lengths up to {}",
+            id.len(),
+            u16::MAX
+        ));
     }
-    let slots = holder.iter().map(|holder| match holder {
+    // `build` has verified that every key finds itself through these slots.
+    let slots = index.layout.slots().iter().map(|holder| match holder {
         None => quote!(crate::name_hash::NameSlot::FREE),
         Some(i) => {
             let [first, second] = name_hash::key_words(ids[*i].as_bytes());
@@ -698,8 +696,8 @@ mod tests {
         );
     }
 
-    fn index_of(slots: &[usize], key: usize) -> usize {
-        slots.iter().position(|&slot| slot == key).unwrap()
+    fn index_of(slots: &[Option<usize>], key: usize) -> usize {
+        slots.iter().position(|&slot| slot == Some(key)).unwrap()
     }
 
     #[test]
