@@ -71,14 +71,20 @@ fn split_and_trim(header: &str) -> Vec<Parsed> {
         .collect()
 }
 
+/// The crate's parse and check of every element: `PerMessageDeflate::offers`, one pass.
 fn parse_and_check(header: &str) -> usize {
-    let mut accepted = 0;
-    for offer in Extension::offers(header).flatten() {
-        if PerMessageDeflate::from_offer(&offer).is_ok() {
-            accepted += 1;
-        }
-    }
-    accepted
+    PerMessageDeflate::offers(header)
+        .flatten()
+        .filter(Result::is_ok)
+        .count()
+}
+
+/// The same answers in two passes: `Extension::offers`, then `from_offer` on each element.
+fn parse_then_check(header: &str) -> usize {
+    Extension::offers(header)
+        .flatten()
+        .filter(|offer| PerMessageDeflate::from_offer(offer).is_ok())
+        .count()
 }
 
 fn bench(c: &mut Criterion) {
@@ -87,10 +93,16 @@ fn bench(c: &mut Criterion) {
     assert_eq!(exact_token_floor(OFFERS[0].1), 2);
     assert_eq!(exact_token_floor(ALTERNATIVES.1), 11);
     for (engine, offer) in OFFERS.into_iter().chain([ALTERNATIVES]) {
+        assert_eq!(parse_and_check(offer), parse_then_check(offer), "{offer}");
         group.bench_with_input(
             BenchmarkId::new("crate: parse + check", engine),
             offer,
             |b, offer| b.iter(|| parse_and_check(black_box(offer))),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("crate: Extension::offers, then from_offer", engine),
+            offer,
+            |b, offer| b.iter(|| parse_then_check(black_box(offer))),
         );
         group.bench_with_input(
             BenchmarkId::new("crate: negotiate + write", engine),

@@ -4,7 +4,8 @@
 //! loaded the machine is, where wall-clock times on a shared 2-core machine move by 50%.
 //!
 //! `instructions OPERATION OFFER CALLS`, with OPERATION `parse` (`Extension::offers` and
-//! `PerMessageDeflate::from_offer` on each offer), `negotiate` (`PerMessageDeflate::negotiate`
+//! `PerMessageDeflate::from_offer` on each offer), `one-pass` (`PerMessageDeflate::offers`, the
+//! same answers in one pass), `negotiate` (`PerMessageDeflate::negotiate`
 //! and `DeflateResponse::write`) or `floor` (the loop that only recognises the exact tokens,
 //! `benches/support/floor.rs`), and OFFER an index into [`OFFERS`]; or `close-generated`,
 //! `close-matches` or `close-tungstenite` (`CloseCode::is_valid_on_wire`, the hand-written
@@ -42,6 +43,10 @@ fn run(operation: &str, offer: &str) -> usize {
             .flatten()
             .filter(|offer| PerMessageDeflate::from_offer(offer).is_ok())
             .count(),
+        "one-pass" => PerMessageDeflate::offers(offer)
+            .flatten()
+            .filter(Result::is_ok)
+            .count(),
         "negotiate" => {
             let mut buf = [0u8; 128];
             PerMessageDeflate::negotiate(offer, &DeflatePolicy::default())
@@ -73,7 +78,9 @@ fn main() {
     let [operation, offer, calls] = args.as_slice() else {
         for offer in OFFERS {
             assert!(
-                run("parse", offer) > 0 && run("negotiate", offer) > 0,
+                run("parse", offer) > 0
+                    && run("one-pass", offer) == run("parse", offer)
+                    && run("negotiate", offer) > 0,
                 "{offer}"
             );
             assert!(run("floor", offer) > 0, "{offer}");

@@ -150,8 +150,8 @@ pub use offers::{Offer, Offers, SelectedSubprotocolError};
 pub use opcode::{FrameOpcode, ParseOpcodeError, UnassignedOpcode};
 pub use opcodes::Opcode;
 pub use permessage_deflate::{
-    ClientMaxWindowBits, DeflateParam, DeflatePolicy, DeflateResponse, DeflateResponseError,
-    PerMessageDeflate, PerMessageDeflateError, ResponseBufferTooSmall,
+    ClientMaxWindowBits, DeflateOffers, DeflateParam, DeflatePolicy, DeflateResponse,
+    DeflateResponseError, PerMessageDeflate, PerMessageDeflateError, ResponseBufferTooSmall,
 };
 pub use reference::{RangeRecord, Reference, ReferenceKind, UnregisteredName};
 pub use subprotocols::Subprotocol;

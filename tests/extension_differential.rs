@@ -1,8 +1,8 @@
-//! The `Sec-WebSocket-Extensions` parser, the permessage-deflate offer check, the server's
-//! negotiation and the response writer, compared with the implementation they replaced
-//! (`tests/extension_reference/`, kept as it was) on arbitrary headers: the same elements,
-//! parameters and values, the same errors at the same bytes, the same verdicts, the same
-//! responses and bytes. What the reference gets right is pinned by `tests/extension_offers.rs`
+//! The `Sec-WebSocket-Extensions` parser, the permessage-deflate offer check (in two passes, and
+//! in the one of `PerMessageDeflate::offers`), the server's negotiation and the response
+//! writer, compared with the implementation they replaced (`tests/extension_reference/`, kept
+//! as it was) on arbitrary headers: the same elements, parameters and values, the same errors
+//! at the same bytes, the same verdicts, the same responses and bytes. What the reference gets right is pinned by `tests/extension_offers.rs`
 //! (and by cargo-mutants over it), so agreeing with it preserves behaviour, not luck.
 
 // Only the library keeps to `rust-version` (1.63); this file builds with the workspace's
@@ -90,6 +90,17 @@ fn compare(header: &str) -> Result<(), String> {
                 "{header:?}: from_offer gives {actual:?}, the reference {expected:?}"
             ));
         }
+    }
+    // The one pass against the two it stands for: the same items, errors and verdicts.
+    let one_pass: Vec<_> = PerMessageDeflate::offers(header).collect();
+    let two_passes: Vec<_> = Extension::offers(header)
+        .map(|element| element.map(|offer| PerMessageDeflate::from_offer(&offer)))
+        .collect();
+    if one_pass != two_passes {
+        return Err(format!(
+            "{header:?}: PerMessageDeflate::offers gives {one_pass:?}, Extension::offers and \
+             from_offer {two_passes:?}"
+        ));
     }
     for policy in policies() {
         // The negotiation as it was composed before: the first offer that is a

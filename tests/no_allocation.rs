@@ -52,6 +52,10 @@ fn parsing_and_negotiating_allocate_nothing() {
             }
             work += usize::from(PerMessageDeflate::from_offer(&offer).is_ok());
         }
+        work += PerMessageDeflate::offers(header)
+            .flatten()
+            .filter(Result::is_ok)
+            .count();
         if let Ok(Some(response)) = PerMessageDeflate::negotiate(header, &policy) {
             let n = response.write(&mut buf).unwrap_or(0);
             let offers = [PerMessageDeflate::default()];

@@ -1,8 +1,9 @@
 //! A client's permessage-deflate offer, read and checked as a server must (RFC 7692 section 7).
 
 use core::fmt;
+use core::iter::FusedIterator;
 
-use crate::{ExtensionOffer, ParamValue};
+use crate::{Extension, ExtensionHeaderError, ExtensionOffer, ExtensionOffers, ParamValue};
 
 /// A client's permessage-deflate offer that RFC 7692 section 7 allows: its four parameters,
 /// read and checked.
@@ -167,6 +168,37 @@ impl PerMessageDeflate {
         check.finish()
     }
 
+    /// Every element of one `Sec-WebSocket-Extensions` value, each with its RFC 7692 check,
+    /// read in one pass: the same answers as [`Extension::offers`] followed by
+    /// [`from_offer`](Self::from_offer) on each element, without walking each element's
+    /// parameters a second time. An element of another extension is
+    /// `Ok(Err(NotPerMessageDeflate(token)))`; a grammar error is the last item, as in
+    /// [`Extension::offers`].
+    ///
+    /// ```
+    /// use websocket_registry::{PerMessageDeflate, PerMessageDeflateError};
+    ///
+    /// let header = "permessage-deflate; server_max_window_bits=10, x-webkit-deflate-frame, \
+    ///               permessage-deflate; server_max_window_bits=16";
+    /// let mut offers = PerMessageDeflate::offers(header);
+    /// let first = offers.next().unwrap().unwrap().unwrap();
+    /// assert_eq!(first.server_max_window_bits(), Some(10));
+    /// assert_eq!(
+    ///     offers.next().unwrap().unwrap(),
+    ///     Err(PerMessageDeflateError::NotPerMessageDeflate("x-webkit-deflate-frame"))
+    /// );
+    /// assert!(offers.next().unwrap().unwrap().is_err()); // 16 is out of range
+    /// assert!(offers.next().is_none());
+    ///
+    /// let broken = PerMessageDeflate::offers("permessage-deflate; =1").next().unwrap();
+    /// assert_eq!(broken.unwrap_err().offset(), 20);
+    /// ```
+    pub fn offers(header: &str) -> DeflateOffers<'_> {
+        DeflateOffers {
+            elements: Extension::offers(header),
+        }
+    }
+
     /// The client asks the server not to reuse its compression context between messages.
     pub const fn server_no_context_takeover(&self) -> bool {
         self.server_no_context_takeover
@@ -187,6 +219,40 @@ impl PerMessageDeflate {
         self.client_max_window_bits
     }
 }
+
+/// The elements of one `Sec-WebSocket-Extensions` value, each checked as a permessage-deflate
+/// offer while it is read; see [`PerMessageDeflate::offers`]. After a grammar error it yields
+/// nothing more.
+#[derive(Clone, Debug)]
+pub struct DeflateOffers<'a> {
+    elements: ExtensionOffers<'a>,
+}
+
+/// One element: the grammar's verdict, then RFC 7692's.
+type CheckedElement<'a> =
+    Result<Result<PerMessageDeflate, PerMessageDeflateError<'a>>, ExtensionHeaderError>;
+
+impl<'a> Iterator for DeflateOffers<'a> {
+    type Item = CheckedElement<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<CheckedElement<'a>> {
+        let mut check: Option<OfferCheck<'a>> = None;
+        let element = self.elements.next_visiting(|token, name, value| {
+            check
+                .get_or_insert_with(|| OfferCheck::new(token))
+                .param(name, value)
+        })?;
+        Some(element.map(|offer| {
+            // An element without parameters was never visited.
+            check
+                .unwrap_or_else(|| OfferCheck::new(offer.token()))
+                .finish()
+        }))
+    }
+}
+
+impl FusedIterator for DeflateOffers<'_> {}
 
 /// RFC 7692 section 7's check of one offer, a parameter at a time, as the parser reads them:
 /// [`PerMessageDeflate::from_offer`] feeds it an offer's parameters, and the negotiation

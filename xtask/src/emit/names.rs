@@ -284,15 +284,12 @@ fn emit(cx: &Context<'_>, kind: Kind) -> Result<TokenStream> {
                     Some(slot) if slot.holds(bytes.len(), words) => slot,
                     _ => return None,
                 };
-                // A name past the slot's inline bytes: compare the whole identifier.
-                match slot.value {
-                    Some(value)
-                        if bytes.len() <= crate::name_hash::INLINE_KEY_BYTES
-                            || crate::name_hash::same_long_bytes(value.as_str().as_bytes(), bytes) =>
-                    {
-                        Some(value)
-                    }
-                    _ => None,
+                if bytes.len() <= crate::name_hash::INLINE_KEY_BYTES {
+                    // The same words and length: the same name. A free slot holds only the
+                    // empty name, and its value is `None`.
+                    slot.value
+                } else {
+                    from_long_name(slot.value, bytes)
                 }
             },
             tables,

@@ -218,16 +218,18 @@ fn choose_positions(keys: &[&str]) -> Option<Vec<u8>> {
     Some(chosen)
 }
 
-/// Whether the length and [`name_hash::key_words`] differ for every pair of keys: then the
-/// hash can read only what the slot comparison reads (`KeyReader::Words`), which is the
-/// fastest lookup. Large sets skip it, as they skip position sampling.
+/// Whether [`name_hash::words_input`], the length and [`name_hash::key_words`] folded into
+/// one word, differs for every pair of keys: then the hash can read only what the slot
+/// comparison reads (`KeyReader::Words`), which is the fastest lookup. Large sets skip it, as
+/// they skip position sampling.
 fn words_tell_apart(keys: &[&str]) -> bool {
     if keys.len() > MAX_KEYS_FOR_SAMPLING {
         return false;
     }
-    let mut inputs: Vec<(usize, [u64; 2])> = keys
+    // Distinct inputs of the multiply imply distinct lengths and words.
+    let mut inputs: Vec<u64> = keys
         .iter()
-        .map(|k| (k.len(), name_hash::key_words(k.as_bytes())))
+        .map(|k| name_hash::words_input(k.len(), name_hash::key_words(k.as_bytes())))
         .collect();
     inputs.sort_unstable();
     inputs.dedup();
@@ -469,6 +471,20 @@ pub(super) fn lookup_tables(
         #slots_doc
         const NAME_SLOTS: [crate::name_hash::NameSlot<#type_name>; #slot_count] = [#(#slots),*];
 
+        /// `from_name`'s answer for a name longer than a slot's inline bytes, whose slot
+        /// holds `value`: the whole identifier compared. Out of line, and called last, so
+        /// that short names pay nothing for it (inlined, its loop gave every lookup a stack
+        /// frame).
+        #[inline(never)]
+        fn from_long_name(value: Option<#type_name>, name: &[u8]) -> Option<#type_name> {
+            match value {
+                Some(value) if crate::name_hash::same_bytes(value.as_str().as_bytes(), name) => {
+                    Some(value)
+                }
+                _ => None,
+            }
+        }
+
         /// The slot of `name` in `NAME_SLOTS`: where it is, if it is registered. `words` are
         /// its `key_words`, which `from_name` computes once for the hash and the comparison.
         #[inline]
@@ -554,6 +570,23 @@ mod tests {
         assert!(!words_tell_apart(&keys));
         let index = build(&keys).unwrap();
         assert!(matches!(index.reader, KeyReader::Sampled(ref p) if p.len() == 1));
+        assert_perfect(&keys, &index);
+    }
+
+    #[test]
+    fn names_whose_hash_inputs_collide_get_sampled_positions() {
+        // Different words, the same input to the multiply: byte 4 of the first word differs
+        // by 0x08, which the rotation by 29 moves onto bit 0, where byte 8 differs by 0x01.
+        let keys = ["aaaaaaaaaaaaaaaa", "aaaaiaaa`aaaaaaa", "soap"];
+        let input = |k: &str| name_hash::words_input(k.len(), name_hash::key_words(k.as_bytes()));
+        assert_ne!(
+            name_hash::key_words(keys[0].as_bytes()),
+            name_hash::key_words(keys[1].as_bytes())
+        );
+        assert_eq!(input(keys[0]), input(keys[1]));
+        assert!(!words_tell_apart(&keys));
+        let index = build(&keys).unwrap();
+        assert!(matches!(index.reader, KeyReader::Sampled(_)));
         assert_perfect(&keys, &index);
     }
 
