@@ -1,5 +1,6 @@
-//! `Sec-WebSocket-Extensions`: the crate's parser and permessage-deflate negotiation on each
-//! browser engine's real offer (recorded by tests/browser.rs; undici and Bun send
+//! `Sec-WebSocket-Extensions`: the crate's parse and check (`PerMessageDeflate::offers`, one
+//! pass, and `Extension::offers` + `from_offer`, two) and permessage-deflate negotiation on
+//! each browser engine's real offer (recorded by tests/browser.rs; undici and Bun send
 //! Chromium's, Deno none), next to the split-and-trim
 //! parser people write by hand (which allocates a `String` per piece and checks nothing).
 //! `tests/no_allocation.rs` proves the crate's side allocates nothing. Also an offer with four

@@ -609,3 +609,36 @@ proptest! {
         prop_assert!(response.client_max_window_bits().unwrap_or(15) <= policy_client_bits);
     }
 }
+
+#[test]
+fn the_one_pass_checks_every_element_and_ends_at_a_grammar_error() {
+    let header = "x-foo; a=1, permessage-deflate, \
+                  permessage-deflate; client_max_window_bits=16, permessage-deflate; =";
+    let mut offers = PerMessageDeflate::offers(header);
+    assert_eq!(
+        offers.next(),
+        Some(Ok(Err(PerMessageDeflateError::NotPerMessageDeflate(
+            "x-foo"
+        ))))
+    );
+    // No parameters: the element is checked all the same.
+    assert_eq!(offers.next(), Some(Ok(Ok(PerMessageDeflate::default()))));
+    assert_eq!(
+        offers.next(),
+        Some(Ok(Err(PerMessageDeflateError::InvalidWindowBits(
+            DeflateParam::ClientMaxWindowBits
+        ))))
+    );
+    let error = offers.next().unwrap().unwrap_err();
+    assert_eq!(error.offset(), header.len() - 1);
+    assert_eq!(error.expected(), ExtensionHeaderExpected::ParamName);
+    assert_eq!(offers.next(), None);
+    assert_eq!(offers.next(), None);
+    // A value with no element at all is an error here too, as in `Extension::offers`.
+    let empty: Vec<_> = PerMessageDeflate::offers(" , ").collect();
+    assert_eq!(empty.len(), 1);
+    assert_eq!(
+        empty[0].unwrap_err().expected(),
+        ExtensionHeaderExpected::AtLeastOneExtension
+    );
+}
