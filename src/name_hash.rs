@@ -323,6 +323,26 @@ mod tests {
         }
     }
 
+    /// The words are part of the generated tables (each slot holds its name's), so their
+    /// layout is pinned here as documented: the generated code and this function must not
+    /// drift apart without a `cargo xtask regen`.
+    #[test]
+    fn key_words_are_the_documented_bytes() {
+        assert_eq!(key_words(b""), [0, 0]);
+        // First, middle and last byte, in the low three byte lanes.
+        assert_eq!(key_words(b"a"), [0x61_6161, 0]);
+        assert_eq!(key_words(b"ab"), [0x62_6261, 0]);
+        assert_eq!(key_words(b"abc"), [0x63_6261, 0]);
+        // The first and last four bytes, in the low and high halves.
+        assert_eq!(key_words(b"abcd"), [0x6463_6261_6463_6261, 0]);
+        assert_eq!(key_words(b"abcdefg"), [0x6766_6564_6463_6261, 0]);
+        // The first and last eight bytes.
+        assert_eq!(
+            key_words(b"abcdefghi"),
+            [0x6867_6665_6463_6261, 0x6968_6766_6564_6362]
+        );
+    }
+
     #[test]
     fn key_words_and_length_tell_every_short_name_apart() {
         // Every name of up to 3 bytes over a small alphabet, and 4- to 16-byte names that
