@@ -647,6 +647,17 @@ mod tests {
     }
 
     #[test]
+    fn the_words_hash_is_tried_up_to_its_limit_and_not_beyond() {
+        // 1024 five-byte names whose words differ: the words hash; one more: not tried.
+        let owned: Vec<String> = (0..=MAX_KEYS_FOR_SAMPLING)
+            .map(|i| format!("k{i:04}"))
+            .collect();
+        let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
+        assert!(words_tell_apart(&keys[..MAX_KEYS_FOR_SAMPLING]));
+        assert!(!words_tell_apart(&keys));
+    }
+
+    #[test]
     fn names_that_differ_only_in_the_middle_still_separate() {
         let keys = [
             "v1.usp", "v1-usp", "v1_usp", "AMQP", "amqp", "Amqp", "a", "",
