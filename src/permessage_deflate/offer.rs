@@ -368,4 +368,12 @@ mod tests {
         }
         assert_eq!(DeflateParam::from_name(""), None);
     }
+
+    #[test]
+    #[allow(deprecated)]
+    fn the_deprecated_name_keeps_answering_the_wire_spelling() {
+        for param in DeflateParam::ALL {
+            assert_eq!(param.name(), param.as_str());
+        }
+    }
 }
