@@ -2,7 +2,8 @@
 //! in the one of `PerMessageDeflate::offers`), the server's negotiation and the response
 //! writer, compared with the implementation they replaced (`tests/extension_reference/`, kept
 //! as it was) on arbitrary headers: the same elements, parameters and values, the same errors
-//! at the same bytes, the same verdicts, the same responses and bytes. What the reference gets right is pinned by `tests/extension_offers.rs`
+//! at the same bytes, the same verdicts, the same responses and bytes. What the reference
+//! gets right is pinned by `tests/extension_offers.rs`
 //! (and by cargo-mutants over it), so agreeing with it preserves behaviour, not luck.
 
 // Only the library keeps to `rust-version` (1.63); this file builds with the workspace's

@@ -1,6 +1,6 @@
 //! The server's side of permessage-deflate: its policy, and the response it gives an offer.
 
-use super::offer::{ClientMaxWindowBits, OfferCheck, PerMessageDeflate};
+use super::offer::{ClientMaxWindowBits, PerMessageDeflate};
 use super::response::DeflateResponse;
 
 /// What a server is willing to agree on for permessage-deflate.
@@ -84,34 +84,28 @@ impl PerMessageDeflate {
         header: &str,
         policy: &DeflatePolicy,
     ) -> Result<Option<DeflateResponse>, crate::ExtensionHeaderError> {
-        // One field line, read in one pass: each offer is checked while it is parsed.
-        // `negotiate_lines` gives the same answer, through the offset bookkeeping several
-        // lines need; `tests/extension_differential.rs` compares the two ways.
-        let mut offers = crate::Extension::offers(header);
-        loop {
-            let mut check: Option<OfferCheck<'_>> = None;
-            let element = offers.next_visiting(|token, name, value| {
-                check
-                    .get_or_insert_with(|| OfferCheck::new(token))
-                    .param(name, value)
-            });
-            let offer = match element {
-                None => return Ok(None),
-                Some(Ok(offer)) => offer,
+        // One field line, read in one pass: each offer is checked while it is parsed
+        // (`PerMessageDeflate::offers`). `negotiate_lines` gives the same answer, through the
+        // offset bookkeeping several lines need; `tests/extension_differential.rs` compares
+        // the two ways.
+        for element in PerMessageDeflate::offers(header) {
+            let checked = match element {
+                Ok(checked) => checked,
                 // No element at all: nothing to negotiate, as with no field line.
-                Some(Err(error))
+                Err(error)
                     if error.expected() == crate::ExtensionHeaderExpected::AtLeastOneExtension =>
                 {
                     return Ok(None)
                 }
-                Some(Err(error)) => return Err(error),
+                Err(error) => return Err(error),
             };
-            // An offer without parameters was never visited.
-            let check = check.unwrap_or_else(|| OfferCheck::new(offer.token()));
-            if let Some(response) = check.finish().ok().and_then(|d| d.accept(policy)) {
+            // Offers RFC 7692 does not allow are skipped, as section 7 asks, and so are offers
+            // the policy cannot accept.
+            if let Some(response) = checked.ok().and_then(|d| d.accept(policy)) {
                 return Ok(Some(response));
             }
         }
+        Ok(None)
     }
 
     /// [`negotiate`](Self::negotiate) over a header sent as several field lines (see

@@ -255,10 +255,10 @@ impl<'a> Iterator for DeflateOffers<'a> {
 impl FusedIterator for DeflateOffers<'_> {}
 
 /// RFC 7692 section 7's check of one offer, a parameter at a time, as the parser reads them:
-/// [`PerMessageDeflate::from_offer`] feeds it an offer's parameters, and the negotiation
-/// feeds it while the header is parsed (one pass). The first objection, in the order the
-/// parameters come, is the answer.
-pub(crate) struct OfferCheck<'a> {
+/// [`PerMessageDeflate::from_offer`] feeds it an offer's parameters, and [`DeflateOffers`]
+/// (behind [`PerMessageDeflate::offers`] and the negotiation) feeds it while the header is
+/// parsed (one pass). The first objection, in the order the parameters come, is the answer.
+struct OfferCheck<'a> {
     deflate: PerMessageDeflate,
     seen: [bool; 4],
     result: Result<(), PerMessageDeflateError<'a>>,
@@ -267,7 +267,7 @@ pub(crate) struct OfferCheck<'a> {
 impl<'a> OfferCheck<'a> {
     /// A check of the offer of the extension `token`.
     #[inline]
-    pub(crate) fn new(token: &'a str) -> OfferCheck<'a> {
+    fn new(token: &'a str) -> OfferCheck<'a> {
         let result = if token == "permessage-deflate" {
             Ok(())
         } else {
@@ -282,7 +282,7 @@ impl<'a> OfferCheck<'a> {
 
     /// The next parameter of the offer.
     #[inline]
-    pub(crate) fn param(&mut self, name: &'a str, value: Option<ParamValue<'_>>) {
+    fn param(&mut self, name: &'a str, value: Option<ParamValue<'_>>) {
         if self.result.is_ok() {
             self.result = self.apply(name, value);
         }
@@ -331,7 +331,7 @@ impl<'a> OfferCheck<'a> {
 
     /// The offer, or the first rule it breaks.
     #[inline]
-    pub(crate) fn finish(self) -> Result<PerMessageDeflate, PerMessageDeflateError<'a>> {
+    fn finish(self) -> Result<PerMessageDeflate, PerMessageDeflateError<'a>> {
         self.result.map(|()| self.deflate)
     }
 }

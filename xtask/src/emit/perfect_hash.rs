@@ -635,12 +635,17 @@ mod tests {
         }
     }
 
+    /// `MAX_KEYS_FOR_SAMPLING + 1` five-byte names, `k0000` on.
+    fn one_past_the_sampling_limit() -> Vec<String> {
+        (0..=MAX_KEYS_FOR_SAMPLING)
+            .map(|i| format!("k{i:04}"))
+            .collect()
+    }
+
     #[test]
     fn position_sampling_is_tried_up_to_its_limit_and_not_beyond() {
         // 1024 names that three positions separate: sampled; one more: whole names.
-        let owned: Vec<String> = (0..=MAX_KEYS_FOR_SAMPLING)
-            .map(|i| format!("k{i:04}"))
-            .collect();
+        let owned = one_past_the_sampling_limit();
         let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
         assert!(choose_positions(&keys[..MAX_KEYS_FOR_SAMPLING]).is_some());
         assert_eq!(choose_positions(&keys), None);
@@ -649,9 +654,7 @@ mod tests {
     #[test]
     fn the_words_hash_is_tried_up_to_its_limit_and_not_beyond() {
         // 1024 five-byte names whose words differ: the words hash; one more: not tried.
-        let owned: Vec<String> = (0..=MAX_KEYS_FOR_SAMPLING)
-            .map(|i| format!("k{i:04}"))
-            .collect();
+        let owned = one_past_the_sampling_limit();
         let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
         assert!(words_tell_apart(&keys[..MAX_KEYS_FOR_SAMPLING]));
         assert!(!words_tell_apart(&keys));
