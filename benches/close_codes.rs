@@ -110,12 +110,16 @@ fn predicates(c: &mut Criterion) {
 
 fn payloads(c: &mut Criterion) {
     let mut typical = [0u8; MAX_CLOSE_PAYLOAD];
-    let typical_len = ClosePayload::encode(CloseCode::NORMAL_CLOSURE, "bye", &mut typical)
-        .expect("a valid payload");
+    let typical_len = ClosePayload::new(CloseCode::NORMAL_CLOSURE, "bye")
+        .expect("a valid payload")
+        .write(&mut typical)
+        .expect("fits");
     let long_reason = "é".repeat(60) + "abc"; // 123 bytes: 125 with the code, multi-byte UTF-8
     let mut full = [0u8; MAX_CLOSE_PAYLOAD];
-    let full_len = ClosePayload::encode(CloseCode::GOING_AWAY, &long_reason, &mut full)
-        .expect("a valid payload");
+    let full_len = ClosePayload::new(CloseCode::GOING_AWAY, &long_reason)
+        .expect("a valid payload")
+        .write(&mut full)
+        .expect("fits");
     assert_eq!(full_len, MAX_CLOSE_PAYLOAD);
 
     let mut group = c.benchmark_group("close payload");
@@ -137,7 +141,10 @@ fn payloads(c: &mut Criterion) {
     ] {
         group.bench_function(name, |b| {
             let mut buf = [0u8; MAX_CLOSE_PAYLOAD];
-            b.iter(|| ClosePayload::encode(black_box(code), black_box(reason), &mut buf))
+            b.iter(|| {
+                ClosePayload::new(black_box(code), black_box(reason))
+                    .map(|payload| payload.write(&mut buf))
+            })
         });
     }
     group.finish();

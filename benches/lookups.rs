@@ -100,7 +100,7 @@ hand_written!(Subprotocol, subprotocol_match, SUBPROTOCOL_PHF, {
         "protobuf.webpubsub.azure.v1" => ProtobufWebpubsubAzureV1,
         "json.reliable.webpubsub.azure.v1" => JsonReliableWebpubsubAzureV1,
         "protobuf.reliable.webpubsub.azure.v1" => ProtobufReliableWebpubsubAzureV1,
-        "WebREPL.binary.v1" => WebREPLBinaryV1,
+        "WebREPL.binary.v1" => WebReplBinaryV1,
         "camp" => Camp,
 });
 

@@ -76,7 +76,7 @@ async fn close(
     // axum's `close_code` stops at 1013: the crate has every registered code, and refuses
     // the ones that may not be sent before the upgrade happens.
     let reason = code.to_string();
-    if let Err(err) = ClosePayload::check(code, &reason) {
+    if let Err(err) = ClosePayload::new(code, &reason) {
         return (StatusCode::BAD_REQUEST, err.to_string()).into_response();
     }
     negotiate(upgrade, &headers).on_upgrade(move |socket| close_with(socket, code, reason))

@@ -484,10 +484,10 @@ fn close_code(code: CloseCode, language: Language) -> Section {
         wire,
         Source::Project,
     );
-    let close = if code.is_valid_for_browser_close() {
+    let close = if code.is_valid_for_close_method() {
         t.close_yes.to_owned()
     } else {
-        let accepted = code_ranges(|c| c.is_valid_for_browser_close(), t);
+        let accepted = code_ranges(|c| c.is_valid_for_close_method(), t);
         fill(t.close_no, &[("codes", &accepted)])
     };
     section.field(
@@ -499,11 +499,11 @@ fn close_code(code: CloseCode, language: Language) -> Section {
     // The engines whose own close(code) answers otherwise than the WHATWG rule above.
     let differ: Vec<String> = ClientEngine::ALL
         .iter()
-        .filter(|engine| engine.close_method_accepts(code) != code.is_valid_for_browser_close())
+        .filter(|engine| engine.close_method_accepts(code) != code.is_valid_for_close_method())
         .map(ToString::to_string)
         .collect();
     if !differ.is_empty() {
-        let template = if code.is_valid_for_browser_close() {
+        let template = if code.is_valid_for_close_method() {
             t.close_differs_throws
         } else {
             t.close_differs_accepts
@@ -517,7 +517,7 @@ fn close_code(code: CloseCode, language: Language) -> Section {
     }
     // What a client shows in each engine when a server closes with this code and no reason.
     let payload = code.as_u16().to_be_bytes();
-    for engine in ClientEngine::ALL {
+    for &engine in ClientEngine::ALL {
         let seen = CloseEvent::after_close_payload(engine, &payload);
         let template = if seen.was_clean() {
             t.client_as_sent

@@ -102,7 +102,7 @@ pub fn check_close(
     code: CloseCode,
     reason: &str,
 ) -> Result<(), websocket_registry::EncodeCloseError> {
-    ClosePayload::check(code, reason)
+    ClosePayload::new(code, reason).map(|_| ())
 }
 
 /// Accepts connections on `listener` forever, one task per connection.

@@ -178,30 +178,6 @@ impl CloseCode {
     /// Contact: Morgan Jones. Registered 2024-02-01.
     pub const TIMEOUT: CloseCode = CloseCode(3008);
 }
-/// Every close code the registry assigns, in the registry's order: the same codes as
-/// [`CloseCode::ALL`], the one list to use.
-#[deprecated(note = "use `CloseCode::ALL`: the same codes, in ascending order")]
-pub const ASSIGNED: &[CloseCode] = &[
-    CloseCode::NORMAL_CLOSURE,
-    CloseCode::GOING_AWAY,
-    CloseCode::PROTOCOL_ERROR,
-    CloseCode::UNSUPPORTED_DATA,
-    CloseCode::RESERVED,
-    CloseCode::NO_STATUS_RECEIVED,
-    CloseCode::ABNORMAL_CLOSURE,
-    CloseCode::INVALID_FRAME_PAYLOAD_DATA,
-    CloseCode::POLICY_VIOLATION,
-    CloseCode::MESSAGE_TOO_BIG,
-    CloseCode::MANDATORY_EXTENSION,
-    CloseCode::INTERNAL_ERROR,
-    CloseCode::SERVICE_RESTART,
-    CloseCode::TRY_AGAIN_LATER,
-    CloseCode::BAD_GATEWAY,
-    CloseCode::TLS_HANDSHAKE,
-    CloseCode::UNAUTHORIZED,
-    CloseCode::FORBIDDEN,
-    CloseCode::TIMEOUT,
-];
 /// The registry's range rows: values it describes as a block rather than assigning
 /// (`Unassigned`, `Reserved for Private Use`).
 pub const RANGES: &[RangeRecord] = &[

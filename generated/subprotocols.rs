@@ -431,7 +431,7 @@ pub enum Subprotocol {
     /// Definition: [https://jetpax.github.io/webrepl/webrepl\_binary\_protocol\_rfc.md](https://jetpax.github.io/webrepl/webrepl_binary_protocol_rfc.md)
     ///
     /// Reference: Jonathan E. Peace. Change controller: Jonathan E. Peace. Registered 2025-12-13.
-    WebREPLBinaryV1,
+    WebReplBinaryV1,
     /// `camp`: Cryo Application Messaging Protocol
     ///
     /// Definition: [https://github.com/Ranchonyx/CAMP-Protocol/releases/tag/v1.0.0](https://github.com/Ranchonyx/CAMP-Protocol/releases/tag/v1.0.0)
@@ -509,7 +509,7 @@ impl Subprotocol {
         Self::ProtobufWebpubsubAzureV1,
         Self::JsonReliableWebpubsubAzureV1,
         Self::ProtobufReliableWebpubsubAzureV1,
-        Self::WebREPLBinaryV1,
+        Self::WebReplBinaryV1,
         Self::Camp,
     ];
     /// The registered name whose identifier is exactly `name` (case-sensitive, no
@@ -2565,8 +2565,8 @@ const ENTRY_66: Entry = Entry {
 };
 const ENTRY_67: Entry = Entry {
     id: "WebREPL.binary.v1",
-    value: Subprotocol::WebREPLBinaryV1,
-    variant: "WebREPLBinaryV1",
+    value: Subprotocol::WebReplBinaryV1,
+    variant: "WebReplBinaryV1",
     common: "WebREPL Binary Protocol",
     definition: "https://jetpax.github.io/webrepl/webrepl_binary_protocol_rfc.md",
     definition_references: &[
@@ -2702,7 +2702,7 @@ const NAME_SLOTS: [crate::name_hash::NameSlot<Subprotocol>; 256] = [
     crate::name_hash::NameSlot {
         words: [0x2E4C504552626557, 0x31762E7972616E69],
         len: 17,
-        value: Some(Subprotocol::WebREPLBinaryV1),
+        value: Some(Subprotocol::WebReplBinaryV1),
     },
     crate::name_hash::NameSlot::FREE,
     crate::name_hash::NameSlot::FREE,

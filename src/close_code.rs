@@ -20,7 +20,7 @@ use crate::{Language, Reconnect};
 /// exactly one representation, so conversion never fails and never loses anything. Whether a
 /// code is assigned, and where it may be used, are questions for the methods:
 /// [`is_registered`](Self::is_registered), [`is_valid_on_wire`](Self::is_valid_on_wire),
-/// [`is_valid_for_browser_close`](Self::is_valid_for_browser_close) and
+/// [`is_valid_for_close_method`](Self::is_valid_for_close_method) and
 /// [`range`](Self::range). The constants (`CloseCode::NORMAL_CLOSURE`, ...) are generated from
 /// the registry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -71,7 +71,7 @@ impl CloseCode {
     /// Five of the six engines the crate has measured do exactly this; Bun also accepts
     /// 1001-1003 and 1007-1014
     /// ([`ClientEngine::close_method_accepts`](crate::ClientEngine::close_method_accepts)).
-    pub const fn is_valid_for_browser_close(self) -> bool {
+    pub const fn is_valid_for_close_method(self) -> bool {
         rules::is_valid_for_close_method(self.0)
     }
 
@@ -318,9 +318,6 @@ impl fmt::Display for ParseCloseCodeError {
         f.write_str("a close code is a decimal number from 0 to 65535")
     }
 }
-
-#[cfg(has_core_error)]
-impl core::error::Error for ParseCloseCodeError {}
 
 /// Parses a decimal number (`"1000"`), as in configuration files and logs.
 impl FromStr for CloseCode {

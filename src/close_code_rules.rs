@@ -29,7 +29,7 @@ pub enum CloseCodeRange {
 
 impl CloseCodeRange {
     /// Every range, in ascending order of codes.
-    pub const ALL: [CloseCodeRange; 5] = [
+    pub const ALL: &'static [CloseCodeRange] = &[
         CloseCodeRange::NotUsed,
         CloseCodeRange::Protocol,
         CloseCodeRange::Registered,

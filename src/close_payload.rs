@@ -5,7 +5,7 @@
 
 use core::fmt;
 
-use crate::{ClientEngine, CloseCode};
+use crate::{BufferTooSmall, ClientEngine, CloseCode};
 
 /// The largest Close payload: RFC 6455 section 5.5 limits every control frame to 125 bytes.
 pub const MAX_CLOSE_PAYLOAD: usize = 125;
@@ -13,38 +13,104 @@ pub const MAX_CLOSE_PAYLOAD: usize = 125;
 /// The longest reason, in bytes: 125 minus the 2-byte code.
 pub const MAX_CLOSE_REASON: usize = MAX_CLOSE_PAYLOAD - 2;
 
-/// A parsed Close frame payload: no status, or a code and a reason.
+/// A Close frame payload that RFC 6455 allows: no status, or a code that is [valid on the
+/// wire](CloseCode::is_valid_on_wire) and a UTF-8 reason of at most [`MAX_CLOSE_REASON`]
+/// bytes.
 ///
-/// Called `CloseFrame` before 0.1 was published; it is the payload, not the frame, and the
-/// old name clashed with tungstenite's `CloseFrame` (which the `tungstenite` feature converts
-/// to and from).
+/// Its fields are private, so every value obeys those rules: [`parse`](Self::parse) reads
+/// one a peer sent, [`new`](Self::new) checks one to send, and [`write`](Self::write) puts it
+/// on the wire.
+///
+/// ```
+/// use websocket_registry::{CloseCode, ClosePayload, MAX_CLOSE_PAYLOAD};
+///
+/// let payload = ClosePayload::new(CloseCode::TRY_AGAIN_LATER, "busy")?;
+/// let mut buf = [0u8; MAX_CLOSE_PAYLOAD];
+/// let len = payload.write(&mut buf)?;
+/// assert_eq!(&buf[..len], b"\x03\xf5busy");
+/// assert_eq!(ClosePayload::parse(&buf[..len]), Ok(payload));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ClosePayload<'a> {
-    /// An empty payload: the peer gave no status code. APIs report this as 1005 (IANA's
-    /// "No Status Rcvd", never sent on the wire); every engine of [`ClientEngine::ALL`] shows
+pub struct ClosePayload<'a> {
+    /// `None` for an empty payload.
+    code: Option<CloseCode>,
+    /// Empty when `code` is `None`.
+    reason: &'a str,
+}
+
+impl ClosePayload<'static> {
+    /// The empty payload: the peer gave no status code. APIs report this as 1005 (IANA's "No
+    /// Status Rcvd", never sent on the wire); every engine of [`ClientEngine::ALL`] shows
     /// `CloseEvent.code` 1005, as measured.
-    NoStatus,
-    /// A status code, valid on the wire, and a reason (possibly empty).
-    Status {
-        /// The close code.
-        code: CloseCode,
-        /// The reason, valid UTF-8, at most [`MAX_CLOSE_REASON`] bytes.
-        reason: &'a str,
-    },
+    pub const NO_STATUS: ClosePayload<'static> = ClosePayload {
+        code: None,
+        reason: "",
+    };
 }
 
 impl<'a> ClosePayload<'a> {
+    /// A payload with `code` and `reason`, checked as RFC 6455 asks of a sender: the code is
+    /// [valid on the wire](CloseCode::is_valid_on_wire) and the reason has at most
+    /// [`MAX_CLOSE_REASON`] bytes.
+    ///
+    /// # Errors
+    ///
+    /// [`EncodeCloseError::InvalidCode`] for a code that may not be sent (1005, 1016, 5000,
+    /// ...), [`EncodeCloseError::ReasonTooLong`] for a reason over 123 bytes.
+    ///
+    /// ```
+    /// use websocket_registry::{CloseCode, ClosePayload, EncodeCloseError};
+    ///
+    /// assert!(ClosePayload::new(CloseCode::TRY_AGAIN_LATER, "busy").is_ok());
+    /// assert_eq!(
+    ///     ClosePayload::new(CloseCode::from_u16(1005), ""),
+    ///     Err(EncodeCloseError::InvalidCode(CloseCode::from_u16(1005)))
+    /// );
+    /// ```
+    pub const fn new(
+        code: CloseCode,
+        reason: &'a str,
+    ) -> Result<ClosePayload<'a>, EncodeCloseError> {
+        if !code.is_valid_on_wire() {
+            return Err(EncodeCloseError::InvalidCode(code));
+        }
+        if reason.len() > MAX_CLOSE_REASON {
+            return Err(EncodeCloseError::ReasonTooLong { len: reason.len() });
+        }
+        Ok(ClosePayload {
+            code: Some(code),
+            reason,
+        })
+    }
+
     /// Parses an unmasked Close payload, applying every rule of RFC 6455: length at most 125,
     /// never exactly 1 byte, a code that is [valid on the wire](CloseCode::is_valid_on_wire),
-    /// and a reason that is valid UTF-8. On error, [`ClosePayloadError::response_code`] is the
-    /// code to close the connection with.
+    /// and a reason that is valid UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// A [`ClosePayloadError`] naming the rule the payload breaks;
+    /// [`ClosePayloadError::response_code`] is the code to close the connection with.
+    ///
+    /// ```
+    /// use websocket_registry::{CloseCode, ClosePayload};
+    ///
+    /// let payload = ClosePayload::parse(b"\x03\xe8bye")?;
+    /// assert_eq!((payload.code(), payload.reason()), (Some(CloseCode::NORMAL_CLOSURE), "bye"));
+    /// assert_eq!(ClosePayload::parse(b""), Ok(ClosePayload::NO_STATUS));
+    /// let err = ClosePayload::parse(b"\x03\xed").unwrap_err(); // 1005 may not be sent
+    /// assert_eq!(err.response_code(), CloseCode::PROTOCOL_ERROR);
+    /// # Ok::<(), websocket_registry::ClosePayloadError>(())
+    /// ```
     pub const fn parse(payload: &'a [u8]) -> Result<ClosePayload<'a>, ClosePayloadError> {
         Self::parse_with(payload, CodeRule::ValidOnWire, MAX_CLOSE_PAYLOAD)
     }
 
     /// [`parse`](Self::parse) with the code checked by `rule` and payloads up to `max_len`
     /// bytes (a client that ignores RFC 6455's limit reads longer ones); the other rules
-    /// (one byte, UTF-8) are the same for all readers.
+    /// (one byte, UTF-8) are the same for all readers. The result may break the sender's
+    /// rules, so it never leaves the crate as a `ClosePayload`.
     pub(crate) const fn parse_with(
         payload: &'a [u8],
         rule: CodeRule,
@@ -52,7 +118,10 @@ impl<'a> ClosePayload<'a> {
     ) -> Result<ClosePayload<'a>, ClosePayloadError> {
         match payload {
             _ if payload.len() > max_len => Err(ClosePayloadError::TooLong { len: payload.len() }),
-            [] => Ok(ClosePayload::NoStatus),
+            [] => Ok(ClosePayload {
+                code: None,
+                reason: "",
+            }),
             [_] => Err(ClosePayloadError::OneByte),
             [high, low, reason @ ..] => {
                 let code = CloseCode::from_u16(u16::from_be_bytes([*high, *low]));
@@ -60,7 +129,10 @@ impl<'a> ClosePayload<'a> {
                     return Err(ClosePayloadError::InvalidCode(code));
                 }
                 match core::str::from_utf8(reason) {
-                    Ok(reason) => Ok(ClosePayload::Status { code, reason }),
+                    Ok(reason) => Ok(ClosePayload {
+                        code: Some(code),
+                        reason,
+                    }),
                     Err(err) => Err(ClosePayloadError::InvalidUtf8 {
                         offset: err.valid_up_to(),
                     }),
@@ -71,73 +143,69 @@ impl<'a> ClosePayload<'a> {
 
     /// The code, or `None` for an empty payload.
     pub const fn code(&self) -> Option<CloseCode> {
-        match self {
-            ClosePayload::NoStatus => None,
-            ClosePayload::Status { code, .. } => Some(*code),
-        }
+        self.code
     }
 
     /// The code an API reports for this frame: the code, or 1005 for an empty payload (what
     /// every engine of [`ClientEngine::ALL`] shows as `CloseEvent.code`, as measured).
     pub const fn reported_code(&self) -> CloseCode {
-        match self {
+        match self.code {
+            Some(code) => code,
             // RFC 6455 section 7.1.5: no status code is reported as 1005.
-            ClosePayload::NoStatus => CloseCode(1005),
-            ClosePayload::Status { code, .. } => *code,
+            None => CloseCode(1005),
         }
     }
 
     /// The reason (empty for an empty payload).
     pub const fn reason(&self) -> &'a str {
-        match self {
-            ClosePayload::NoStatus => "",
-            ClosePayload::Status { reason, .. } => reason,
+        self.reason
+    }
+
+    /// The payload's length on the wire: 0 without a status, otherwise 2 + the reason's
+    /// length; never over [`MAX_CLOSE_PAYLOAD`].
+    pub const fn len(&self) -> usize {
+        match self.code {
+            Some(_) => 2 + self.reason.len(),
+            None => 0,
         }
     }
 
-    /// Checks that a Close frame with `code` and `reason` may be sent, without writing it:
-    /// the code is [valid on the wire](CloseCode::is_valid_on_wire) and the reason has at
-    /// most [`MAX_CLOSE_REASON`] bytes. [`encode`](Self::encode) applies the same rules.
-    ///
-    /// ```
-    /// use websocket_registry::{CloseCode, ClosePayload, EncodeCloseError};
-    ///
-    /// assert_eq!(ClosePayload::check(CloseCode::TRY_AGAIN_LATER, "busy"), Ok(()));
-    /// assert_eq!(
-    ///     ClosePayload::check(CloseCode::from_u16(1005), ""),
-    ///     Err(EncodeCloseError::InvalidCode(CloseCode::from_u16(1005)))
-    /// );
-    /// ```
-    pub const fn check(code: CloseCode, reason: &str) -> Result<(), EncodeCloseError> {
-        if !code.is_valid_on_wire() {
-            return Err(EncodeCloseError::InvalidCode(code));
-        }
-        if reason.len() > MAX_CLOSE_REASON {
-            return Err(EncodeCloseError::ReasonTooLong { len: reason.len() });
-        }
-        Ok(())
+    /// True for the empty payload ([`NO_STATUS`](ClosePayload::NO_STATUS)).
+    pub const fn is_empty(&self) -> bool {
+        self.code.is_none()
     }
 
-    /// Writes the payload for a Close frame with `code` and `reason` into `buf` and returns
-    /// how many bytes it wrote (2 + the reason's length). Refuses codes that are not
-    /// [valid on the wire](CloseCode::is_valid_on_wire), reasons over
-    /// [`MAX_CLOSE_REASON`] bytes, and a `buf` too small; on error nothing is written.
-    pub fn encode(
-        code: CloseCode,
-        reason: &str,
-        buf: &mut [u8],
-    ) -> Result<usize, EncodeCloseError> {
-        Self::check(code, reason)?;
-        let needed = 2 + reason.len();
+    /// Writes the payload into `buf` and returns how many bytes it wrote
+    /// ([`len`](Self::len)). A buffer of [`MAX_CLOSE_PAYLOAD`] bytes always suffices.
+    ///
+    /// # Errors
+    ///
+    /// [`BufferTooSmall`] when `buf` is shorter than [`len`](Self::len); nothing is written
+    /// then.
+    ///
+    /// ```
+    /// use websocket_registry::{CloseCode, ClosePayload};
+    ///
+    /// let payload = ClosePayload::new(CloseCode::NORMAL_CLOSURE, "bye")?;
+    /// let mut small = [0u8; 4];
+    /// assert_eq!(payload.write(&mut small).unwrap_err().needed(), 5);
+    /// # Ok::<(), websocket_registry::EncodeCloseError>(())
+    /// ```
+    pub fn write(&self, buf: &mut [u8]) -> Result<usize, BufferTooSmall> {
+        let needed = self.len();
+        let code = match self.code {
+            Some(code) => code,
+            None => return Ok(0),
+        };
         // A `match`, not `let ... else`: the crate builds with Rust 1.63 (see build.rs).
         let available = buf.len();
         let out = match buf.get_mut(..needed) {
             Some(out) => out,
-            None => return Err(EncodeCloseError::BufferTooSmall { needed, available }),
+            None => return Err(BufferTooSmall { needed, available }),
         };
         let (head, tail) = out.split_at_mut(2);
         head.copy_from_slice(&code.as_u16().to_be_bytes());
-        tail.copy_from_slice(reason.as_bytes());
+        tail.copy_from_slice(self.reason.as_bytes());
         Ok(needed)
     }
 }
@@ -161,16 +229,6 @@ impl CodeRule {
         }
     }
 }
-
-/// The old name of [`ClosePayload`].
-#[deprecated(
-    note = "renamed to `ClosePayload` (it is the payload; tungstenite's `CloseFrame` is the frame)"
-)]
-pub type CloseFrame<'a> = ClosePayload<'a>;
-
-/// The old name of [`ClosePayloadError`].
-#[deprecated(note = "renamed to `ClosePayloadError`, with `ClosePayload`")]
-pub type CloseFrameError = ClosePayloadError;
 
 /// Why a Close payload is invalid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -225,10 +283,7 @@ impl fmt::Display for ClosePayloadError {
     }
 }
 
-#[cfg(has_core_error)]
-impl core::error::Error for ClosePayloadError {}
-
-/// Why a Close payload cannot be encoded.
+/// Why [`ClosePayload::new`] refuses a code and reason: RFC 6455 does not let them be sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EncodeCloseError {
@@ -238,13 +293,6 @@ pub enum EncodeCloseError {
     ReasonTooLong {
         /// The reason's length in bytes.
         len: usize,
-    },
-    /// The output buffer is too small.
-    BufferTooSmall {
-        /// Bytes needed.
-        needed: usize,
-        /// Bytes available.
-        available: usize,
     },
 }
 
@@ -258,13 +306,6 @@ impl fmt::Display for EncodeCloseError {
                 f,
                 "Close reason of {len} bytes: at most {MAX_CLOSE_REASON} fit in a Close frame"
             ),
-            EncodeCloseError::BufferTooSmall { needed, available } => write!(
-                f,
-                "Close payload needs {needed} bytes, the buffer has {available}"
-            ),
         }
     }
 }
-
-#[cfg(has_core_error)]
-impl core::error::Error for EncodeCloseError {}

@@ -113,15 +113,28 @@ impl<'a> ParamValue<'a> {
         self.raw.is_empty()
     }
 
-    /// Writes the unescaped value into `buf` and returns how many bytes it took, or `None`
-    /// when `buf` is too small.
-    pub fn write_to(&self, buf: &mut [u8]) -> Option<usize> {
+    /// Writes the unescaped value into `buf` and returns how many bytes it took
+    /// ([`len`](Self::len), never more than the header value's length).
+    ///
+    /// # Errors
+    ///
+    /// [`BufferTooSmall`](crate::BufferTooSmall) when `buf` is shorter than the value; what
+    /// `buf` holds then is unspecified.
+    pub fn write(&self, buf: &mut [u8]) -> Result<usize, crate::BufferTooSmall> {
         let mut len = 0;
         for ch in self.chars() {
-            *buf.get_mut(len)? = ch as u8;
+            match buf.get_mut(len) {
+                Some(slot) => *slot = ch as u8,
+                None => {
+                    return Err(crate::BufferTooSmall {
+                        needed: self.len(),
+                        available: buf.len(),
+                    })
+                }
+            }
             len += 1;
         }
-        Some(len)
+        Ok(len)
     }
 }
 
@@ -239,9 +252,6 @@ impl fmt::Display for ExtensionHeaderError {
         )
     }
 }
-
-#[cfg(has_core_error)]
-impl core::error::Error for ExtensionHeaderError {}
 
 /// The extensions of one `Sec-WebSocket-Extensions` header value, in the client's order of
 /// preference; see [`Extension::offers`]. After an error it yields nothing more.

@@ -119,14 +119,6 @@ impl GenericRecord {
         self.description
     }
 
-    /// IANA's text for the record: the old name of [`name`](Self::name).
-    #[deprecated(
-        note = "renamed to `name`: `description()` is the project's own words on every other type, and this is IANA's text"
-    )]
-    pub const fn description(&self) -> Option<&'static str> {
-        self.name()
-    }
-
     /// The record's references.
     pub const fn references(&self) -> &'static [Reference] {
         self.references

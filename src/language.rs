@@ -21,7 +21,7 @@ pub enum Language {
 
 impl Language {
     /// Every language, English first.
-    pub const ALL: [Language; 3] = [Language::English, Language::German, Language::Japanese];
+    pub const ALL: &'static [Language] = &[Language::English, Language::German, Language::Japanese];
 
     /// The ISO 639-1 code: `en`, `de`, `ja`.
     pub const fn code(self) -> &'static str {
@@ -88,7 +88,7 @@ pub enum Reconnect {
 
 impl Reconnect {
     /// Every kind of advice.
-    pub const ALL: [Reconnect; 4] = [
+    pub const ALL: &'static [Reconnect] = &[
         Reconnect::No,
         Reconnect::AfterDelay,
         Reconnect::WithBackoff,
@@ -159,9 +159,6 @@ impl fmt::Display for UnknownName {
         )
     }
 }
-
-#[cfg(has_core_error)]
-impl core::error::Error for UnknownName {}
 
 /// `no`, `after-delay`, `with-backoff`, `application-defined`.
 impl fmt::Display for Reconnect {

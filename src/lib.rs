@@ -29,7 +29,7 @@
 //! let code = CloseCode::from_u16(1014);
 //! assert_eq!(code, CloseCode::BAD_GATEWAY);
 //! assert!(code.is_valid_on_wire());
-//! assert!(!code.is_valid_for_browser_close());
+//! assert!(!code.is_valid_for_close_method());
 //! assert_eq!(code.to_string(), "1014 Bad Gateway");
 //! ```
 //!
@@ -40,7 +40,7 @@
 //!   received invalid code is a protocol error: answer 1002). [`ClosePayload::parse`] applies it
 //!   for you, with the payload-length and UTF-8 rules, and tells you which code to answer with.
 //! - **Implementing or wrapping the WHATWG `WebSocket.close(code)` API?** Use
-//!   [`CloseCode::is_valid_for_browser_close`]: the WHATWG standard accepts only 1000 and
+//!   [`CloseCode::is_valid_for_close_method`]: the WHATWG standard accepts only 1000 and
 //!   3000-4999 there, and throws `InvalidAccessError` otherwise, even for codes that are valid
 //!   on the wire such as 1001 or 1011. What each engine's own `close(code)` does, as
 //!   measured, is [`ClientEngine::close_method_accepts`]: Bun also accepts 1001-1003 and
@@ -49,9 +49,11 @@
 //!   [`CloseCode::is_shown_by_every_client_engine`] says whether all six engines the crate
 //!   has measured show it as sent (Chromium, Firefox and WebKitGTK, and undici, Deno and
 //!   Bun; 1000-1003, 1007-1011 and 3000-4999 only: WebKitGTK fails the connection on
-//!   1012-1014 and Deno on 1014), [`CloseCode::is_shown_by_every_browser_engine`] the same
-//!   for the three browsers, and [`CloseEvent::after_close_payload`] tells what `CloseEvent`
-//!   each [`ClientEngine`] gives its page or program for a Close payload. The engines
+//!   1012-1014 and Deno on 1014). Each engine's own answers are on [`ClientEngine`]
+//!   ([`accepts_received_code`](ClientEngine::accepts_received_code),
+//!   [`shows_as_sent`](ClientEngine::shows_as_sent)), and
+//!   [`CloseEvent::after_close_payload`] tells what `CloseEvent` each engine gives its page
+//!   or program for a Close payload. The engines
 //!   differ: Chromium and Firefox pass through codes the wire rule forbids, Chromium fails
 //!   the connection on 1005, 1006 and 1015, Firefox shows even those, and Deno reports a
 //!   failed connection as code 0 instead of 1006.
@@ -75,7 +77,7 @@
 //! # Every close code and range
 //!
 //! Generated from the registry; "Valid on the wire" is [`CloseCode::is_valid_on_wire`] and
-//! "Valid for `close()`" is [`CloseCode::is_valid_for_browser_close`] (a test checks every row
+//! "Valid for `close()`" is [`CloseCode::is_valid_for_close_method`] (a test checks every row
 //! against them).
 //!
 #![doc = include_str!("../generated/close_codes.md")]
@@ -85,10 +87,15 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+// The `std` feature only adds `impl std::error::Error` (src/error.rs).
+#[cfg(feature = "std")]
+extern crate std;
+
 mod client_engine;
 mod close_code;
 mod close_code_rules;
 mod close_payload;
+mod error;
 mod extension_offers;
 mod generic_registry;
 mod interop;
@@ -129,15 +136,12 @@ pub mod subprotocols;
 #[path = "../generated/versions.rs"]
 pub mod versions;
 
-#[allow(deprecated)]
-pub use client_engine::{BrowserCloseEvent, BrowserEngine};
 pub use client_engine::{ClientEngine, CloseEvent};
 pub use close_code::{CloseCode, CloseCodeRange, ParseCloseCodeError};
-#[allow(deprecated)]
-pub use close_payload::{CloseFrame, CloseFrameError};
 pub use close_payload::{
     ClosePayload, ClosePayloadError, EncodeCloseError, MAX_CLOSE_PAYLOAD, MAX_CLOSE_REASON,
 };
+pub use error::BufferTooSmall;
 pub use extension_offers::{
     ExtensionHeaderError, ExtensionHeaderExpected, ExtensionOffer, ExtensionOffers,
     ExtensionParams, ParamChars, ParamValue,
@@ -151,7 +155,7 @@ pub use opcode::{FrameOpcode, ParseOpcodeError, UnassignedOpcode};
 pub use opcodes::Opcode;
 pub use permessage_deflate::{
     ClientMaxWindowBits, DeflateOffers, DeflateParam, DeflatePolicy, DeflateResponse,
-    DeflateResponseError, PerMessageDeflate, PerMessageDeflateError, ResponseBufferTooSmall,
+    DeflateResponseError, PerMessageDeflate, PerMessageDeflateError,
 };
 pub use reference::{RangeRecord, Reference, ReferenceKind, UnregisteredName};
 pub use subprotocols::Subprotocol;

@@ -209,6 +209,3 @@ impl fmt::Display for SelectedSubprotocolError {
         }
     }
 }
-
-#[cfg(has_core_error)]
-impl core::error::Error for SelectedSubprotocolError {}

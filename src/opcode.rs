@@ -48,9 +48,6 @@ impl fmt::Display for UnassignedOpcode {
     }
 }
 
-#[cfg(has_core_error)]
-impl core::error::Error for UnassignedOpcode {}
-
 impl TryFrom<u8> for Opcode {
     type Error = UnassignedOpcode;
 
@@ -69,9 +66,6 @@ impl fmt::Display for ParseOpcodeError {
         f.write_str("an opcode is the decimal wire value of an opcode the registry assigns")
     }
 }
-
-#[cfg(has_core_error)]
-impl core::error::Error for ParseOpcodeError {}
 
 /// Parses the decimal wire value (`"1"` is [`Opcode::Text`]), as `CloseCode` and `Version`
 /// do; names are not accepted, since IANA's (`Text Frame`) are descriptions.
@@ -97,24 +91,21 @@ impl FromStr for Opcode {
 /// may send and the registry's facts (`name`, `references`) always exist; a frame parser that
 /// must report what it met uses this type. RFC 6455 section 5.2 says an endpoint that
 /// receives a reserved opcode (without an extension that defines it) fails the connection.
+/// Its value is always 0-15: [`from_bits`](Self::from_bits) is the one way to make one from
+/// a number.
 ///
 /// ```
 /// use websocket_registry::{FrameOpcode, Opcode};
 ///
 /// let first_byte = 0x83u8; // FIN and opcode 3
 /// let opcode = FrameOpcode::from_bits(first_byte & 0x0f).unwrap();
-/// assert_eq!(opcode, FrameOpcode::Reserved(3));
+/// assert_eq!((opcode.as_u8(), opcode.assigned()), (3, None)); // reserved
 /// assert!(opcode.is_data());
-/// assert_eq!(FrameOpcode::from_bits(0x1), Some(FrameOpcode::Assigned(Opcode::Text)));
+/// assert_eq!(FrameOpcode::from_bits(0x1).and_then(FrameOpcode::assigned), Some(Opcode::Text));
 /// assert_eq!(FrameOpcode::from_bits(0x10), None); // does not fit in four bits
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FrameOpcode {
-    /// An opcode the registry assigns.
-    Assigned(Opcode),
-    /// A value the registry does not assign (reserved for further opcodes).
-    Reserved(u8),
-}
+pub struct FrameOpcode(u8);
 
 impl FrameOpcode {
     /// The opcode field `bits` (0-15); `None` when `bits` does not fit in four bits.
@@ -122,32 +113,28 @@ impl FrameOpcode {
         if bits > 0x0f {
             return None;
         }
-        Some(match Opcode::from_u8(bits) {
-            Some(opcode) => FrameOpcode::Assigned(opcode),
-            None => FrameOpcode::Reserved(bits),
-        })
+        Some(FrameOpcode(bits))
     }
 
     /// The 4-bit value.
     pub const fn as_u8(self) -> u8 {
-        match self {
-            FrameOpcode::Assigned(opcode) => opcode.as_u8(),
-            FrameOpcode::Reserved(bits) => bits,
-        }
+        self.0
     }
 
     /// The assigned opcode, or `None` for a reserved value.
     pub const fn assigned(self) -> Option<Opcode> {
-        match self {
-            FrameOpcode::Assigned(opcode) => Some(opcode),
-            FrameOpcode::Reserved(_) => None,
-        }
+        Opcode::from_u8(self.0)
+    }
+
+    /// True for a value the registry does not assign (reserved for further opcodes).
+    pub const fn is_reserved(self) -> bool {
+        self.assigned().is_none()
     }
 
     /// True for control frames: the high bit of the opcode is set (RFC 6455 section 5.5),
     /// reserved or not.
     pub const fn is_control(self) -> bool {
-        self.as_u8() & 0x8 != 0
+        self.0 & 0x8 != 0
     }
 
     /// True for data frames (opcodes 0-7, reserved or not).
@@ -158,16 +145,16 @@ impl FrameOpcode {
 
 impl From<Opcode> for FrameOpcode {
     fn from(opcode: Opcode) -> FrameOpcode {
-        FrameOpcode::Assigned(opcode)
+        FrameOpcode(opcode.as_u8())
     }
 }
 
 /// `1 Text Frame`, or `3 (reserved)`.
 impl fmt::Display for FrameOpcode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FrameOpcode::Assigned(opcode) => fmt::Display::fmt(opcode, f),
-            FrameOpcode::Reserved(bits) => write!(f, "{bits} (reserved)"),
+        match self.assigned() {
+            Some(opcode) => fmt::Display::fmt(&opcode, f),
+            None => write!(f, "{} (reserved)", self.0),
         }
     }
 }

@@ -76,9 +76,7 @@ impl HeaderBit {
     }
 
     /// One line in the project's own words on what the bit means, in `language` (English
-    /// where there is no text in it yet). IANA's text is [`meaning`](Self::meaning). (The
-    /// deprecated `description()` still returns IANA's text, so that code written against
-    /// it keeps its meaning; the project's words are only here.)
+    /// where there is no text in it yet). IANA's text is [`meaning`](Self::meaning).
     ///
     /// ```
     /// use websocket_registry::{HeaderBit, Language};

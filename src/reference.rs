@@ -92,14 +92,6 @@ impl RangeRecord {
         self.description
     }
 
-    /// IANA's text for the range: the old name of [`name`](Self::name).
-    #[deprecated(
-        note = "renamed to `name`: `description()` is the project's own words on every other type, and this is IANA's text"
-    )]
-    pub const fn description(&self) -> &'static str {
-        self.name()
-    }
-
     /// The row's references.
     pub const fn references(&self) -> &'static [Reference] {
         self.references
@@ -136,6 +128,3 @@ impl fmt::Display for UnregisteredName {
         )
     }
 }
-
-#[cfg(has_core_error)]
-impl core::error::Error for UnregisteredName {}

@@ -120,9 +120,6 @@ impl fmt::Display for ParseVersionError {
     }
 }
 
-#[cfg(has_core_error)]
-impl core::error::Error for ParseVersionError {}
-
 /// `Version::RFC_6455 == 13`.
 impl PartialEq<u8> for Version {
     fn eq(&self, other: &u8) -> bool {

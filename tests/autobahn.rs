@@ -18,10 +18,7 @@ fn case_7_7_x_valid_codes_are_accepted() {
         let bytes = payload(code, b"");
         assert_eq!(
             ClosePayload::parse(&bytes),
-            Ok(ClosePayload::Status {
-                code: CloseCode::from_u16(code),
-                reason: ""
-            }),
+            Ok(ClosePayload::new(CloseCode::from_u16(code), "").expect("a valid payload")),
             "code {code}"
         );
     }
@@ -69,7 +66,7 @@ fn codes_1012_to_1014_are_valid_unlike_in_older_peers() {
 #[test]
 fn an_empty_payload_is_no_status_reported_as_1005() {
     let frame = ClosePayload::parse(&[]).expect("empty is valid");
-    assert_eq!(frame, ClosePayload::NoStatus);
+    assert_eq!(frame, ClosePayload::NO_STATUS);
     assert_eq!(frame.code(), None);
     assert_eq!(frame.reported_code(), CloseCode::from_u16(1005));
     assert_eq!(frame.reason(), "");
@@ -115,22 +112,21 @@ fn invalid_utf8_in_the_reason_is_1007_with_its_offset() {
 #[test]
 fn encode_writes_code_and_reason_and_refuses_what_is_invalid() {
     let mut buf = [0u8; 125];
-    let n = ClosePayload::encode(CloseCode::TRY_AGAIN_LATER, "busy", &mut buf).expect("encodes");
+    let busy = ClosePayload::new(CloseCode::TRY_AGAIN_LATER, "busy").expect("valid");
+    let n = busy.write(&mut buf).expect("fits");
     assert_eq!(&buf[..n], b"\x03\xf5busy");
 
     let reason_123 = "r".repeat(123);
-    assert_eq!(
-        ClosePayload::encode(CloseCode::NORMAL_CLOSURE, &reason_123, &mut buf),
-        Ok(125)
-    );
+    let longest = ClosePayload::new(CloseCode::NORMAL_CLOSURE, &reason_123).expect("valid");
+    assert_eq!(longest.write(&mut buf), Ok(125));
     let reason_124 = "r".repeat(124);
     assert_eq!(
-        ClosePayload::encode(CloseCode::NORMAL_CLOSURE, &reason_124, &mut buf),
+        ClosePayload::new(CloseCode::NORMAL_CLOSURE, &reason_124),
         Err(websocket_registry::EncodeCloseError::ReasonTooLong { len: 124 })
     );
     for code in [1005, 1006, 1015, 1004, 999, 5000, 2000] {
         assert_eq!(
-            ClosePayload::encode(CloseCode::from_u16(code), "", &mut buf),
+            ClosePayload::new(CloseCode::from_u16(code), ""),
             Err(websocket_registry::EncodeCloseError::InvalidCode(
                 CloseCode::from_u16(code)
             ))
@@ -138,12 +134,9 @@ fn encode_writes_code_and_reason_and_refuses_what_is_invalid() {
     }
     let mut small = [0u8; 3];
     let before = small;
-    assert_eq!(
-        ClosePayload::encode(CloseCode::NORMAL_CLOSURE, "bye", &mut small),
-        Err(websocket_registry::EncodeCloseError::BufferTooSmall {
-            needed: 5,
-            available: 3
-        })
-    );
+    let bye = ClosePayload::new(CloseCode::NORMAL_CLOSURE, "bye").expect("valid");
+    let err = bye.write(&mut small).expect_err("5 bytes do not fit in 3");
+    assert_eq!((err.needed(), err.available()), (5, 3));
     assert_eq!(small, before, "nothing written on error");
+    assert_eq!(ClosePayload::NO_STATUS.write(&mut []), Ok(0));
 }

@@ -51,11 +51,11 @@ fn is_valid_on_wire_follows_rfc_6455_for_every_code() {
 }
 
 #[test]
-fn is_valid_for_browser_close_follows_whatwg_for_every_code() {
+fn is_valid_for_close_method_follows_whatwg_for_every_code() {
     for code in 0..=u16::MAX {
         let expected = code == 1000 || (3000..=4999).contains(&code);
         assert_eq!(
-            CloseCode::from_u16(code).is_valid_for_browser_close(),
+            CloseCode::from_u16(code).is_valid_for_close_method(),
             expected,
             "code {code}"
         );

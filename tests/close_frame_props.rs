@@ -23,11 +23,15 @@ proptest! {
     fn parse_never_panics_and_agrees_with_the_rules(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
         let result = ClosePayload::parse(&bytes);
         match result {
-            Ok(ClosePayload::NoStatus) => prop_assert!(bytes.is_empty()),
-            Ok(ClosePayload::Status { code, reason }) => {
+            Ok(payload) if payload.is_empty() => {
+                prop_assert!(bytes.is_empty());
+                prop_assert_eq!(payload, ClosePayload::NO_STATUS);
+            }
+            Ok(payload) => {
                 prop_assert!(bytes.len() >= 2 && bytes.len() <= 125);
-                prop_assert!(code.is_valid_on_wire());
-                prop_assert_eq!(reason.as_bytes(), &bytes[2..]);
+                prop_assert!(payload.code().expect("a status").is_valid_on_wire());
+                prop_assert_eq!(payload.reason().as_bytes(), &bytes[2..]);
+                prop_assert_eq!(payload.len(), bytes.len());
             }
             Err(err) => {
                 let code = err.response_code().as_u16();
@@ -39,7 +43,7 @@ proptest! {
     /// Every engine's `CloseEvent` for arbitrary bytes, against the model below.
     #[test]
     fn a_page_sees_what_the_engine_model_says_for_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
-        for engine in ClientEngine::ALL {
+        for &engine in ClientEngine::ALL {
             let event = CloseEvent::after_close_payload(engine, &bytes);
             prop_assert_eq!(seen(&event), page_model(engine, &bytes), "{:?} {:02x?}", engine, bytes);
             prop_assert_eq!(engine.shows_as_sent(&bytes), shown_as_sent(engine, &bytes), "{:?} {:02x?}", engine, bytes);
@@ -52,15 +56,11 @@ proptest! {
     fn a_page_sees_what_the_engine_model_says_for_any_code_and_reason(code: u16, reason in "[a-zé ]{0,8}") {
         let mut bytes = code.to_be_bytes().to_vec();
         bytes.extend_from_slice(reason.as_bytes());
-        for engine in ClientEngine::ALL {
+        for &engine in ClientEngine::ALL {
             let event = CloseEvent::after_close_payload(engine, &bytes);
             prop_assert_eq!(seen(&event), page_model(engine, &bytes), "{:?} {}", engine, code);
         }
-        let browsers = BROWSERS.iter().all(|&engine| page_model(engine, &bytes) == (code, true, reason.clone()));
         let clients = ENGINES.iter().all(|&engine| page_model(engine, &bytes) == (code, true, reason.clone()));
-        prop_assert_eq!(CloseEvent::every_browser_engine_shows_as_sent(&bytes), browsers);
-        prop_assert_eq!(CloseCode::from_u16(code).is_shown_by_every_browser_engine(), browsers);
-        prop_assert_eq!(CloseEvent::every_client_engine_shows_as_sent(&bytes), clients);
         prop_assert_eq!(CloseCode::from_u16(code).is_shown_by_every_client_engine(), clients);
     }
 
@@ -68,8 +68,8 @@ proptest! {
     fn encode_then_parse_round_trips(code in 3000u16..5000, reason in reason_of_at_most(MAX_CLOSE_REASON)) {
         let code = CloseCode::from_u16(code);
         let mut buf = [0u8; 125];
-        let n = ClosePayload::encode(code, &reason, &mut buf).expect("valid input encodes");
-        prop_assert_eq!(ClosePayload::parse(&buf[..n]), Ok(ClosePayload::Status { code, reason: &reason }));
+        let n = ClosePayload::new(code, &reason).expect("valid input").write(&mut buf).expect("fits");
+        prop_assert_eq!(ClosePayload::parse(&buf[..n]), Ok(ClosePayload::new(code, &reason).expect("a valid payload")));
     }
 
     #[test]
@@ -77,9 +77,9 @@ proptest! {
         let reason = "a".repeat(len);
         for &code in websocket_registry::CloseCode::ALL.iter().filter(|c| c.is_valid_on_wire()) {
             let mut buf = [0u8; 125];
-            let n = ClosePayload::encode(code, &reason, &mut buf).expect("encodes");
+            let n = ClosePayload::new(code, &reason).expect("valid").write(&mut buf).expect("fits");
             prop_assert_eq!(n, 2 + len);
-            prop_assert_eq!(ClosePayload::parse(&buf[..n]), Ok(ClosePayload::Status { code, reason: &reason }));
+            prop_assert_eq!(ClosePayload::parse(&buf[..n]), Ok(ClosePayload::new(code, &reason).expect("a valid payload")));
         }
     }
 }
@@ -175,7 +175,7 @@ fn shown_as_sent(engine: ClientEngine, bytes: &[u8]) -> bool {
 fn the_model_lists_every_engine() {
     assert_eq!(ClientEngine::ALL, ENGINES);
     assert_eq!(ClientEngine::BROWSERS, BROWSERS);
-    for engine in ClientEngine::ALL {
+    for &engine in ClientEngine::ALL {
         assert_eq!(
             engine.is_browser(),
             BROWSERS.contains(&engine),
@@ -198,7 +198,7 @@ fn every_code_is_modelled_in_every_engine() {
         let clients = ENGINES
             .iter()
             .all(|&engine| page_model(engine, &bytes) == as_sent);
-        for engine in ClientEngine::ALL {
+        for &engine in ClientEngine::ALL {
             for payload in [&bytes[..], &with_reason] {
                 let event = CloseEvent::after_close_payload(engine, payload);
                 assert_eq!(
@@ -214,31 +214,16 @@ fn every_code_is_modelled_in_every_engine() {
             }
         }
         let code = CloseCode::from_u16(code);
-        assert_eq!(
-            CloseEvent::every_browser_engine_shows_as_sent(&bytes),
-            browsers,
-            "{code}"
-        );
-        assert_eq!(code.is_shown_by_every_browser_engine(), browsers, "{code}");
-        assert_eq!(
-            CloseEvent::every_client_engine_shows_as_sent(&bytes),
-            clients,
-            "{code}"
-        );
+        let browsers_show = ClientEngine::BROWSERS
+            .iter()
+            .all(|engine| engine.shows_as_sent(&bytes));
+        assert_eq!(browsers_show, browsers, "{code}");
         assert_eq!(code.is_shown_by_every_client_engine(), clients, "{code}");
-        #[allow(deprecated)]
-        let old = CloseEvent::every_engine_shows_as_sent(&bytes);
-        assert_eq!(
-            old, browsers,
-            "the deprecated name keeps its meaning: {code}"
-        );
     }
     // An engine that shows the sent code but not cleanly does not show it as sent.
-    assert!(!CloseEvent::every_browser_engine_shows_as_sent(
-        &1006u16.to_be_bytes()
-    ));
-    assert!(!CloseEvent::every_client_engine_shows_as_sent(&[0x03]));
-    assert!(CloseEvent::every_client_engine_shows_as_sent(&[]));
+    assert!(!ClientEngine::Chromium.shows_as_sent(&1006u16.to_be_bytes()));
+    assert!(!ClientEngine::Firefox.shows_as_sent(&[0x03]));
+    assert!(ClientEngine::ALL.iter().all(|e| e.shows_as_sent(&[])));
 }
 
 /// The payloads the issue names, in every engine: an empty one, one byte, a reason that is
@@ -256,7 +241,7 @@ fn the_payload_edge_cases_are_modelled_in_every_engine() {
         with_reason(1000, &[0xff; 124]),
         with_reason(4999, &[b'r'; 998]),
     ];
-    for engine in ClientEngine::ALL {
+    for &engine in ClientEngine::ALL {
         for payload in &payloads {
             let event = CloseEvent::after_close_payload(engine, payload);
             assert_eq!(
@@ -276,7 +261,7 @@ fn close_method_accepts_the_measured_codes_in_every_engine() {
     for code in 0..=u16::MAX {
         let whatwg = code == 1000 || (3000..=4999).contains(&code);
         let bun = whatwg || (1001..=1003).contains(&code) || (1007..=1014).contains(&code);
-        for engine in ClientEngine::ALL {
+        for &engine in ClientEngine::ALL {
             let expected = if engine == ClientEngine::Bun {
                 bun
             } else {
@@ -313,21 +298,15 @@ fn payload_and_reason_limits_are_exact() {
     assert_eq!(ClosePayload::parse(&[]).map(|f| f.code()), Ok(None));
 
     let mut buf = [0u8; 200];
-    assert_eq!(
-        ClosePayload::encode(CloseCode::NORMAL_CLOSURE, &"a".repeat(123), &mut buf),
-        Ok(125)
-    );
-    assert!(ClosePayload::encode(CloseCode::NORMAL_CLOSURE, &"a".repeat(124), &mut buf).is_err());
+    let longest = "a".repeat(123);
+    let payload = ClosePayload::new(CloseCode::NORMAL_CLOSURE, &longest).expect("123 bytes fit");
+    assert_eq!(payload.write(&mut buf), Ok(125));
+    assert_eq!(payload.len(), websocket_registry::MAX_CLOSE_PAYLOAD);
+    assert!(ClosePayload::new(CloseCode::NORMAL_CLOSURE, &"a".repeat(124)).is_err());
 }
 
 #[test]
 fn engines_are_named_with_the_versions_they_were_measured_on() {
-    // The deprecated `name()` keeps answering what `display_name()` does.
-    for engine in ClientEngine::ALL {
-        #[allow(deprecated)]
-        let old = engine.name();
-        assert_eq!(old, engine.display_name());
-    }
     let named: Vec<(String, &str, &str)> = ClientEngine::ALL
         .iter()
         .map(|engine| {
@@ -395,23 +374,27 @@ fn errors_name_the_rule_the_input_and_the_answer() {
         assert_eq!(error.response_code().as_u16(), answer, "{error:?}");
         assert!(error.to_string().contains(words), "{error}");
     }
-    let mut small = [0u8; 4];
+    let too_long = "a".repeat(124);
     let encode_cases = [
         (
-            ClosePayload::encode(CloseCode::from_u16(1005), "", &mut small),
+            ClosePayload::new(CloseCode::from_u16(1005), ""),
             "close code 1005 No Status Received may not be sent in a Close frame",
         ),
         (
-            ClosePayload::encode(CloseCode::NORMAL_CLOSURE, &"a".repeat(124), &mut [0u8; 200]),
+            ClosePayload::new(CloseCode::NORMAL_CLOSURE, &too_long),
             "Close reason of 124 bytes: at most 123 fit in a Close frame",
-        ),
-        (
-            ClosePayload::encode(CloseCode::NORMAL_CLOSURE, "hello", &mut small),
-            "Close payload needs 7 bytes, the buffer has 4",
         ),
     ];
     for (result, words) in encode_cases {
         let error: EncodeCloseError = result.expect_err(words);
         assert_eq!(error.to_string(), words);
     }
+    let hello = ClosePayload::new(CloseCode::NORMAL_CLOSURE, "hello").expect("valid");
+    let error = hello
+        .write(&mut [0u8; 4])
+        .expect_err("7 bytes do not fit in 4");
+    assert_eq!(
+        error.to_string(),
+        "the output needs 7 bytes, the buffer has 4"
+    );
 }

@@ -28,7 +28,7 @@ fn every_row_of_the_close_code_table_matches_the_predicates() {
         for code in first..=last {
             let code = CloseCode::from_u16(code);
             assert_eq!(yes(row[4]), code.is_valid_on_wire(), "{row:?}");
-            assert_eq!(yes(row[5]), code.is_valid_for_browser_close(), "{row:?}");
+            assert_eq!(yes(row[5]), code.is_valid_for_close_method(), "{row:?}");
             if first == last {
                 assert_eq!(Some(row[2]), code.label(), "{row:?}");
             }
@@ -59,7 +59,7 @@ fn bounds(cell: &str) -> (u16, u16) {
 }
 
 /// The localized reference tables (`close_codes.{en,de,ja}.md`, linked from the README): every
-/// row, code by code, says what `is_valid_on_wire` and `is_valid_for_browser_close` say, in
+/// row, code by code, says what `is_valid_on_wire` and `is_valid_for_close_method` say, in
 /// that language's words (written here, not taken from the generator).
 #[test]
 fn every_row_of_every_localized_close_code_table_matches_the_predicates() {
@@ -116,7 +116,7 @@ fn every_row_of_every_localized_close_code_table_matches_the_predicates() {
                 );
                 assert_eq!(
                     word(row[4]),
-                    code.is_valid_for_browser_close(),
+                    code.is_valid_for_close_method(),
                     "{language}: {code} in {row:?}"
                 );
             }

@@ -168,7 +168,7 @@ fn check_write(response: &websocket_registry::DeflateResponse) -> Result<(), Str
     for len in 0..text.len() {
         let mut short = vec![0u8; len];
         match response.write(&mut short) {
-            Err(error) if error.needed == text.len() && short == text.as_bytes()[..len] => {}
+            Err(error) if error.needed() == text.len() && short == text.as_bytes()[..len] => {}
             other => {
                 return Err(format!(
                     "{response:?} into {len} bytes: {other:?} {short:?}"

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use websocket_registry::{
     ClientMaxWindowBits, DeflateParam, DeflatePolicy, DeflateResponse, DeflateResponseError,
     Extension, ExtensionHeaderError, ExtensionHeaderExpected, ExtensionOffer, PerMessageDeflate,
-    PerMessageDeflateError, ResponseBufferTooSmall,
+    PerMessageDeflateError,
 };
 
 /// A parameter: its name and unescaped value.
@@ -354,9 +354,10 @@ proptest! {
         prop_assert!(parsed == parsed);
 
         let mut buf = [0u8; 16];
-        prop_assert_eq!(parsed.write_to(&mut buf), Some(value.len()));
+        prop_assert_eq!(parsed.write(&mut buf), Ok(value.len()));
         prop_assert_eq!(&buf[..value.len()], value.as_bytes());
-        prop_assert_eq!(parsed.write_to(&mut buf[..value.len() - 1]), None);
+        let err = parsed.write(&mut buf[..value.len() - 1]).expect_err("one byte short");
+        prop_assert_eq!((err.needed(), err.available()), (value.len(), value.len() - 1));
     }
 }
 
@@ -467,10 +468,12 @@ fn a_server_answers_the_first_offer_its_policy_accepts() {
     let long = "permessage-deflate; server_no_context_takeover; client_no_context_takeover; \
                 server_max_window_bits=10; client_max_window_bits=11";
     assert_eq!(written(&response), long);
-    assert_eq!(
-        response.write(&mut [0u8; 20]),
-        Err(ResponseBufferTooSmall { needed: long.len() })
-    );
+    let err = response
+        .write(&mut [0u8; 20])
+        .expect_err("20 bytes are too few");
+    assert_eq!((err.needed(), err.available()), (long.len(), 20));
+    // The longest response of all fits in MAX_LEN exactly.
+    assert!(long.len() <= DeflateResponse::MAX_LEN);
     // A buffer of exactly the length fits; one byte less does not.
     let mut exact = vec![0u8; long.len()];
     assert_eq!(response.write(&mut exact), Ok(long.len()));
@@ -478,10 +481,14 @@ fn a_server_answers_the_first_offer_its_policy_accepts() {
     let err = response
         .write(&mut exact[..long.len() - 1])
         .expect_err("one byte short");
-    assert_eq!(err, ResponseBufferTooSmall { needed: long.len() });
+    assert_eq!(err.needed(), long.len());
     assert_eq!(
         err.to_string(),
-        format!("the permessage-deflate response needs {} bytes", long.len())
+        format!(
+            "the output needs {} bytes, the buffer has {}",
+            long.len(),
+            long.len() - 1
+        )
     );
 }
 

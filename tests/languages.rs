@@ -101,7 +101,8 @@ fn every_range_has_its_texts_in_every_language() {
 fn reconnect_advice_is_the_curated_one_and_ranges_cover_the_rest() {
     let parse = |text: &str| {
         Reconnect::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|r| r.as_str() == text)
             .expect("a known advice")
     };
@@ -122,7 +123,7 @@ fn reconnect_advice_is_the_curated_one_and_ranges_cover_the_rest() {
     // A code without advice of its own takes its range's, in every language.
     let unassigned = CloseCode::from_u16(4321);
     assert_eq!(unassigned.reconnect(), Reconnect::ApplicationDefined);
-    for language in Language::ALL {
+    for &language in Language::ALL {
         assert_eq!(
             unassigned.reconnect_reason_in(language),
             CloseCodeRange::PrivateUse.reconnect_reason_in(language)
@@ -137,26 +138,42 @@ fn reconnect_advice_is_the_curated_one_and_ranges_cover_the_rest() {
 
 #[test]
 fn languages_and_advice_have_stable_spellings() {
-    for language in Language::ALL {
+    for &language in Language::ALL {
         assert_eq!(Language::from_code(language.code()), Some(language));
         assert_eq!(language.to_string(), language.code());
     }
     assert_eq!(
-        Language::ALL.map(Language::native_name),
+        Language::ALL
+            .iter()
+            .copied()
+            .map(Language::native_name)
+            .collect::<Vec<_>>(),
         ["English", "Deutsch", "日本語"]
     );
     assert_eq!(Language::from_code("DE"), None);
     assert_eq!(Language::from_code(""), None);
     assert_eq!(
-        Reconnect::ALL.map(|r| r.to_string()),
+        Reconnect::ALL
+            .iter()
+            .copied()
+            .map(|r| r.to_string())
+            .collect::<Vec<_>>(),
         ["no", "after-delay", "with-backoff", "application-defined"]
     );
     assert_eq!(
-        Reconnect::ALL.map(Reconnect::allows_reconnect),
+        Reconnect::ALL
+            .iter()
+            .copied()
+            .map(Reconnect::allows_reconnect)
+            .collect::<Vec<_>>(),
         [false, true, true, false]
     );
-    for advice in Reconnect::ALL {
-        let texts = Language::ALL.map(|language| advice.text_in(language));
+    for &advice in Reconnect::ALL {
+        let texts: Vec<&str> = Language::ALL
+            .iter()
+            .copied()
+            .map(|language| advice.text_in(language))
+            .collect();
         assert!(texts.iter().all(|t| !t.is_empty()), "{advice:?}");
         assert!(texts[0] != texts[1] && texts[1] != texts[2], "{texts:?}");
     }
@@ -321,7 +338,7 @@ fn reasons_to_keep_a_code_off_the_wire_come_in_every_language() {
 
 #[test]
 fn reconnect_advice_reads_in_every_language() {
-    for advice in Reconnect::ALL {
+    for &advice in Reconnect::ALL {
         for (language, file) in FILES {
             assert_eq!(
                 Some(advice.text_in(language).to_owned()),
@@ -336,10 +353,10 @@ fn reconnect_advice_reads_in_every_language() {
 #[test]
 fn language_reconnect_and_version_status_parse_what_they_print() {
     use websocket_registry::VersionStatus;
-    for language in Language::ALL {
+    for &language in Language::ALL {
         assert_eq!(language.to_string().parse::<Language>(), Ok(language));
     }
-    for kind in Reconnect::ALL {
+    for &kind in Reconnect::ALL {
         assert_eq!(kind.to_string().parse::<Reconnect>(), Ok(kind));
     }
     for &status in VersionStatus::ALL {

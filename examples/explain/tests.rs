@@ -94,12 +94,12 @@ fn the_ranges_in_sentences_come_from_the_predicates() {
         .count();
     assert_eq!(count as usize, expected);
     assert_eq!(
-        code_ranges(|c| c.is_valid_for_browser_close(), english),
+        code_ranges(|c| c.is_valid_for_close_method(), english),
         "1000, 3000-4999"
     );
     assert_eq!(
         code_ranges(
-            |c| c.is_valid_for_browser_close(),
+            |c| c.is_valid_for_close_method(),
             texts::texts(Language::Japanese)
         ),
         "1000、3000〜4999"
@@ -429,7 +429,7 @@ fn german_and_japanese_pages_have_no_english_but_ianas() {
 
 #[test]
 fn json_holds_the_same_facts_with_english_keys() {
-    for language in Language::ALL {
+    for &language in Language::ALL {
         for query in ONE_OF_EACH_KIND
             .iter()
             .chain(&["70000", "OCPP1.6", "a\"b\\c\n\u{1}"])

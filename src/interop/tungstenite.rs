@@ -27,20 +27,19 @@ impl From<TungsteniteCloseCode> for CloseCode {
 
 use tungstenite::protocol::CloseFrame as TungsteniteCloseFrame;
 
-use crate::{ClosePayload, ClosePayloadError, MAX_CLOSE_REASON};
+#[cfg(doc)]
+use crate::MAX_CLOSE_REASON;
+use crate::{ClosePayload, ClosePayloadError, EncodeCloseError};
 
-/// The Close payload as tungstenite's `Option<CloseFrame>`: `None` for
-/// [`ClosePayload::NoStatus`], which is how tungstenite sends an empty Close.
+/// The Close payload as tungstenite's `Option<tungstenite::protocol::CloseFrame>`: `None`
+/// for [`ClosePayload::NO_STATUS`], which is how tungstenite sends an empty Close.
 #[cfg_attr(docsrs, doc(cfg(feature = "tungstenite")))]
 impl From<ClosePayload<'_>> for Option<TungsteniteCloseFrame> {
     fn from(payload: ClosePayload<'_>) -> Self {
-        match payload {
-            ClosePayload::NoStatus => None,
-            ClosePayload::Status { code, reason } => Some(TungsteniteCloseFrame {
-                code: code.into(),
-                reason: reason.into(),
-            }),
-        }
+        payload.code().map(|code| TungsteniteCloseFrame {
+            code: code.into(),
+            reason: payload.reason().into(),
+        })
     }
 }
 
@@ -55,14 +54,11 @@ impl<'a> TryFrom<&'a TungsteniteCloseFrame> for ClosePayload<'a> {
     fn try_from(frame: &'a TungsteniteCloseFrame) -> Result<Self, Self::Error> {
         let code = CloseCode::from(frame.code);
         let reason = frame.reason.as_str();
-        if reason.len() > MAX_CLOSE_REASON {
-            return Err(ClosePayloadError::TooLong {
+        ClosePayload::new(code, reason).map_err(|err| match err {
+            EncodeCloseError::InvalidCode(code) => ClosePayloadError::InvalidCode(code),
+            _ => ClosePayloadError::TooLong {
                 len: reason.len() + 2,
-            });
-        }
-        if !code.is_valid_on_wire() {
-            return Err(ClosePayloadError::InvalidCode(code));
-        }
-        Ok(ClosePayload::Status { code, reason })
+            },
+        })
     }
 }

@@ -16,4 +16,4 @@ pub use negotiation::DeflatePolicy;
 pub use offer::{
     ClientMaxWindowBits, DeflateOffers, DeflateParam, PerMessageDeflate, PerMessageDeflateError,
 };
-pub use response::{DeflateResponse, DeflateResponseError, ResponseBufferTooSmall};
+pub use response::{DeflateResponse, DeflateResponseError};

@@ -55,7 +55,7 @@ pub enum DeflateParam {
 
 impl DeflateParam {
     /// Every parameter, in RFC 7692's order.
-    pub const ALL: [DeflateParam; 4] = [
+    pub const ALL: &'static [DeflateParam] = &[
         DeflateParam::ServerNoContextTakeover,
         DeflateParam::ClientNoContextTakeover,
         DeflateParam::ServerMaxWindowBits,
@@ -70,14 +70,6 @@ impl DeflateParam {
             DeflateParam::ServerMaxWindowBits => "server_max_window_bits",
             DeflateParam::ClientMaxWindowBits => "client_max_window_bits",
         }
-    }
-
-    /// The parameter on the wire: the old name of [`as_str`](Self::as_str).
-    #[deprecated(
-        note = "renamed to `as_str`, which gives the wire value on every type (`name()` is IANA's text)"
-    )]
-    pub const fn name(self) -> &'static str {
-        self.as_str()
     }
 
     /// The parameter `name` spells exactly (case-sensitive, as RFC 7692's names are tokens
@@ -149,9 +141,6 @@ impl fmt::Display for PerMessageDeflateError<'_> {
         }
     }
 }
-
-#[cfg(has_core_error)]
-impl core::error::Error for PerMessageDeflateError<'_> {}
 
 impl PerMessageDeflate {
     /// Checks a client's offer as a server must (RFC 7692 section 7): the token is
@@ -343,8 +332,8 @@ fn window_bits<'a>(
 ) -> Result<u8, PerMessageDeflateError<'a>> {
     let mut digits = [0u8; 2];
     let len = value
-        .write_to(&mut digits)
-        .ok_or(PerMessageDeflateError::InvalidWindowBits(param))?;
+        .write(&mut digits)
+        .map_err(|_| PerMessageDeflateError::InvalidWindowBits(param))?;
     match &digits[..len] {
         [digit @ b'8'..=b'9'] => Ok(digit - b'0'),
         [b'1', digit @ b'0'..=b'5'] => Ok(10 + (digit - b'0')),
@@ -358,7 +347,7 @@ mod tests {
 
     #[test]
     fn every_parameter_is_found_by_its_wire_spelling_and_nothing_else() {
-        for param in DeflateParam::ALL {
+        for &param in DeflateParam::ALL {
             assert_eq!(DeflateParam::from_name(param.as_str()), Some(param));
             assert_eq!(
                 DeflateParam::from_name(&param.as_str().to_ascii_uppercase()),
@@ -367,13 +356,5 @@ mod tests {
             assert_eq!(DeflateParam::from_name(&param.as_str()[1..]), None);
         }
         assert_eq!(DeflateParam::from_name(""), None);
-    }
-
-    #[test]
-    #[allow(deprecated)]
-    fn the_deprecated_name_keeps_answering_the_wire_spelling() {
-        for param in DeflateParam::ALL {
-            assert_eq!(param.name(), param.as_str());
-        }
     }
 }

@@ -2,6 +2,8 @@
 
 use core::fmt;
 
+use crate::BufferTooSmall;
+
 use super::offer::{ClientMaxWindowBits, DeflateParam, PerMessageDeflate, PerMessageDeflateError};
 
 /// The parameters of a permessage-deflate response: what a server answers, and what a
@@ -13,26 +15,6 @@ pub struct DeflateResponse {
     pub(super) server_max_window_bits: Option<u8>,
     pub(super) client_max_window_bits: Option<u8>,
 }
-
-/// The buffer given to [`DeflateResponse::write`] is too small.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct ResponseBufferTooSmall {
-    /// Bytes needed.
-    pub needed: usize,
-}
-
-impl fmt::Display for ResponseBufferTooSmall {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "the permessage-deflate response needs {} bytes",
-            self.needed
-        )
-    }
-}
-
-#[cfg(has_core_error)]
-impl core::error::Error for ResponseBufferTooSmall {}
 
 impl DeflateResponse {
     /// The server will not reuse its compression context.
@@ -55,9 +37,32 @@ impl DeflateResponse {
         self.client_max_window_bits
     }
 
+    /// The longest element [`write`](Self::write) writes, in bytes: every parameter, each
+    /// window at two digits. A buffer of this size always suffices.
+    pub const MAX_LEN: usize = "permessage-deflate; server_no_context_takeover; \
+        client_no_context_takeover; server_max_window_bits=15; client_max_window_bits=15"
+        .len();
+
     /// Writes the response element (`permessage-deflate; server_max_window_bits=10`) into
-    /// `buf` and returns its length.
-    pub fn write(&self, buf: &mut [u8]) -> Result<usize, ResponseBufferTooSmall> {
+    /// `buf` and returns its length, at most [`MAX_LEN`](Self::MAX_LEN).
+    ///
+    /// # Errors
+    ///
+    /// [`BufferTooSmall`] when `buf` cannot hold the element; what `buf` holds then is
+    /// unspecified.
+    ///
+    /// ```
+    /// use websocket_registry::{DeflatePolicy, DeflateResponse, PerMessageDeflate};
+    ///
+    /// let response = PerMessageDeflate::negotiate("permessage-deflate", &DeflatePolicy::default())
+    ///     .expect("a valid header")
+    ///     .expect("acceptable");
+    /// let mut buf = [0u8; DeflateResponse::MAX_LEN];
+    /// let len = response.write(&mut buf)?;
+    /// assert_eq!(&buf[..len], b"permessage-deflate");
+    /// # Ok::<(), websocket_registry::BufferTooSmall>(())
+    /// ```
+    pub fn write(&self, buf: &mut [u8]) -> Result<usize, BufferTooSmall> {
         let mut out = Writer { buf, len: 0 };
         out.push("permessage-deflate");
         if self.server_no_context_takeover {
@@ -75,7 +80,10 @@ impl DeflateResponse {
             out.push(bits_text(bits));
         }
         if out.len > out.buf.len() {
-            return Err(ResponseBufferTooSmall { needed: out.len });
+            return Err(BufferTooSmall {
+                needed: out.len,
+                available: out.buf.len(),
+            });
         }
         Ok(out.len)
     }
@@ -247,9 +255,6 @@ impl fmt::Display for DeflateResponseError<'_> {
         }
     }
 }
-
-#[cfg(has_core_error)]
-impl core::error::Error for DeflateResponseError<'_> {}
 
 /// Appends text to a caller's buffer, counting what does not fit.
 struct Writer<'b> {

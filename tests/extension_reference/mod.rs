@@ -94,7 +94,11 @@ pub fn from_offer(token: &str, params: &[Param]) -> Deflate {
     let mut client_bits = ClientMaxWindowBits::NotOffered;
     let mut seen = Vec::new();
     for (name, value) in params {
-        let Some(param) = DeflateParam::ALL.into_iter().find(|p| p.as_str() == name) else {
+        let Some(param) = DeflateParam::ALL
+            .iter()
+            .copied()
+            .find(|p| p.as_str() == name)
+        else {
             return Err(format!("UnknownParam({name:?})"));
         };
         if seen.contains(&param) {

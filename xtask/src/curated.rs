@@ -124,7 +124,8 @@ pub use runtime_language::{Language, Reconnect};
 /// `registry/curated.toml` itself. A file is named by the language's code (`de.toml`).
 fn translated_languages() -> impl Iterator<Item = Language> {
     Language::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|&language| language != Language::English)
 }
 
@@ -948,7 +949,7 @@ impl Reader<'_> {
 
     /// The `[reconnect-advice]` table: one text per kind of advice, keyed by its spelling.
     fn reconnect_advice(&self, table: &DeTable<'_>) -> Result<BTreeMap<String, String>> {
-        let kinds = Reconnect::ALL.map(Reconnect::as_str);
+        let kinds: Vec<&str> = Reconnect::ALL.iter().map(|kind| kind.as_str()).collect();
         self.keyed_texts(table, "reconnect-advice", "advice", &kinds)
     }
 

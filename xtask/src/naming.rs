@@ -2,10 +2,12 @@
 //!
 //! The rules, which the README repeats for users:
 //! - Split the text at every character that is not an ASCII letter or digit.
-//! - Enum variants (`UpperCamelCase`): each piece starts with a capital; a piece written all in
-//!   capitals (`MBWS`, `TLCP`) is lower-cased after its first letter, any other piece keeps its
-//!   own inner case (`oneM2M` -> `OneM2M`). Where a piece ending in a digit meets one starting
-//!   with a digit, an `_` keeps them apart (`ocpp1.6` -> `Ocpp1_6`, never `Ocpp16`).
+//! - Enum variants (`UpperCamelCase`, with acronyms as words, as the Rust API Guidelines'
+//!   C-CASE asks): each piece starts with a capital; a run of capitals is lower-cased after its
+//!   first letter (`MBWS` -> `Mbws`, `WebREPL` -> `WebRepl`), except a last capital that starts
+//!   a lower-case word (`HTTPServer` -> `HttpServer`); single capitals keep their place
+//!   (`oneM2M` -> `OneM2M`). Where a piece ending in a digit meets one starting with a digit,
+//!   an `_` keeps them apart (`ocpp1.6` -> `Ocpp1_6`, never `Ocpp16`).
 //! - Constants (`SCREAMING_SNAKE_CASE`): pieces upper-cased and joined with `_`.
 //! - A name that would be empty, start with a digit, or be the keyword `Self` gets a prefix
 //!   (`Id` for names, the caller's choice for numbers): `2016.serverpush.dash.mpeg.org` ->
@@ -33,17 +35,19 @@ pub fn upper_camel(text: &str) -> String {
         if starts_with_digit && out.ends_with(|ch: char| ch.is_ascii_digit()) {
             out.push('_');
         }
-        let all_caps = !piece.bytes().any(|b| b.is_ascii_lowercase());
-        let mut chars = piece.chars();
-        if let Some(first) = chars.next() {
-            out.push(first.to_ascii_uppercase());
-        }
-        for ch in chars {
-            out.push(if all_caps {
-                ch.to_ascii_lowercase()
+        // `pieces` keeps ASCII letters and digits only, so bytes are characters here.
+        let bytes = piece.as_bytes();
+        for (i, &byte) in bytes.iter().enumerate() {
+            let after_capital = i > 0 && bytes[i - 1].is_ascii_uppercase();
+            let starts_word = bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase);
+            let ch = if i == 0 {
+                byte.to_ascii_uppercase()
+            } else if byte.is_ascii_uppercase() && after_capital && !starts_word {
+                byte.to_ascii_lowercase()
             } else {
-                ch
-            });
+                byte
+            };
+            out.push(char::from(ch));
         }
     }
     out
@@ -102,12 +106,29 @@ pub fn deduplicate(names: Vec<String>, taken: &mut BTreeSet<String>) -> Vec<Stri
         .collect()
 }
 
-/// True when `name` is a plain Rust identifier in `UpperCamelCase` (used to check overrides).
+/// True when `name` is a plain Rust identifier in `UpperCamelCase` whose acronyms are words
+/// (C-CASE; used to check overrides): see [`acronyms_are_words`].
 pub fn is_upper_camel(name: &str) -> bool {
     name.starts_with(|ch: char| ch.is_ascii_uppercase())
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
         && !name.contains("__")
         && name != "Self"
+        && acronyms_are_words(name)
+}
+
+/// True when no capital follows a capital, except where the second one starts a word (before
+/// a small letter: `AQuotedName`, from `a quoted name`) or ends a piece (before a digit, an
+/// `_` or the end: `OneM2MR2_0Json`, from `oneM2M.R2.0.json`). `WebREPL` and `HTTPServer`
+/// fail; `WebRepl` and `HttpServer` pass.
+pub fn acronyms_are_words(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    (1..bytes.len()).all(|i| {
+        let pair = bytes[i - 1].is_ascii_uppercase() && bytes[i].is_ascii_uppercase();
+        !pair
+            || bytes
+                .get(i + 1)
+                .is_none_or(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    })
 }
 
 /// True when `name` is a plain Rust identifier in `SCREAMING_SNAKE_CASE`.
@@ -141,7 +162,17 @@ mod tests {
             assert!(is_upper_camel(good), "{good}");
         }
         for bad in [
-            "foo", "Foo-Bar", "Foo Bar", "Foo__Bar", "Self", "", "Ünder", "Foo.Bar",
+            "foo",
+            "Foo-Bar",
+            "Foo Bar",
+            "Foo__Bar",
+            "Self",
+            "",
+            "Ünder",
+            "Foo.Bar",
+            "WebREPL",
+            "HTTPServer",
+            "IOBuffer",
         ] {
             assert!(!is_upper_camel(bad), "{bad}");
         }
@@ -167,12 +198,20 @@ mod tests {
             ),
             ("v1.swindon-lattice+json", "V1SwindonLatticeJson"),
             ("permessage-deflate", "PermessageDeflate"),
-            ("WebREPL.binary.v1", "WebREPLBinaryV1"),
+            ("WebREPL.binary.v1", "WebReplBinaryV1"),
+            ("HTTPServer", "HttpServer"),
             ("self", "IdSelf"),
             ("+++", "Id"),
         ];
         for (id, expected) in cases {
             assert_eq!(variant_name(id, "Id"), expected, "{id}");
+            assert!(acronyms_are_words(expected), "{expected}");
+        }
+        for capitals in ["WebREPL", "HTTPServer", "IOStream", "WebREPLBinaryV1"] {
+            assert!(!acronyms_are_words(capitals), "{capitals}");
+        }
+        for words in ["AQuotedName", "OneM2MR2_0Json", "V1", "ABc"] {
+            assert!(acronyms_are_words(words), "{words}");
         }
     }
 

@@ -610,7 +610,7 @@ fn pr_body_and_changelog_for_a_new_subprotocol() {
             "  - `id`: `WebREPL.binary.v1`",
             "  - `common name`: `WebREPL Binary Protocol`",
             "#### `people` (`People`): 1 added",
-            "- `subprotocols::Subprotocol::WebREPLBinaryV1`",
+            "- `subprotocols::Subprotocol::WebReplBinaryV1`",
             "Removed: none.",
             "Deprecated aliases created: none.",
         ],
@@ -622,7 +622,7 @@ fn pr_body_and_changelog_for_a_new_subprotocol() {
             "- The registry is IANA's version of `2025-12-13` (was `2025-10-21`); a minor release: \
              the generated code gains 1 public item and loses none.",
             "  - `subprotocol-name`: added `WebREPL.binary.v1`.",
-            "  - Added `subprotocols::Subprotocol::WebREPLBinaryV1`.",
+            "  - Added `subprotocols::Subprotocol::WebReplBinaryV1`.",
         ],
     );
     assert!(

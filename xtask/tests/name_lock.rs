@@ -226,3 +226,52 @@ fn a_reworded_curated_label_keeps_the_old_constant_as_an_alias() {
         .names_lock
         .contains("name = \"BAD_GATEWAY\", since = "));
 }
+
+/// C-CASE (the Rust API Guidelines): in `UpperCamelCase` an acronym is one word, `Uuid` and
+/// never `UUID`. Read here as: no two capitals in a row, except where the second one is a
+/// word of its own before a digit, an `_` or the end (`OneM2MR2_0Json`). Close-code constants
+/// are `SCREAMING_SNAKE_CASE`, where only capitals, digits and `_` appear.
+fn follows_c_case(section: &str, name: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    if section == "close-code-number" {
+        return chars
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_');
+    }
+    chars.first().is_some_and(char::is_ascii_uppercase)
+        && chars.windows(3).all(|w| {
+            !(w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
+                || w[2].is_ascii_digit()
+                || w[2] == '_'
+        })
+        && !chars.ends_with(&['_'])
+}
+
+#[test]
+fn every_name_of_every_published_version_follows_c_case() {
+    let mut checked = 0;
+    for (path, set) in walk(true) {
+        let mut section = String::new();
+        for line in set.names_lock.lines() {
+            if let Some(header) = line.strip_prefix('[') {
+                section = header.split('.').next().unwrap_or_default().to_owned();
+            }
+            if let Some(name) = line
+                .strip_prefix("name = \"")
+                .and_then(|n| n.strip_suffix('"'))
+            {
+                assert!(
+                    follows_c_case(&section, name),
+                    "{}: {section} name {name} breaks C-CASE",
+                    path.display()
+                );
+                checked += 1;
+            }
+        }
+    }
+    // 75 versions, each with at least its opcodes and close codes.
+    assert!(checked > 75 * 20, "only {checked} names were read");
+    // The check itself refuses what it is for.
+    assert!(!follows_c_case("subprotocol-name", "WebREPLBinaryV1"));
+    assert!(follows_c_case("subprotocol-name", "WebReplBinaryV1"));
+}

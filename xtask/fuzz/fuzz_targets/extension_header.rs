@@ -61,9 +61,12 @@ fuzz_target!(|data: &[u8]| {
                     assert_eq!(plain, text);
                 }
                 let mut buf = [0u8; 64];
-                match value.write_to(&mut buf) {
-                    Some(n) => assert_eq!(&buf[..n], text.as_bytes()),
-                    None => assert!(text.len() > buf.len()),
+                match value.write(&mut buf) {
+                    Ok(n) => assert_eq!(&buf[..n], text.as_bytes()),
+                    Err(err) => {
+                        assert!(text.len() > buf.len());
+                        assert_eq!((err.needed(), err.available()), (text.len(), buf.len()));
+                    }
                 }
             }
         }

@@ -167,7 +167,7 @@ pub fn reference_markdown(cx: &Context<'_>, language: Language) -> String {
             )
         ));
     }
-    for range in CloseCodeRange::ALL {
+    for &range in CloseCodeRange::ALL {
         let key = range.key();
         let notes = curated
             .close_code_range

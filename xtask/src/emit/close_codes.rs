@@ -204,7 +204,7 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
     let mut reconnect_text_arms = Vec::new();
     for translation in &curated.translations {
         let language = format_ident!("{}", format!("{:?}", translation.language));
-        for kind in Reconnect::ALL {
+        for &kind in Reconnect::ALL {
             if let Some(text) = translation.reconnect_advice.get(kind.as_str()) {
                 let variant = format_ident!("{}", format!("{kind:?}"));
                 reconnect_text_arms.push(
@@ -213,7 +213,7 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
             }
         }
     }
-    for kind in Reconnect::ALL {
+    for &kind in Reconnect::ALL {
         let variant = format_ident!("{}", format!("{kind:?}"));
         let text = curated.reconnect_text(kind, Language::English);
         reconnect_text_arms.push(quote!((_, crate::Reconnect::#variant) => #text));
@@ -281,7 +281,6 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
     } else {
         quote!(matches!(code, #(#sendable)|*))
     };
-    let all = codes.iter().map(|c| format_ident!("{}", c.const_name));
     let ranges = super::writer::range_rows(&registry.close_codes.records, people);
     let rules = registry.close_codes.meta.range_rules.iter().filter_map(|rule| {
         let (first, last) = parse_range(&rule.value)?;
@@ -306,11 +305,6 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
             #(#consts)*
             #(#kept)*
         }
-
-        /// Every close code the registry assigns, in the registry's order: the same codes as
-        /// [`CloseCode::ALL`], the one list to use.
-        #[deprecated(note = "use `CloseCode::ALL`: the same codes, in ascending order")]
-        pub const ASSIGNED: &[CloseCode] = &[#(CloseCode::#all),*];
 
         /// The registry's range rows: values it describes as a block rather than assigning
         /// (`Unassigned`, `Reserved for Private Use`).

@@ -24,7 +24,7 @@ pub fn emit(curated: &Curated) -> TokenStream {
         let doc = format!(" `{key}`; in English: {:?}", text.value);
         quote!(#[doc = #doc] pub(crate) #name: &'static str)
     });
-    let languages: Vec<Language> = Language::ALL.into_iter().collect();
+    let languages: Vec<Language> = Language::ALL.to_vec();
     let constants = languages.iter().map(|&language| {
         let name = format_ident!("{}", format!("{language:?}").to_uppercase());
         let translation = curated

@@ -175,15 +175,6 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
                 #description_body
             }
 
-            /// IANA's description of what the bit means: the same as
-            /// [`meaning`](Self::meaning).
-            #[deprecated(
-                note = "`description()` is the project's own words on every other type; IANA's text for a bit is `meaning()`"
-            )]
-            pub const fn description(self) -> &'static str {
-                self.meaning()
-            }
-
             /// When the bit's meaning was registered (`YYYY-MM-DD`), if the registry says.
             pub const fn registered(self) -> Option<&'static str> {
                 #registered_body

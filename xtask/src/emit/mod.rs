@@ -165,7 +165,7 @@ pub fn emit_all(cx: &Context<'_>, columns: &[Column]) -> Result<Vec<EmittedFile>
         "close_codes.md",
         close_code_tables::table_markdown(cx),
     ));
-    for language in crate::curated::Language::ALL {
+    for &language in crate::curated::Language::ALL {
         files.push(text(
             close_code_tables::reference_file_name(language),
             close_code_tables::reference_markdown(cx, language),

@@ -184,8 +184,8 @@ fn copy_dir(from: &Path, to: &Path) {
 /// with rustdoc warnings as errors (broken links, unclosed HTML in doc text). Panics with the
 /// compiler's output on failure.
 ///
-/// The optional features are declared, so that their `cfg`s are known, and never enabled: the
-/// generated code is what is under test.
+/// The features are declared, so that their `cfg`s are known: `std` is on, as by default, and
+/// the optional ones are never enabled: the generated code is what is under test.
 pub fn build_runtime_crates(work: &str, sets: &[(String, GeneratedSet)], rustdoc: bool) {
     let crates: Vec<RuntimeCrate> = sets
         .iter()
@@ -256,7 +256,8 @@ fn write_runtime_workspace(work: &str, crates: &[RuntimeCrate]) -> PathBuf {
             format!(
                 "[package]\nname = \"generated-{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
                  publish = false\n[lib]\npath = \"src/lib.rs\"\ndoctest = false\n\
-                 [features]\nserde = []\ntungstenite = []\ntungstenite-handshake = []\n"
+                 [features]\ndefault = [\"std\"]\nstd = []\nserde = []\n\
+                 tungstenite = []\ntungstenite-handshake = []\n"
             ),
         )
         .expect("write manifest");
