@@ -16,12 +16,10 @@ use std::error::Error;
 // The error types are only named by the `impl Error`s below.
 #[cfg(any(feature = "std", has_core_error))]
 use crate::{
-    ClosePayloadError, EncodeCloseError, ExtensionHeaderError, ParseCloseCodeError,
-    ParseOpcodeError, ParseVersionError, SelectedSubprotocolError, UnassignedOpcode, UnknownName,
-    UnregisteredName,
+    ClosePayloadError, DeflateResponseError, EncodeCloseError, ExtensionHeaderError,
+    ParseCloseCodeError, ParseOpcodeError, ParseVersionError, PerMessageDeflateError,
+    SelectedSubprotocolError, UnassignedOpcode, UnknownName, UnregisteredName,
 };
-#[cfg(any(feature = "std", has_core_error))]
-use crate::{DeflateResponseError, PerMessageDeflateError};
 
 /// The buffer given to a writer is too small for what it writes.
 ///
@@ -91,22 +89,27 @@ errors!(
     ParseCloseCodeError,
     ParseOpcodeError,
     ParseVersionError,
+    PerMessageDeflateError,
     SelectedSubprotocolError,
     UnassignedOpcode,
     UnknownName,
     UnregisteredName,
 );
 
-// The two that still borrow the header they read are `Error`, but not `'static` yet.
+/// Wraps the grammar's error or a parameter's.
 #[cfg(any(feature = "std", has_core_error))]
-impl Error for PerMessageDeflateError<'_> {}
-
-#[cfg(any(feature = "std", has_core_error))]
-impl Error for DeflateResponseError<'_> {
+impl Error for DeflateResponseError {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
         match self {
             DeflateResponseError::Header(error) => Some(error),
+            DeflateResponseError::Param(error) => Some(error),
             _ => None,
         }
     }
 }
+
+#[cfg(any(feature = "std", has_core_error))]
+const _: () = {
+    const fn propagates<T: Error + Send + Sync + 'static>() {}
+    propagates::<DeflateResponseError>();
+};

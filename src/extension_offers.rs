@@ -27,6 +27,9 @@ use crate::Extension;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ExtensionOffer<'a> {
     token: &'a str,
+    /// Where the token starts in the header value (crate-internal: offsets of the
+    /// permessage-deflate check).
+    offset: usize,
     /// The text after the token up to the end of the element, already checked: every
     /// `; param` in it parses.
     params: &'a str,
@@ -36,6 +39,19 @@ impl<'a> ExtensionOffer<'a> {
     /// The extension token as sent (`permessage-deflate`).
     pub const fn token(&self) -> &'a str {
         self.token
+    }
+
+    /// Where the token starts in the header value.
+    pub(crate) const fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The same offer, `by` bytes further into a joined value.
+    pub(crate) const fn shifted(self, by: usize) -> Self {
+        ExtensionOffer {
+            offset: self.offset + by,
+            ..self
+        }
     }
 
     /// The registered extension the token names exactly (case-sensitive), or `None`.
@@ -62,15 +78,15 @@ impl<'a> Iterator for ExtensionParams<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         // The text was checked when the offer was read, so this parse cannot fail; a failure
         // would only end the iteration.
-        let mut cursor = Cursor::new(self.rest, 0);
+        let mut cursor = Cursor::new(self.rest.as_bytes(), self.rest, 0);
         cursor.skip_whitespace();
         if !cursor.eat(b';') {
             self.rest = "";
             return None;
         }
-        let param = cursor.param().ok()?;
-        self.rest = &self.rest[cursor.position..];
-        Some(param)
+        let (_, name, value) = cursor.param().ok()?;
+        self.rest = self.rest.get(cursor.position..).unwrap_or("");
+        Some((name, value))
     }
 }
 
@@ -229,6 +245,14 @@ impl ExtensionHeaderError {
     pub const fn expected(&self) -> ExtensionHeaderExpected {
         self.expected
     }
+
+    /// The same error, `by` bytes further into a joined value.
+    pub(crate) const fn shifted(self, by: usize) -> Self {
+        ExtensionHeaderError {
+            offset: self.offset + by,
+            ..self
+        }
+    }
 }
 
 impl fmt::Display for ExtensionHeaderError {
@@ -257,40 +281,88 @@ impl fmt::Display for ExtensionHeaderError {
 /// preference; see [`Extension::offers`]. After an error it yields nothing more.
 #[derive(Clone, Debug)]
 pub struct ExtensionOffers<'a> {
-    header: &'a str,
+    /// The value as given.
+    bytes: &'a [u8],
+    /// Its longest UTF-8 prefix, which holds every token (tokens are ASCII, and the parser
+    /// never reads past a byte that is not): what the offers' `&str`s are cut from.
+    text: &'a str,
     position: usize,
     found_any: bool,
     done: bool,
 }
 
 impl Extension {
-    /// Reads the extensions one `Sec-WebSocket-Extensions` header value offers (or, in a
-    /// response, accepts), by RFC 6455 section 9.1 and RFC 9110's list rules. A value with
-    /// no extension at all is an error; so is anything else the grammar does not allow, with
-    /// the byte offset and what was expected there. A header sent several times is read one
-    /// value at a time.
+    /// Reads the extensions one `Sec-WebSocket-Extensions` value offers (or, in a response,
+    /// accepts), by RFC 6455 section 9.1 and RFC 9110's list rules. `value` is the field
+    /// line's bytes (`HeaderValue::as_bytes`, a `&str`, a `&[u8]`). A value with no
+    /// extension at all is an error; so is anything else the grammar does not allow, with
+    /// the byte offset and what was expected there. A header sent as several lines is
+    /// [`offers_lines`](Self::offers_lines).
     ///
     /// ```
-    /// use websocket_registry::Extension;
+    /// use websocket_registry::{Extension, ExtensionHeaderExpected};
     ///
     /// let header = "permessage-deflate; client_max_window_bits, permessage-deflate; server_max_window_bits=\"10\"";
-    /// let offers: Vec<_> = Extension::offers(header).collect::<Result<_, _>>().unwrap();
+    /// let offers: Vec<_> = Extension::offers(header).collect::<Result<_, _>>()?;
     /// assert_eq!(offers.len(), 2);
     /// assert_eq!(offers[0].extension(), Some(Extension::PermessageDeflate));
     /// let (name, value) = offers[1].params().next().unwrap();
     /// assert_eq!(name, "server_max_window_bits");
     /// assert!(value.unwrap() == "10");
     ///
-    /// let err = Extension::offers("permessage-deflate; =1").next().unwrap().unwrap_err();
-    /// assert_eq!(err.offset(), 20);
+    /// let err = Extension::offers(b"permessage-deflate; =1").next().unwrap().unwrap_err();
+    /// assert_eq!((err.offset(), err.expected()), (20, ExtensionHeaderExpected::ParamName));
+    /// let err = Extension::offers(b"permessage-deflate\xff").next().unwrap().unwrap_err();
+    /// assert_eq!((err.offset(), err.expected()), (18, ExtensionHeaderExpected::VisibleAscii));
+    /// # Ok::<(), websocket_registry::ExtensionHeaderError>(())
     /// ```
-    pub fn offers(header: &str) -> ExtensionOffers<'_> {
+    pub fn offers<V: AsRef<[u8]> + ?Sized>(value: &V) -> ExtensionOffers<'_> {
+        let bytes = value.as_ref();
         ExtensionOffers {
-            header,
+            bytes,
+            text: utf8_prefix(bytes),
             position: 0,
             found_any: false,
             done: false,
         }
+    }
+
+    /// [`offers`](Self::offers) over a header sent as several field lines (what
+    /// `HeaderMap::get_all` gives), read as one list, as RFC 9110 section 5.3 joins them:
+    /// with `, `, so that error offsets count in the joined value. An empty line is an empty
+    /// list element; lines with no extension at all are an error at the joined value's end,
+    /// and no line at all yields nothing.
+    ///
+    /// ```
+    /// use websocket_registry::Extension;
+    ///
+    /// let lines = ["x-webkit-deflate-frame", "permessage-deflate; client_max_window_bits"];
+    /// let tokens: Vec<_> = Extension::offers_lines(&lines)
+    ///     .map(|offer| offer.map(|offer| offer.token()))
+    ///     .collect::<Result<_, _>>()?;
+    /// assert_eq!(tokens, ["x-webkit-deflate-frame", "permessage-deflate"]);
+    ///
+    /// // The second line's `=` is at byte 3 of the joined value `a, =`.
+    /// let err = Extension::offers_lines(&["a", "="]).last().unwrap().unwrap_err();
+    /// assert_eq!(err.offset(), 3);
+    /// # Ok::<(), websocket_registry::ExtensionHeaderError>(())
+    /// ```
+    pub fn offers_lines<'a, V: AsRef<[u8]> + ?Sized + 'a>(
+        lines: impl IntoIterator<Item = &'a V> + 'a,
+    ) -> impl Iterator<Item = Result<ExtensionOffer<'a>, ExtensionHeaderError>> + 'a {
+        crate::header_lines::AcrossLines::new(lines, |line| Extension::offers(line))
+    }
+}
+
+/// The longest prefix of `bytes` that is UTF-8.
+fn utf8_prefix(bytes: &[u8]) -> &str {
+    match core::str::from_utf8(bytes) {
+        Ok(text) => text,
+        // `valid_up_to` is a UTF-8 boundary, so the second conversion always succeeds.
+        Err(error) => bytes
+            .get(..error.valid_up_to())
+            .and_then(|prefix| core::str::from_utf8(prefix).ok())
+            .unwrap_or(""),
     }
 }
 
@@ -308,7 +380,7 @@ impl<'a> Iterator for ExtensionOffers<'a> {
     type Item = Result<ExtensionOffer<'a>, ExtensionHeaderError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.next_visiting(|_, _, _| {})
+        self.next_visiting(|_, _| {})
     }
 }
 
@@ -320,12 +392,12 @@ impl<'a> ExtensionOffers<'a> {
     #[inline]
     pub(crate) fn next_visiting(
         &mut self,
-        mut visit: impl FnMut(&'a str, &'a str, Option<ParamValue<'a>>),
+        mut visit: impl FnMut(Element<'a>, Param<'a>),
     ) -> Option<Result<ExtensionOffer<'a>, ExtensionHeaderError>> {
         if self.done {
             return None;
         }
-        let mut cursor = Cursor::new(self.header, self.position);
+        let mut cursor = Cursor::new(self.bytes, self.text, self.position);
         // Empty list elements: `, ,` and whitespace.
         loop {
             cursor.skip_whitespace();
@@ -340,10 +412,12 @@ impl<'a> ExtensionOffers<'a> {
             }
             return self.fail(cursor.error(ExtensionHeaderExpected::AtLeastOneExtension));
         }
+        let offset = cursor.position;
         let token = match cursor.token() {
             Some(token) => token,
             None => return self.fail(cursor.error(ExtensionHeaderExpected::ExtensionToken)),
         };
+        let element = Element { token, offset };
         let params_start = cursor.position;
         loop {
             let before_separator = cursor.position;
@@ -356,11 +430,22 @@ impl<'a> ExtensionOffers<'a> {
                 return self.fail(cursor.error(ExtensionHeaderExpected::SeparatorOrEnd));
             }
             match cursor.param() {
-                Ok((name, value)) => visit(token, name, value),
+                Ok((offset, name, value)) => visit(
+                    element,
+                    Param {
+                        name,
+                        offset,
+                        value,
+                    },
+                ),
                 Err(error) => return self.fail(error),
             }
         }
-        let params = &self.header[params_start..cursor.position];
+        let params = match self.text.get(params_start..cursor.position) {
+            Some(params) => params,
+            // Unreachable: the cursor stops at the first byte that is not ASCII.
+            None => return self.fail(cursor.error(ExtensionHeaderExpected::VisibleAscii)),
+        };
         // The element must end here: at a comma (skipped next time) or the end.
         cursor.skip_whitespace();
         if !cursor.at_end() && !cursor.eat(b',') {
@@ -368,29 +453,63 @@ impl<'a> ExtensionOffers<'a> {
         }
         self.position = cursor.position;
         self.found_any = true;
-        Some(Ok(ExtensionOffer { token, params }))
+        Some(Ok(ExtensionOffer {
+            token,
+            offset,
+            params,
+        }))
     }
+}
+
+/// An element's token and where it starts, as [`ExtensionOffers::next_visiting`] hands it
+/// to its visitor.
+#[derive(Clone, Copy)]
+pub(crate) struct Element<'a> {
+    pub(crate) token: &'a str,
+    pub(crate) offset: usize,
+}
+
+/// A parameter as the grammar accepted it: its name, where the name starts, and its value.
+#[derive(Clone, Copy)]
+pub(crate) struct Param<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) offset: usize,
+    pub(crate) value: Option<ParamValue<'a>>,
 }
 
 impl FusedIterator for ExtensionOffers<'_> {}
 
 /// A position in a header value, with the grammar's pieces.
 struct Cursor<'a> {
+    /// The value.
+    bytes: &'a [u8],
+    /// Its UTF-8 prefix, which every piece the grammar accepts lies in: the pieces are cut
+    /// from it.
     text: &'a str,
     position: usize,
 }
 
 impl<'a> Cursor<'a> {
-    fn new(text: &'a str, position: usize) -> Cursor<'a> {
-        Cursor { text, position }
+    fn new(bytes: &'a [u8], text: &'a str, position: usize) -> Cursor<'a> {
+        Cursor {
+            bytes,
+            text,
+            position,
+        }
     }
 
     fn peek(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.position).copied()
+        self.bytes.get(self.position).copied()
     }
 
     fn at_end(&self) -> bool {
-        self.position >= self.text.len()
+        self.position >= self.bytes.len()
+    }
+
+    /// The text from `start` to the cursor. Every piece the grammar accepts is ASCII and so
+    /// inside `text`; outside it (never reached) the piece is `None`.
+    fn piece(&self, start: usize) -> Option<&'a str> {
+        self.text.get(start..self.position)
     }
 
     fn eat(&mut self, byte: u8) -> bool {
@@ -401,7 +520,13 @@ impl<'a> Cursor<'a> {
         matched
     }
 
+    /// The grammar fails here. At a byte no part of the grammar allows (not visible ASCII,
+    /// space or tab) the error says so, whatever was expected.
     fn error(&self, expected: ExtensionHeaderExpected) -> ExtensionHeaderError {
+        let expected = match self.peek() {
+            Some(byte) if !is_field_byte(byte) => ExtensionHeaderExpected::VisibleAscii,
+            _ => expected,
+        };
         ExtensionHeaderError {
             offset: self.position,
             expected,
@@ -417,7 +542,7 @@ impl<'a> Cursor<'a> {
 
     /// A token (one or more tchar), or `None` without moving.
     fn token(&mut self) -> Option<&'a str> {
-        let bytes = self.text.as_bytes();
+        let bytes = self.bytes;
         let start = self.position;
         let mut end = start;
         // Eight bytes a turn while all eight are tchar: eight independent lookups and one
@@ -436,12 +561,17 @@ impl<'a> Cursor<'a> {
             end += 1;
         }
         self.position = end;
-        (end > start).then(|| &self.text[start..end])
+        if end > start {
+            self.piece(start)
+        } else {
+            None
+        }
     }
 
-    /// `name [ "=" value ]` after a `;`.
-    fn param(&mut self) -> Result<(&'a str, Option<ParamValue<'a>>), ExtensionHeaderError> {
+    /// `name [ "=" value ]` after a `;`: where the name starts, the name and the value.
+    fn param(&mut self) -> Result<(usize, &'a str, Option<ParamValue<'a>>), ExtensionHeaderError> {
         self.skip_whitespace();
+        let offset = self.position;
         let name = self
             .token()
             .ok_or_else(|| self.error(ExtensionHeaderExpected::ParamName))?;
@@ -449,11 +579,12 @@ impl<'a> Cursor<'a> {
         self.skip_whitespace();
         if !self.eat(b'=') {
             self.position = after_name;
-            return Ok((name, None));
+            return Ok((offset, name, None));
         }
         self.skip_whitespace();
         if let Some(token) = self.token() {
             return Ok((
+                offset,
                 name,
                 Some(ParamValue {
                     raw: token,
@@ -484,12 +615,12 @@ impl<'a> Cursor<'a> {
                 None => return Err(self.error(ExtensionHeaderExpected::ClosingQuote)),
             }
         }
-        let raw = &self.text[start..self.position];
-        if raw.is_empty() {
-            return Err(self.error(ExtensionHeaderExpected::TokenInQuotes));
-        }
+        let raw = match self.piece(start) {
+            Some(raw) if !raw.is_empty() => raw,
+            _ => return Err(self.error(ExtensionHeaderExpected::TokenInQuotes)),
+        };
         self.position += 1; // the closing quote
-        Ok((name, Some(ParamValue { raw, quoted: true })))
+        Ok((offset, name, Some(ParamValue { raw, quoted: true })))
     }
 }
 
@@ -500,6 +631,12 @@ impl<'a> Cursor<'a> {
 #[inline]
 pub(crate) fn is_tchar(byte: u8) -> bool {
     TCHAR[usize::from(byte)] != 0
+}
+
+/// A byte a field line may hold where the grammar allows text: visible ASCII, space and
+/// tab (RFC 9110 section 5.5, without `obs-text`, which no token or separator can be).
+pub(crate) fn is_field_byte(byte: u8) -> bool {
+    byte == b'\t' || (0x20..0x7f).contains(&byte)
 }
 
 /// Which bytes are RFC 9110's `tchar` (1) and which are not (0): ASCII letters and digits,
@@ -521,42 +658,3 @@ static TCHAR: [u8; 256] = {
     }
     table
 };
-
-/// The extension elements of a header sent as several field lines, as if RFC 9110 section
-/// 5.3 had joined them with `, `: empty lines are empty list elements and error offsets count
-/// in the joined value. Its two callers stop at the first error (what follows an error is not
-/// meaningful). A line given as `Err(i)` is not visible ASCII from its byte `i` on. No
-/// element at all is not an error here: with no field line there is nothing to negotiate.
-pub(crate) fn elements_of_lines<'a>(
-    lines: impl Iterator<Item = Result<&'a str, usize>>,
-) -> impl Iterator<Item = Result<ExtensionOffer<'a>, ExtensionHeaderError>> {
-    let mut base = 0usize;
-    lines.flat_map(move |line| {
-        let start = base;
-        let (offers, bad_byte) = match line {
-            Ok(text) => {
-                base += text.len() + 2;
-                (Some(Extension::offers(text)), None)
-            }
-            Err(index) => (None, Some(index)),
-        };
-        let error = bad_byte.map(|index| ExtensionHeaderError {
-            offset: start + index,
-            expected: ExtensionHeaderExpected::VisibleAscii,
-        });
-        offers
-            .into_iter()
-            .flatten()
-            .filter_map(move |element| match element {
-                Err(error) if error.expected == ExtensionHeaderExpected::AtLeastOneExtension => {
-                    None
-                }
-                Err(error) => Some(Err(ExtensionHeaderError {
-                    offset: start + error.offset,
-                    ..error
-                })),
-                Ok(element) => Some(Ok(element)),
-            })
-            .chain(error.map(Err))
-    })
-}

@@ -91,6 +91,7 @@
 #[cfg(feature = "std")]
 extern crate std;
 
+mod buffer_writer;
 mod client_engine;
 mod close_code;
 mod close_code_rules;
@@ -98,6 +99,7 @@ mod close_payload;
 mod error;
 mod extension_offers;
 mod generic_registry;
+mod header_lines;
 mod interop;
 mod language;
 // Which hash and layout the generated lookups call depends on the registry (see the module).
@@ -154,8 +156,8 @@ pub use offers::{Offer, Offers, SelectedSubprotocolError};
 pub use opcode::{FrameOpcode, ParseOpcodeError, UnassignedOpcode};
 pub use opcodes::Opcode;
 pub use permessage_deflate::{
-    ClientMaxWindowBits, DeflateOffers, DeflateParam, DeflatePolicy, DeflateResponse,
-    DeflateResponseError, PerMessageDeflate, PerMessageDeflateError,
+    ClientMaxWindowBits, DeflateOffer, DeflateOffers, DeflateParam, DeflatePolicy, DeflateResponse,
+    DeflateResponseError, PerMessageDeflate, PerMessageDeflateError, WindowBits,
 };
 pub use reference::{RangeRecord, Reference, ReferenceKind, UnregisteredName};
 pub use subprotocols::Subprotocol;

@@ -3,12 +3,12 @@
 //! RFC 6455 section 4.1 has the client send `1#token` (a comma-separated list, in order of
 //! preference) and section 4.2.2 has the server pick at most one and echo it exactly. RFC 9110
 //! section 5.6.1 lets list elements be empty and surrounded by optional whitespace, and a
-//! header field may be sent more than once: call [`Subprotocol::offers`] on each value.
+//! header field may be sent more than once: [`Subprotocol::offers_lines`] reads them all.
 
 use core::fmt;
 use core::iter::FusedIterator;
 
-use crate::extension_offers::is_tchar;
+use crate::extension_offers::{is_field_byte, is_tchar};
 use crate::Subprotocol;
 
 /// One element of a `Sec-WebSocket-Protocol` list: the token as sent, and the registered
@@ -47,7 +47,7 @@ impl<'a> Offer<'a> {
 /// [`Subprotocol::offers`].
 #[derive(Clone, Debug)]
 pub struct Offers<'a> {
-    rest: &'a str,
+    rest: &'a [u8],
 }
 
 impl<'a> Iterator for Offers<'a> {
@@ -59,14 +59,16 @@ impl<'a> Iterator for Offers<'a> {
             if self.rest.is_empty() {
                 return None;
             }
-            let (element, rest) = match self.rest.split_once(',') {
-                Some((element, rest)) => (element, rest),
-                None => (self.rest, ""),
+            let (element, rest) = match self.rest.iter().position(|&byte| byte == b',') {
+                Some(comma) => (&self.rest[..comma], &self.rest[comma + 1..]),
+                None => (self.rest, &[][..]),
             };
             self.rest = rest;
-            let token = without_optional_whitespace(element);
-            if !token.is_empty() {
-                return Some(Offer::new(token));
+            let (_, token) = without_optional_whitespace(element);
+            // An element that is not UTF-8 is no token and names no subprotocol.
+            match core::str::from_utf8(token) {
+                Ok(token) if !token.is_empty() => return Some(Offer::new(token)),
+                _ => {}
             }
         }
     }
@@ -74,15 +76,23 @@ impl<'a> Iterator for Offers<'a> {
 
 impl FusedIterator for Offers<'_> {}
 
-/// `text` without the optional whitespace around a list element or field value: SP and HTAB
-/// only (RFC 9110 section 5.6.3).
-pub(crate) fn without_optional_whitespace(text: &str) -> &str {
-    text.trim_matches(|c| c == ' ' || c == '\t')
+/// `bytes` without the optional whitespace around a list element or field value (SP and
+/// HTAB only, RFC 9110 section 5.6.3), and where what is left starts.
+fn without_optional_whitespace(bytes: &[u8]) -> (usize, &[u8]) {
+    let is_text = |byte: &u8| *byte != b' ' && *byte != b'\t';
+    let start = bytes.iter().position(is_text).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(is_text)
+        .map_or(start, |last| last + 1);
+    (start, bytes.get(start..end).unwrap_or_default())
 }
 
 impl Subprotocol {
-    /// The subprotocols offered in one `Sec-WebSocket-Protocol` header value, in order, each
-    /// looked up in the registry. Empty list elements are skipped.
+    /// The subprotocols offered in one `Sec-WebSocket-Protocol` header value (its bytes, a
+    /// `&str` or a `&[u8]`), in order, each looked up in the registry. Empty list elements
+    /// are skipped, and so are elements that are not UTF-8 (no token is). A header sent as
+    /// several lines is [`offers_lines`](Self::offers_lines).
     ///
     /// ```
     /// use websocket_registry::Subprotocol;
@@ -99,8 +109,26 @@ impl Subprotocol {
     ///     ]
     /// );
     /// ```
-    pub const fn offers(header_value: &str) -> Offers<'_> {
-        Offers { rest: header_value }
+    pub fn offers<V: AsRef<[u8]> + ?Sized>(value: &V) -> Offers<'_> {
+        Offers {
+            rest: value.as_ref(),
+        }
+    }
+
+    /// [`offers`](Self::offers) over a header sent as several field lines (what
+    /// `HeaderMap::get_all` gives), in order: RFC 9110 section 5.3 reads them as one list.
+    ///
+    /// ```
+    /// use websocket_registry::Subprotocol;
+    ///
+    /// let lines = ["graphql-ws", "ocpp2.0.1, ocpp1.6"];
+    /// let tokens: Vec<_> = Subprotocol::offers_lines(&lines).map(|offer| offer.token()).collect();
+    /// assert_eq!(tokens, ["graphql-ws", "ocpp2.0.1", "ocpp1.6"]);
+    /// ```
+    pub fn offers_lines<'a, V: AsRef<[u8]> + ?Sized + 'a>(
+        lines: impl IntoIterator<Item = &'a V> + 'a,
+    ) -> impl Iterator<Item = Offer<'a>> + 'a {
+        lines.into_iter().flat_map(|line| Subprotocol::offers(line))
     }
 
     /// The first registered subprotocol in a `Sec-WebSocket-Protocol` header value that
@@ -114,20 +142,44 @@ impl Subprotocol {
     /// let chosen = Subprotocol::negotiate("ocpp2.1, ocpp2.0.1, ocpp1.6", |p| speaks.contains(&p));
     /// assert_eq!(chosen, Some(Subprotocol::Ocpp2_0_1));
     /// ```
-    pub fn negotiate(
-        header_value: &str,
+    pub fn negotiate<V: AsRef<[u8]> + ?Sized>(
+        value: &V,
         mut accept: impl FnMut(Subprotocol) -> bool,
     ) -> Option<Subprotocol> {
-        Self::offers(header_value)
+        Self::offers(value)
             .filter_map(|offer| offer.subprotocol)
             .find(|&protocol| accept(protocol))
+    }
+
+    /// [`negotiate`](Self::negotiate) over a header sent as several field lines (what
+    /// `HeaderMap::get_all` gives), in order.
+    ///
+    /// ```
+    /// use websocket_registry::Subprotocol;
+    ///
+    /// let lines: [&[u8]; 2] = [b"graphql-ws", b"ocpp2.0.1, ocpp1.6"];
+    /// let chosen = Subprotocol::negotiate_lines(lines, |p| p == Subprotocol::Ocpp1_6);
+    /// assert_eq!(chosen, Some(Subprotocol::Ocpp1_6));
+    /// ```
+    pub fn negotiate_lines<'a, V: AsRef<[u8]> + ?Sized + 'a>(
+        lines: impl IntoIterator<Item = &'a V>,
+        mut accept: impl FnMut(Subprotocol) -> bool,
+    ) -> Option<Subprotocol> {
+        lines
+            .into_iter()
+            .find_map(|line| Subprotocol::negotiate(line, &mut accept))
     }
 
     /// The subprotocol a server selected, from the value of its one
     /// `Sec-WebSocket-Protocol` response line (RFC 6455 section 4.2.2: exactly one token,
     /// which must be one the client offered; checking that is the caller's part). Optional
-    /// whitespace around the token is allowed; a list, an empty value or a byte that is not
-    /// visible ASCII is an error, with its offset in `value`.
+    /// whitespace around the token is allowed. All the response's lines are
+    /// [`selected_in_lines`](Self::selected_in_lines).
+    ///
+    /// # Errors
+    ///
+    /// [`SelectedSubprotocolError`] for a list, an empty value or a byte that is not visible
+    /// ASCII, with its offset in `value`: the client fails the connection.
     ///
     /// ```
     /// use websocket_registry::{SelectedSubprotocolError, Subprotocol};
@@ -139,22 +191,14 @@ impl Subprotocol {
     ///     Err(SelectedSubprotocolError::NotOneToken { offset: 7 })
     /// );
     /// ```
-    pub fn selected_in_value(value: &[u8]) -> Result<Offer<'_>, SelectedSubprotocolError> {
-        if let Some(offset) = value
-            .iter()
-            .position(|&byte| !(byte == b'\t' || (0x20..0x7f).contains(&byte)))
-        {
+    pub fn selected_in_value<V: AsRef<[u8]> + ?Sized>(
+        value: &V,
+    ) -> Result<Offer<'_>, SelectedSubprotocolError> {
+        let value = value.as_ref();
+        if let Some(offset) = value.iter().position(|&byte| !is_field_byte(byte)) {
             return Err(SelectedSubprotocolError::NotVisibleAscii { offset });
         }
-        let start = value
-            .iter()
-            .position(|&byte| byte != b' ' && byte != b'\t')
-            .unwrap_or(value.len());
-        let end = value
-            .iter()
-            .rposition(|&byte| byte != b' ' && byte != b'\t')
-            .map_or(start, |last| last + 1);
-        let token = &value[start..end];
+        let (start, token) = without_optional_whitespace(value);
         if token.is_empty() {
             return Err(SelectedSubprotocolError::NotOneToken { offset: start });
         }
@@ -166,6 +210,44 @@ impl Subprotocol {
             // Unreachable: every tchar is ASCII. Kept total rather than panicking.
             Err(_) => Err(SelectedSubprotocolError::NotVisibleAscii { offset: start }),
         }
+    }
+
+    /// The subprotocol a server selected, from all its `Sec-WebSocket-Protocol` lines
+    /// (what `HeaderMap::get_all` gives): `Ok(None)` when it sent none, otherwise the token
+    /// of its one line, as [`selected_in_value`](Self::selected_in_value) reads it.
+    ///
+    /// # Errors
+    ///
+    /// [`SelectedSubprotocolError::SeveralLines`] when the server sent more than one line,
+    /// and the errors of [`selected_in_value`](Self::selected_in_value) for the one line: the
+    /// client fails the connection.
+    ///
+    /// ```
+    /// use websocket_registry::{SelectedSubprotocolError, Subprotocol};
+    ///
+    /// let selected = Subprotocol::selected_in_lines(&["ocpp1.6"])?.expect("one line");
+    /// assert_eq!(selected.subprotocol(), Some(Subprotocol::Ocpp1_6));
+    /// let no_line: [&str; 0] = [];
+    /// assert_eq!(Subprotocol::selected_in_lines(&no_line)?, None);
+    /// assert_eq!(
+    ///     Subprotocol::selected_in_lines(&["ocpp1.6", "mqtt"]),
+    ///     Err(SelectedSubprotocolError::SeveralLines { count: 2 })
+    /// );
+    /// # Ok::<(), SelectedSubprotocolError>(())
+    /// ```
+    pub fn selected_in_lines<'a, V: AsRef<[u8]> + ?Sized + 'a>(
+        lines: impl IntoIterator<Item = &'a V>,
+    ) -> Result<Option<Offer<'a>>, SelectedSubprotocolError> {
+        let mut lines = lines.into_iter();
+        let value = match lines.next() {
+            Some(value) => value,
+            None => return Ok(None),
+        };
+        let others = lines.count();
+        if others > 0 {
+            return Err(SelectedSubprotocolError::SeveralLines { count: others + 1 });
+        }
+        Subprotocol::selected_in_value(value).map(Some)
     }
 }
 

@@ -14,7 +14,10 @@ mod extension_reference;
 
 use extension_reference as reference;
 use proptest::prelude::*;
-use websocket_registry::{DeflatePolicy, Extension, ExtensionOffer, PerMessageDeflate};
+use websocket_registry::{
+    ClientMaxWindowBits, DeflateOffer, DeflateParam, DeflatePolicy, Extension,
+    ExtensionHeaderExpected, ExtensionOffer, PerMessageDeflate, PerMessageDeflateError, WindowBits,
+};
 
 /// The crate's reading of `header`, in the reference's terms.
 fn crate_offers(header: &str) -> Vec<reference::Element> {
@@ -36,40 +39,70 @@ fn crate_params(offer: &ExtensionOffer<'_>) -> Vec<reference::Param> {
         .collect()
 }
 
-fn crate_deflate(offer: &ExtensionOffer<'_>) -> reference::Deflate {
-    PerMessageDeflate::from_offer(offer)
-        .map(|d| {
-            (
+/// The crate's verdict on one element, in the reference's terms; the offset a declined
+/// element's error gives must point at its token or at the parameter's name.
+fn crate_deflate(header: &str, verdict: DeflateOffer) -> Result<reference::Deflate, String> {
+    let error = match verdict {
+        DeflateOffer::Valid(d) => {
+            let client = match d.client_max_window_bits() {
+                ClientMaxWindowBits::NotOffered => None,
+                ClientMaxWindowBits::Unspecified => Some(None),
+                ClientMaxWindowBits::Bits(bits) => Some(Some(bits.get())),
+            };
+            return Ok(Ok((
                 d.server_no_context_takeover(),
                 d.client_no_context_takeover(),
-                d.server_max_window_bits(),
-                d.client_max_window_bits(),
-            )
-        })
-        .map_err(|error| format!("{error:?}"))
+                d.server_max_window_bits().map(WindowBits::get),
+                client,
+            )));
+        }
+        DeflateOffer::Declined(error) => error,
+        DeflateOffer::Malformed(error) => return Err(format!("malformed: {error:?}")),
+    };
+    // The token or name the offset points at.
+    let at: String = header[error.offset()..]
+        .chars()
+        .take_while(|&c| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c))
+        .collect();
+    let named = |param: DeflateParam, variant: &str| {
+        if at == param.as_str() {
+            Ok(Err(format!("{variant}({param:?})")))
+        } else {
+            Err(format!("{error:?} points at {at:?}"))
+        }
+    };
+    match error {
+        PerMessageDeflateError::NotPerMessageDeflate { .. } => {
+            Ok(Err(format!("NotPerMessageDeflate({at:?})")))
+        }
+        PerMessageDeflateError::UnknownParam { .. } => Ok(Err(format!("UnknownParam({at:?})"))),
+        PerMessageDeflateError::Repeated { param, .. } => named(param, "Repeated"),
+        PerMessageDeflateError::UnexpectedValue { param, .. } => named(param, "UnexpectedValue"),
+        PerMessageDeflateError::MissingValue { param, .. } => named(param, "MissingValue"),
+        PerMessageDeflateError::InvalidWindowBits { param, .. } => {
+            named(param, "InvalidWindowBits")
+        }
+        other => Err(format!("unknown {other:?}")),
+    }
 }
 
 /// Policies that take every branch of `accept`.
 fn policies() -> [DeflatePolicy; 4] {
-    let default = DeflatePolicy::default();
+    let default = DeflatePolicy::new();
+    let bits = |bits| WindowBits::new(bits).expect("8 to 15");
     [
         default,
-        DeflatePolicy {
-            server_no_context_takeover: true,
-            server_max_window_bits: 10,
-            ..default
-        },
-        DeflatePolicy {
-            client_no_context_takeover: true,
-            client_max_window_bits: 9,
-            ..default
-        },
-        DeflatePolicy {
-            server_no_context_takeover: true,
-            server_max_window_bits: 8,
-            client_no_context_takeover: true,
-            client_max_window_bits: 12,
-        },
+        default
+            .with_server_no_context_takeover(true)
+            .with_server_max_window_bits(bits(10)),
+        default
+            .with_client_no_context_takeover(true)
+            .with_client_max_window_bits(bits(9)),
+        default
+            .with_server_no_context_takeover(true)
+            .with_server_max_window_bits(bits(8))
+            .with_client_no_context_takeover(true)
+            .with_client_max_window_bits(bits(12)),
     ]
 }
 
@@ -83,46 +116,57 @@ fn compare(header: &str) -> Result<(), String> {
             "{header:?}: Extension::offers gives {actual:?}, the reference {expected:?}"
         ));
     }
-    for offer in Extension::offers(header).flatten() {
-        let expected = reference::from_offer(offer.token(), &crate_params(&offer));
-        let actual = crate_deflate(&offer);
-        if actual != expected {
-            return Err(format!(
-                "{header:?}: from_offer gives {actual:?}, the reference {expected:?}"
-            ));
-        }
-    }
-    // The one pass against the two it stands for: the same items, errors and verdicts.
-    let one_pass: Vec<_> = PerMessageDeflate::offers(header).collect();
-    let two_passes: Vec<_> = Extension::offers(header)
-        .map(|element| element.map(|offer| PerMessageDeflate::from_offer(&offer)))
-        .collect();
-    if one_pass != two_passes {
+    // The one pass's verdict on each element against the reference's check of it, and the
+    // grammar's errors in the same place.
+    let verdicts: Vec<DeflateOffer> = PerMessageDeflate::offers(header).collect();
+    if verdicts.len() != expected.len() {
         return Err(format!(
-            "{header:?}: PerMessageDeflate::offers gives {one_pass:?}, Extension::offers and \
-             from_offer {two_passes:?}"
+            "{header:?}: PerMessageDeflate::offers gives {verdicts:?}, the grammar {expected:?}"
         ));
     }
+    for (verdict, element) in verdicts.iter().zip(&expected) {
+        match (verdict, element) {
+            (DeflateOffer::Malformed(error), Err(expected)) => {
+                if (error.offset(), error.expected()) != *expected {
+                    return Err(format!("{header:?}: {error:?}, the reference {expected:?}"));
+                }
+            }
+            (verdict, Ok((token, params))) => {
+                let expected = reference::from_offer(token, params);
+                let actual = crate_deflate(header, *verdict)
+                    .map_err(|difference| format!("{header:?}: {difference}"))?;
+                if actual != expected {
+                    return Err(format!(
+                        "{header:?}: PerMessageDeflate::offers gives {actual:?}, the reference \
+                         {expected:?}"
+                    ));
+                }
+            }
+            (verdict, element) => {
+                return Err(format!(
+                    "{header:?}: {verdict:?}, the reference {element:?}"
+                ))
+            }
+        }
+    }
     for policy in policies() {
-        // The negotiation as it was composed before: the first offer that is a
-        // permessage-deflate offer RFC 7692 allows and the policy accepts; an error ends it;
-        // a value with no element at all negotiates nothing.
+        // The negotiation composed by hand: the first offer that is a permessage-deflate
+        // offer RFC 7692 allows (the verdicts above, checked against the reference) and the
+        // policy accepts; an error ends it; a value with no element at all negotiates
+        // nothing.
         let mut composed = Ok(None);
-        for element in Extension::offers(header) {
-            match element {
-                Ok(offer) => {
-                    let response = PerMessageDeflate::from_offer(&offer)
-                        .ok()
-                        .and_then(|d| d.accept(&policy));
-                    if response.is_some() {
-                        composed = Ok(response);
+        for verdict in &verdicts {
+            match *verdict {
+                DeflateOffer::Valid(deflate) => {
+                    if let Some(response) = deflate.accept(&policy) {
+                        composed = Ok(Some(response));
                         break;
                     }
                 }
-                Err(error)
-                    if error.expected()
-                        == websocket_registry::ExtensionHeaderExpected::AtLeastOneExtension => {}
-                Err(error) => {
+                DeflateOffer::Declined(_) => {}
+                DeflateOffer::Malformed(error)
+                    if error.expected() == ExtensionHeaderExpected::AtLeastOneExtension => {}
+                DeflateOffer::Malformed(error) => {
                     composed = Err(error);
                     break;
                 }
@@ -132,6 +176,16 @@ fn compare(header: &str) -> Result<(), String> {
         if negotiated != composed {
             return Err(format!(
                 "{header:?} {policy:?}: negotiate gives {negotiated:?}, the composition {composed:?}"
+            ));
+        }
+        // The same header as one line of several, and split at its commas into lines,
+        // negotiates the same (offsets aside, which only errors carry).
+        let lines: Vec<&str> = header.split(',').collect();
+        let split = PerMessageDeflate::negotiate_lines(&lines, &policy);
+        if split.ok() != negotiated.ok() && !header.contains('"') {
+            return Err(format!(
+                "{header:?} {policy:?}: negotiate_lines over {lines:?} gives {split:?}, \
+                 negotiate {negotiated:?}"
             ));
         }
         if let Ok(Some(response)) = negotiated {

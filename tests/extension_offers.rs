@@ -4,9 +4,9 @@
 
 use proptest::prelude::*;
 use websocket_registry::{
-    ClientMaxWindowBits, DeflateParam, DeflatePolicy, DeflateResponse, DeflateResponseError,
-    Extension, ExtensionHeaderError, ExtensionHeaderExpected, ExtensionOffer, PerMessageDeflate,
-    PerMessageDeflateError,
+    ClientMaxWindowBits, DeflateOffer, DeflateParam, DeflatePolicy, DeflateResponse,
+    DeflateResponseError, Extension, ExtensionHeaderError, ExtensionHeaderExpected, ExtensionOffer,
+    PerMessageDeflate, PerMessageDeflateError, WindowBits,
 };
 
 /// A parameter: its name and unescaped value.
@@ -121,8 +121,13 @@ fn invalid_values_fail_at_their_byte_with_what_was_expected() {
         ("permessage-deflate; x=\"a\\\\\"", 25, E::TokenInQuotes),
         ("a; b=\"x\\", 8, E::ClosingQuote),
         ("a; b=1=2", 6, E::SeparatorOrEnd),
-        ("é", 0, E::ExtensionToken),
-        ("a; b=é", 5, E::ParamValue),
+        // A byte no rule allows (not visible ASCII, space or tab) is named as such,
+        // whatever the grammar expected there.
+        ("é", 0, E::VisibleAscii),
+        ("a; b=é", 5, E::VisibleAscii),
+        ("a;\r\n b", 2, E::VisibleAscii),
+        ("a; b=\"\u{7f}\"", 6, E::VisibleAscii),
+        ("a\0", 1, E::VisibleAscii),
     ];
     for (header, offset, expected) in cases {
         let error = parse(header).expect_err(header);
@@ -145,7 +150,7 @@ fn invalid_values_fail_at_their_byte_with_what_was_expected() {
 
 #[test]
 fn permessage_deflate_offers_follow_rfc_7692() {
-    let ok = |header| PerMessageDeflate::from_offer(&offer(header));
+    let ok = |header: &str| verdict(header).valid().ok_or(());
     let d = ok("permessage-deflate").unwrap();
     assert!(!d.server_no_context_takeover() && !d.client_no_context_takeover());
     assert_eq!(d.server_max_window_bits(), None);
@@ -157,8 +162,11 @@ fn permessage_deflate_offers_follow_rfc_7692() {
     )
     .unwrap();
     assert!(d.server_no_context_takeover() && d.client_no_context_takeover());
-    assert_eq!(d.server_max_window_bits(), Some(8));
-    assert_eq!(d.client_max_window_bits(), ClientMaxWindowBits::Bits(15));
+    assert_eq!(d.server_max_window_bits(), Some(bits(8)));
+    assert_eq!(
+        d.client_max_window_bits(),
+        ClientMaxWindowBits::Bits(bits(15))
+    );
     assert_eq!(
         ok("permessage-deflate; client_max_window_bits")
             .unwrap()
@@ -168,74 +176,129 @@ fn permessage_deflate_offers_follow_rfc_7692() {
     for bits in 8..=15u8 {
         let header = format!("permessage-deflate; server_max_window_bits={bits}");
         assert_eq!(
-            PerMessageDeflate::from_offer(&offer(&header))
-                .unwrap()
-                .server_max_window_bits(),
-            Some(bits)
+            ok(&header).unwrap().server_max_window_bits(),
+            Some(self::bits(bits))
         );
     }
 
     use DeflateParam as P;
     use PerMessageDeflateError as Error;
-    let cases: [(&str, Error<'static>); 12] = [
+    // Each error points at the token or the parameter's name (its second one, when
+    // repeated): byte 20 is the first parameter after `permessage-deflate; `.
+    let cases: [(&str, Error); 12] = [
         (
             "x-webkit-deflate-frame",
-            Error::NotPerMessageDeflate("x-webkit-deflate-frame"),
+            Error::NotPerMessageDeflate { offset: 0 },
         ),
-        ("permessage-deflate; foo", Error::UnknownParam("foo")),
+        (
+            "permessage-deflate; foo",
+            Error::UnknownParam { offset: 20 },
+        ),
         (
             "permessage-deflate; Server_No_Context_Takeover",
-            Error::UnknownParam("Server_No_Context_Takeover"),
+            Error::UnknownParam { offset: 20 },
         ),
         (
             "permessage-deflate; server_no_context_takeover; server_no_context_takeover",
-            Error::Repeated(P::ServerNoContextTakeover),
+            Error::Repeated {
+                param: P::ServerNoContextTakeover,
+                offset: 48,
+            },
         ),
         (
             "permessage-deflate; client_max_window_bits; client_max_window_bits=10",
-            Error::Repeated(P::ClientMaxWindowBits),
+            Error::Repeated {
+                param: P::ClientMaxWindowBits,
+                offset: 44,
+            },
         ),
         (
             "permessage-deflate; client_no_context_takeover=1",
-            Error::UnexpectedValue(P::ClientNoContextTakeover),
+            Error::UnexpectedValue {
+                param: P::ClientNoContextTakeover,
+                offset: 20,
+            },
         ),
         (
             "permessage-deflate; server_max_window_bits",
-            Error::MissingValue(P::ServerMaxWindowBits),
+            Error::MissingValue {
+                param: P::ServerMaxWindowBits,
+                offset: 20,
+            },
         ),
         (
             "permessage-deflate; server_max_window_bits=7",
-            Error::InvalidWindowBits(P::ServerMaxWindowBits),
+            Error::InvalidWindowBits {
+                param: P::ServerMaxWindowBits,
+                offset: 20,
+            },
         ),
         (
             "permessage-deflate; server_max_window_bits=16",
-            Error::InvalidWindowBits(P::ServerMaxWindowBits),
+            Error::InvalidWindowBits {
+                param: P::ServerMaxWindowBits,
+                offset: 20,
+            },
         ),
         // ws still took 08 once: a leading zero is not 1*DIGIT without leading zeros.
         (
             "permessage-deflate; client_max_window_bits=08",
-            Error::InvalidWindowBits(P::ClientMaxWindowBits),
+            Error::InvalidWindowBits {
+                param: P::ClientMaxWindowBits,
+                offset: 20,
+            },
         ),
         (
             "permessage-deflate; client_max_window_bits=+9",
-            Error::InvalidWindowBits(P::ClientMaxWindowBits),
+            Error::InvalidWindowBits {
+                param: P::ClientMaxWindowBits,
+                offset: 20,
+            },
         ),
         (
-            "permessage-deflate; client_max_window_bits=\"150\"",
-            Error::InvalidWindowBits(P::ClientMaxWindowBits),
+            "permessage-deflate;  client_max_window_bits=\"150\"",
+            Error::InvalidWindowBits {
+                param: P::ClientMaxWindowBits,
+                offset: 21,
+            },
         ),
     ];
     for (header, error) in cases {
-        assert_eq!(
-            PerMessageDeflate::from_offer(&offer(header)),
-            Err(error),
-            "{header}"
+        assert_eq!(verdict(header), DeflateOffer::Declined(error), "{header}");
+        assert!(
+            error.to_string().starts_with(&format!(
+                "Sec-WebSocket-Extensions at byte {}: ",
+                error.offset()
+            )),
+            "{error}"
         );
-        assert!(!error.to_string().is_empty());
     }
-    assert!(Error::InvalidWindowBits(P::ServerMaxWindowBits)
-        .to_string()
-        .contains("server_max_window_bits must be 8-15"));
+    // Behind a comma, in a second line, the offsets count in the whole value.
+    let lines = ["x-foo", "permessage-deflate; foo"];
+    assert_eq!(
+        PerMessageDeflate::offers_lines(&lines).collect::<Vec<_>>(),
+        [
+            DeflateOffer::Declined(Error::NotPerMessageDeflate { offset: 0 }),
+            DeflateOffer::Declined(Error::UnknownParam { offset: 27 }),
+        ]
+    );
+    assert!(Error::InvalidWindowBits {
+        param: P::ServerMaxWindowBits,
+        offset: 3
+    }
+    .to_string()
+    .contains("server_max_window_bits must be 8-15"));
+}
+
+/// The first element of `header`, as `PerMessageDeflate::offers` judges it.
+fn verdict(header: &str) -> DeflateOffer {
+    PerMessageDeflate::offers(header)
+        .next()
+        .expect("an element")
+}
+
+fn bits(bits: u8) -> WindowBits {
+    WindowBits::new(bits).expect("8 to 15")
 }
 
 /// A parameter value as a writer independent of the parser would send it.
@@ -375,7 +438,7 @@ fn written(response: &DeflateResponse) -> String {
 }
 
 fn deflate(header: &str) -> PerMessageDeflate {
-    PerMessageDeflate::from_offer(&offer(header)).expect("a valid offer")
+    verdict(header).valid().expect("a valid offer")
 }
 
 #[test]
@@ -404,23 +467,23 @@ fn a_server_answers_the_first_offer_its_policy_accepts() {
         // An offered server window is answered with the same or a smaller one (7.1.2.1).
         (
             "permessage-deflate; server_max_window_bits=12",
-            DeflatePolicy { server_max_window_bits: 10, ..default },
+            default.with_server_max_window_bits(bits(10)),
             Some("permessage-deflate; server_max_window_bits=10"),
         ),
         (
             "permessage-deflate; server_max_window_bits=9",
-            DeflatePolicy { server_max_window_bits: 10, ..default },
+            default.with_server_max_window_bits(bits(10)),
             Some("permessage-deflate; server_max_window_bits=9"),
         ),
         // The client's window can only be limited when the client offered the parameter.
         (
             "permessage-deflate; client_max_window_bits",
-            DeflatePolicy { client_max_window_bits: 10, client_no_context_takeover: true, ..default },
+            default.with_client_max_window_bits(bits(10)).with_client_no_context_takeover(true),
             Some("permessage-deflate; client_no_context_takeover; client_max_window_bits=10"),
         ),
         (
             "permessage-deflate, permessage-deflate; client_max_window_bits=12",
-            DeflatePolicy { client_max_window_bits: 10, ..default },
+            default.with_client_max_window_bits(bits(10)),
             Some("permessage-deflate; client_max_window_bits=10"),
         ),
         // Offers RFC 7692 does not allow, and other extensions, are skipped.
@@ -431,7 +494,7 @@ fn a_server_answers_the_first_offer_its_policy_accepts() {
         ),
         (
             "permessage-deflate",
-            DeflatePolicy { client_max_window_bits: 9, ..default },
+            default.with_client_max_window_bits(bits(9)),
             None,
         ),
     ];
@@ -444,8 +507,8 @@ fn a_server_answers_the_first_offer_its_policy_accepts() {
         );
         // Whatever a server answers, the client's check accepts against the offers sent.
         if let Some(response) = response {
-            let offers: Vec<PerMessageDeflate> = Extension::offers(header)
-                .filter_map(|o| PerMessageDeflate::from_offer(&o.unwrap()).ok())
+            let offers: Vec<PerMessageDeflate> = PerMessageDeflate::offers(header)
+                .filter_map(DeflateOffer::valid)
                 .collect();
             let text = written(&response);
             assert_eq!(
@@ -458,13 +521,13 @@ fn a_server_answers_the_first_offer_its_policy_accepts() {
     assert!(PerMessageDeflate::negotiate("permessage-deflate;", &default).is_err());
     let response = PerMessageDeflate::negotiate(
         "permessage-deflate; server_no_context_takeover; server_max_window_bits=10; client_max_window_bits",
-        &DeflatePolicy { client_no_context_takeover: true, client_max_window_bits: 11, ..default },
+        &default.with_client_no_context_takeover(true).with_client_max_window_bits(bits(11)),
     )
     .unwrap()
     .unwrap();
     assert!(response.server_no_context_takeover() && response.client_no_context_takeover());
-    assert_eq!(response.server_max_window_bits(), Some(10));
-    assert_eq!(response.client_max_window_bits(), Some(11));
+    assert_eq!(response.server_max_window_bits(), Some(bits(10)));
+    assert_eq!(response.client_max_window_bits(), Some(bits(11)));
     let long = "permessage-deflate; server_no_context_takeover; client_no_context_takeover; \
                 server_max_window_bits=10; client_max_window_bits=11";
     assert_eq!(written(&response), long);
@@ -499,19 +562,26 @@ fn a_client_refuses_responses_rfc_7692_does_not_allow() {
     let asked = [deflate(
         "permessage-deflate; server_no_context_takeover; server_max_window_bits=10; client_max_window_bits=12",
     )];
-    let cases: [(&str, &[PerMessageDeflate], Error<'static>); 9] = [
-        ("foo", &plain, Error::NotOffered("foo")),
-        ("permessage-deflate", &[], Error::NotOffered("permessage-deflate")),
-        ("permessage-deflate, permessage-deflate", &plain, Error::AcceptedTwice),
+    let cases: [(&str, &[PerMessageDeflate], Error); 10] = [
+        ("foo", &plain, Error::NotOffered { offset: 0 }),
+        ("permessage-deflate", &[], Error::NotOffered { offset: 0 }),
+        ("permessage-deflate, foo", &plain, Error::NotOffered { offset: 20 }),
+        ("permessage-deflate, permessage-deflate", &plain, Error::AcceptedTwice { offset: 20 }),
         (
             "permessage-deflate; server_max_window_bits=16",
             &plain,
-            Error::Param(PerMessageDeflateError::InvalidWindowBits(DeflateParam::ServerMaxWindowBits)),
+            Error::Param(PerMessageDeflateError::InvalidWindowBits {
+                param: DeflateParam::ServerMaxWindowBits,
+                offset: 20,
+            }),
         ),
         (
             "permessage-deflate; client_max_window_bits",
             &asked,
-            Error::Param(PerMessageDeflateError::MissingValue(DeflateParam::ClientMaxWindowBits)),
+            Error::Param(PerMessageDeflateError::MissingValue {
+                param: DeflateParam::ClientMaxWindowBits,
+                offset: 20,
+            }),
         ),
         (
             "permessage-deflate; client_max_window_bits=10",
@@ -526,12 +596,12 @@ fn a_client_refuses_responses_rfc_7692_does_not_allow() {
         (
             "permessage-deflate; server_no_context_takeover; server_max_window_bits=11",
             &asked,
-            Error::ServerWindowTooLarge { offered: 10, answered: 11 },
+            Error::ServerWindowTooLarge { offered: bits(10), answered: bits(11) },
         ),
         (
             "permessage-deflate; server_no_context_takeover; server_max_window_bits=10; client_max_window_bits=13",
             &asked,
-            Error::ClientWindowTooLarge { offered: 12, answered: 13 },
+            Error::ClientWindowTooLarge { offered: bits(12), answered: bits(13) },
         ),
     ];
     for (header, offers, error) in cases {
@@ -587,12 +657,11 @@ proptest! {
             Some(None) => offer.push_str("; client_max_window_bits"),
             None => {}
         }
-        let policy = DeflatePolicy {
-            server_no_context_takeover: policy_server_nct,
-            server_max_window_bits: policy_server_bits,
-            client_no_context_takeover: policy_client_nct,
-            client_max_window_bits: policy_client_bits,
-        };
+        let policy = DeflatePolicy::new()
+            .with_server_no_context_takeover(policy_server_nct)
+            .with_server_max_window_bits(bits(policy_server_bits))
+            .with_client_no_context_takeover(policy_client_nct)
+            .with_client_max_window_bits(bits(policy_client_bits));
         let offered = deflate(&offer);
         let Some(response) = offered.accept(&policy) else {
             // Declined only when the server must limit a window the client gave no say over.
@@ -605,15 +674,15 @@ proptest! {
         prop_assert_eq!(parsed.client_no_context_takeover(), response.client_no_context_takeover());
         prop_assert_eq!(parsed.server_max_window_bits(), response.server_max_window_bits());
         let client = match parsed.client_max_window_bits() {
-            ClientMaxWindowBits::Bits(bits) => Some(bits),
+            ClientMaxWindowBits::Bits(client) => Some(client),
             _ => None,
         };
         prop_assert_eq!(client, response.client_max_window_bits());
         prop_assert_eq!(DeflateResponse::check(&text, &[offered]), Ok(Some(response)));
         // And the response honours the policy.
         prop_assert!(response.server_no_context_takeover() || !policy_server_nct);
-        prop_assert!(response.server_max_window_bits().unwrap_or(15) <= policy_server_bits);
-        prop_assert!(response.client_max_window_bits().unwrap_or(15) <= policy_client_bits);
+        prop_assert!(response.server_max_window_bits().map_or(15, WindowBits::get) <= policy_server_bits);
+        prop_assert!(response.client_max_window_bits().map_or(15, WindowBits::get) <= policy_client_bits);
     }
 }
 
@@ -624,19 +693,27 @@ fn the_one_pass_checks_every_element_and_ends_at_a_grammar_error() {
     let mut offers = PerMessageDeflate::offers(header);
     assert_eq!(
         offers.next(),
-        Some(Ok(Err(PerMessageDeflateError::NotPerMessageDeflate(
-            "x-foo"
-        ))))
+        Some(DeflateOffer::Declined(
+            PerMessageDeflateError::NotPerMessageDeflate { offset: 0 }
+        ))
     );
     // No parameters: the element is checked all the same.
-    assert_eq!(offers.next(), Some(Ok(Ok(PerMessageDeflate::default()))));
     assert_eq!(
         offers.next(),
-        Some(Ok(Err(PerMessageDeflateError::InvalidWindowBits(
-            DeflateParam::ClientMaxWindowBits
-        ))))
+        Some(DeflateOffer::Valid(PerMessageDeflate::default()))
     );
-    let error = offers.next().unwrap().unwrap_err();
+    assert_eq!(
+        offers.next(),
+        Some(DeflateOffer::Declined(
+            PerMessageDeflateError::InvalidWindowBits {
+                param: DeflateParam::ClientMaxWindowBits,
+                offset: header.find("client_max_window_bits").unwrap(),
+            }
+        ))
+    );
+    let Some(DeflateOffer::Malformed(error)) = offers.next() else {
+        panic!("a broken grammar last");
+    };
     assert_eq!(error.offset(), header.len() - 1);
     assert_eq!(error.expected(), ExtensionHeaderExpected::ParamName);
     assert_eq!(offers.next(), None);
@@ -644,8 +721,145 @@ fn the_one_pass_checks_every_element_and_ends_at_a_grammar_error() {
     // A value with no element at all is an error here too, as in `Extension::offers`.
     let empty: Vec<_> = PerMessageDeflate::offers(" , ").collect();
     assert_eq!(empty.len(), 1);
+    assert!(matches!(
+        empty[0],
+        DeflateOffer::Malformed(error) if error.expected() == ExtensionHeaderExpected::AtLeastOneExtension
+    ));
+}
+
+/// The offers real clients send, as recorded: the browsers' by `tests/browser.rs` (Chromium
+/// 156, WebKitGTK 2.50, Firefox 153 ESR; undici and Bun send Chromium's, Deno none), and
+/// python-websockets 17.4's default client offer, printed by
+/// `build_extension([(f.name, f.get_request_params())])` for
+/// `f = enable_client_permessage_deflate(None)[0]`.
+const CLIENT_OFFERS: [(&str, &str); 4] = [
+    ("Chromium", "permessage-deflate; client_max_window_bits"),
+    ("WebKitGTK", "permessage-deflate; client_max_window_bits"),
+    ("Firefox", "permessage-deflate"),
+    (
+        "python-websockets 17.4",
+        "permessage-deflate; client_max_window_bits",
+    ),
+];
+
+#[test]
+fn a_client_writes_each_real_offer_and_checks_answers_against_exactly_it() {
+    let unspecified = ClientMaxWindowBits::Unspecified;
+    for (client, recorded) in CLIENT_OFFERS {
+        // The offer built with the writer, as that client builds it.
+        let offer = if recorded.contains("client_max_window_bits") {
+            PerMessageDeflate::new().with_client_max_window_bits(unspecified)
+        } else {
+            PerMessageDeflate::new()
+        };
+        let mut buf = [0u8; PerMessageDeflate::MAX_LEN];
+        let len = offer.write(&mut buf).expect("MAX_LEN suffices");
+        assert_eq!(&buf[..len], recorded.as_bytes(), "{client}");
+        assert_eq!(deflate(recorded), offer, "{client}: reads back");
+        let offers = [offer];
+
+        // Every answer a server with any of these policies gives passes the client's check.
+        let default = DeflatePolicy::new();
+        for policy in [
+            default,
+            default.with_server_no_context_takeover(true),
+            default.with_client_no_context_takeover(true),
+            default.with_server_max_window_bits(bits(9)),
+            default.with_client_max_window_bits(bits(10)),
+        ] {
+            let Some(response) = PerMessageDeflate::negotiate(recorded, &policy).expect("parses")
+            else {
+                // Only a server that limits the client's window declines, and only an offer
+                // without client_max_window_bits.
+                assert!(
+                    policy.client_max_window_bits() < WindowBits::MAX,
+                    "{client}"
+                );
+                assert_eq!(
+                    offer.client_max_window_bits(),
+                    ClientMaxWindowBits::NotOffered
+                );
+                continue;
+            };
+            assert_eq!(
+                DeflateResponse::check(&written(&response), &offers),
+                Ok(Some(response)),
+                "{client} {policy:?}"
+            );
+        }
+
+        // RFC 7692 section 5: a parameter the client did not offer fails the connection.
+        let not_offered = DeflateResponse::check(
+            "permessage-deflate; client_max_window_bits=10",
+            &[PerMessageDeflate::new()],
+        );
+        assert_eq!(
+            not_offered,
+            Err(DeflateResponseError::ClientMaxWindowBitsNotOffered)
+        );
+        let expected = if offer.client_max_window_bits() == unspecified {
+            Ok(Some(
+                verdict("permessage-deflate; client_max_window_bits=10")
+                    .valid()
+                    .map(|_| ())
+                    .is_some(),
+            ))
+        } else {
+            Ok(Some(false))
+        };
+        let answer =
+            DeflateResponse::check("permessage-deflate; client_max_window_bits=10", &offers)
+                .map(|response| response.map(|r| r.client_max_window_bits() == Some(bits(10))));
+        if offer.client_max_window_bits() == unspecified {
+            assert_eq!(answer, expected, "{client}");
+        } else {
+            assert_eq!(
+                answer,
+                Err(DeflateResponseError::ClientMaxWindowBitsNotOffered),
+                "{client}"
+            );
+        }
+        // A window larger than nothing offered, or an extension not offered at all.
+        assert_eq!(
+            DeflateResponse::check("x-webkit-deflate-frame", &offers),
+            Err(DeflateResponseError::NotOffered { offset: 0 }),
+            "{client}"
+        );
+    }
+}
+
+#[test]
+fn several_alternatives_are_written_in_order_and_any_of_them_may_be_answered() {
+    let first = PerMessageDeflate::new()
+        .with_server_no_context_takeover(true)
+        .with_client_no_context_takeover(true)
+        .with_server_max_window_bits(bits(15))
+        .with_client_max_window_bits(ClientMaxWindowBits::Bits(bits(15)));
+    let second =
+        PerMessageDeflate::new().with_client_max_window_bits(ClientMaxWindowBits::Unspecified);
+    let offers = [first, second, PerMessageDeflate::new()];
+    let expected = "permessage-deflate; server_no_context_takeover; client_no_context_takeover; \
+                    server_max_window_bits=15; client_max_window_bits=15, \
+                    permessage-deflate; client_max_window_bits, permessage-deflate";
+    // The longest element is MAX_LEN long, and n offers fit in n * (MAX_LEN + 2) - 2.
+    let mut one = [0u8; PerMessageDeflate::MAX_LEN];
+    assert_eq!(first.write(&mut one), Ok(PerMessageDeflate::MAX_LEN));
+    let bound = offers.len() * (PerMessageDeflate::MAX_LEN + 2) - 2;
+    let mut buf = vec![0u8; bound];
+    let len = PerMessageDeflate::write_offers(&offers, &mut buf).expect("the bound suffices");
+    assert_eq!(std::str::from_utf8(&buf[..len]), Ok(expected));
+    // Too small: the error says how much room the value needs.
+    let err = PerMessageDeflate::write_offers(&offers, &mut buf[..len - 1]).unwrap_err();
+    assert_eq!((err.needed(), err.available()), (len, len - 1));
+    // What a server reads back is what was offered, in order.
+    let read: Vec<_> = PerMessageDeflate::offers(expected)
+        .filter_map(DeflateOffer::valid)
+        .collect();
+    assert_eq!(read, offers);
+    // An answer to the third alone passes; one that answers none names the first objection.
+    assert!(DeflateResponse::check("permessage-deflate", &offers[1..]).is_ok());
     assert_eq!(
-        empty[0].unwrap_err().expected(),
-        ExtensionHeaderExpected::AtLeastOneExtension
+        DeflateResponse::check("permessage-deflate", &offers[..1]),
+        Err(DeflateResponseError::ServerNoContextTakeoverNotAccepted)
     );
 }

@@ -5,7 +5,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use websocket_registry::{
-    DeflatePolicy, DeflateResponse, Extension, PerMessageDeflate, Subprotocol,
+    DeflateOffer, DeflatePolicy, DeflateResponse, Extension, PerMessageDeflate, Subprotocol,
+    WindowBits,
 };
 
 struct Counting;
@@ -36,11 +37,9 @@ fn parsing_and_negotiating_allocate_nothing() {
         "permessage-deflate; server_max_window_bits=\"1\\0\"; client_no_context_takeover, x-foo; a=b",
         "permessage-deflate; =",
     ];
-    let policy = DeflatePolicy {
-        server_no_context_takeover: true,
-        client_max_window_bits: 10,
-        ..DeflatePolicy::default()
-    };
+    let policy = DeflatePolicy::new()
+        .with_server_no_context_takeover(true)
+        .with_client_max_window_bits(WindowBits::new(10).expect("8 to 15"));
     let mut buf = [0u8; 128];
     let mut work = 0usize;
     let before = ALLOCATIONS.load(Ordering::SeqCst);
@@ -50,17 +49,21 @@ fn parsing_and_negotiating_allocate_nothing() {
             for (name, value) in offer.params() {
                 work += name.len() + value.map_or(0, |v| v.len() + usize::from(v == "10"));
             }
-            work += usize::from(PerMessageDeflate::from_offer(&offer).is_ok());
         }
         work += PerMessageDeflate::offers(header)
-            .flatten()
-            .filter(Result::is_ok)
+            .filter_map(DeflateOffer::valid)
             .count();
+        // Several lines: the same header twice, and split at its commas.
+        let lines: [&str; 2] = [header, header];
+        work += PerMessageDeflate::offers_lines(&lines).count();
+        work += usize::from(PerMessageDeflate::negotiate_lines(header.split(','), &policy).is_ok());
+        work += Subprotocol::offers_lines(&lines).count();
         if let Ok(Some(response)) = PerMessageDeflate::negotiate(header, &policy) {
             let n = response.write(&mut buf).unwrap_or(0);
             let offers = [PerMessageDeflate::default()];
             let text = std::str::from_utf8(&buf[..n]).unwrap_or("");
             work += usize::from(DeflateResponse::check(text, &offers).is_ok());
+            work += usize::from(DeflateResponse::check_lines(&[text, text], &offers).is_err());
         }
         work += Subprotocol::offers(header).count();
     }

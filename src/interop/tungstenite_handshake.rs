@@ -13,8 +13,8 @@ use crate::{Offer, Subprotocol};
 impl Subprotocol {
     /// The first registered subprotocol the client offers in `request` that `accept` agrees
     /// to, reading every `Sec-WebSocket-Protocol` field line in order (a client may split its
-    /// list over several lines). A line that is not visible ASCII is skipped: it cannot hold
-    /// a registered identifier.
+    /// list over several lines): [`negotiate_lines`](Self::negotiate_lines) on the request's
+    /// headers.
     ///
     /// The server echoes [`as_str`](Self::as_str) in its response; see the `server` example.
     ///
@@ -35,7 +35,8 @@ impl Subprotocol {
         request: &Request<B>,
         mut accept: impl FnMut(Subprotocol) -> bool,
     ) -> Option<Subprotocol> {
-        protocol_lines(request.headers()).find_map(|line| Subprotocol::negotiate(line, &mut accept))
+        let lines = request.headers().get_all(SEC_WEBSOCKET_PROTOCOL);
+        Subprotocol::negotiate_lines(lines, &mut accept)
     }
 
     /// The subprotocol the server selected in `response`: `Ok(None)` when it selected none,
@@ -69,24 +70,8 @@ impl Subprotocol {
     pub fn selected_in_response<B>(
         response: &Response<B>,
     ) -> Result<Option<Offer<'_>>, crate::SelectedSubprotocolError> {
-        let mut lines = response.headers().get_all(SEC_WEBSOCKET_PROTOCOL).iter();
-        let Some(value) = lines.next() else {
-            return Ok(None);
-        };
-        let others = lines.count();
-        if others > 0 {
-            return Err(crate::SelectedSubprotocolError::SeveralLines { count: others + 1 });
-        }
-        Subprotocol::selected_in_value(value.as_bytes()).map(Some)
+        Subprotocol::selected_in_lines(response.headers().get_all(SEC_WEBSOCKET_PROTOCOL))
     }
-}
-
-/// Every `Sec-WebSocket-Protocol` line that is visible ASCII, in order.
-fn protocol_lines(headers: &HeaderMap) -> impl Iterator<Item = &str> {
-    headers
-        .get_all(SEC_WEBSOCKET_PROTOCOL)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
 }
 
 #[cfg_attr(docsrs, doc(cfg(feature = "tungstenite-handshake")))]
@@ -94,6 +79,10 @@ impl crate::PerMessageDeflate {
     /// [`negotiate`](Self::negotiate) on the client's handshake `request`, reading every
     /// `Sec-WebSocket-Extensions` field line in order, as one list (RFC 9110 section 5.3);
     /// error offsets count in the lines joined with `, `.
+    ///
+    /// # Errors
+    ///
+    /// As [`negotiate`](Self::negotiate): the header breaks RFC 6455's grammar.
     ///
     /// ```
     /// use websocket_registry::{DeflatePolicy, PerMessageDeflate};
@@ -118,28 +107,38 @@ impl crate::PerMessageDeflate {
 #[cfg_attr(docsrs, doc(cfg(feature = "tungstenite-handshake")))]
 impl crate::DeflateResponse {
     /// [`check`](Self::check) on the server's handshake `response`, reading every
-    /// `Sec-WebSocket-Extensions` field line in order, as one list.
-    pub fn check_response<'a, B>(
-        response: &'a Response<B>,
+    /// `Sec-WebSocket-Extensions` field line in order, as one list
+    /// ([`check_lines`](Self::check_lines)).
+    ///
+    /// # Errors
+    ///
+    /// As [`check`](Self::check): the client fails the connection.
+    ///
+    /// ```
+    /// use websocket_registry::{DeflateOffer, DeflateResponse, PerMessageDeflate};
+    /// use tungstenite::http::Response;
+    ///
+    /// let offer = "permessage-deflate; client_max_window_bits";
+    /// let offered: Vec<_> = PerMessageDeflate::offers(offer).filter_map(DeflateOffer::valid).collect();
+    /// let response = Response::builder()
+    ///     .header("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits=10")
+    ///     .body(())
+    ///     .unwrap();
+    /// let accepted = DeflateResponse::check_response(&response, &offered)?.expect("accepted");
+    /// assert_eq!(accepted.client_max_window_bits().map(|bits| bits.get()), Some(10));
+    /// # Ok::<(), websocket_registry::DeflateResponseError>(())
+    /// ```
+    pub fn check_response<B>(
+        response: &Response<B>,
         offered: &[crate::PerMessageDeflate],
-    ) -> Result<Option<crate::DeflateResponse>, crate::DeflateResponseError<'a>> {
+    ) -> Result<Option<crate::DeflateResponse>, crate::DeflateResponseError> {
         crate::DeflateResponse::check_lines(extension_lines(response.headers()), offered)
     }
 }
 
-/// Every `Sec-WebSocket-Extensions` line in order: its text, or the index of its first byte
-/// that is not visible ASCII.
-fn extension_lines(headers: &HeaderMap) -> impl Iterator<Item = Result<&str, usize>> {
-    headers
-        .get_all(tungstenite::http::header::SEC_WEBSOCKET_EXTENSIONS)
-        .iter()
-        .map(|value| {
-            value.to_str().map_err(|_| {
-                value
-                    .as_bytes()
-                    .iter()
-                    .position(|&byte| !(byte == b'\t' || (0x20..0x7f).contains(&byte)))
-                    .unwrap_or(0)
-            })
-        })
+/// Every `Sec-WebSocket-Extensions` line, in order.
+fn extension_lines(
+    headers: &HeaderMap,
+) -> tungstenite::http::header::GetAll<'_, tungstenite::http::HeaderValue> {
+    headers.get_all(tungstenite::http::header::SEC_WEBSOCKET_EXTENSIONS)
 }

@@ -3,18 +3,24 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use crate::{Extension, ExtensionHeaderError, ExtensionOffer, ExtensionOffers, ParamValue};
+use crate::buffer_writer::Writer;
+use crate::extension_offers::{Element, Param};
+use crate::header_lines::{AcrossLines, LineItem};
+use crate::{BufferTooSmall, Extension, ExtensionHeaderError, ExtensionOffers, ParamValue};
+
+use super::WindowBits;
 
 /// A client's permessage-deflate offer that RFC 7692 section 7 allows: its four parameters,
-/// read and checked.
+/// read and checked. [`PerMessageDeflate::offers`] reads them from a header.
 ///
 /// ```
-/// use websocket_registry::{ClientMaxWindowBits, Extension, PerMessageDeflate};
+/// use websocket_registry::{ClientMaxWindowBits, DeflateOffer, PerMessageDeflate};
 ///
 /// let header = "permessage-deflate; client_max_window_bits; server_max_window_bits=10";
-/// let offer = Extension::offers(header).next().unwrap().unwrap();
-/// let deflate = PerMessageDeflate::from_offer(&offer).unwrap();
-/// assert_eq!(deflate.server_max_window_bits(), Some(10));
+/// let DeflateOffer::Valid(deflate) = PerMessageDeflate::offers(header).next().unwrap() else {
+///     panic!("a valid offer");
+/// };
+/// assert_eq!(deflate.server_max_window_bits().map(|bits| bits.get()), Some(10));
 /// assert_eq!(deflate.client_max_window_bits(), ClientMaxWindowBits::Unspecified);
 /// assert!(!deflate.server_no_context_takeover());
 /// ```
@@ -22,11 +28,20 @@ use crate::{Extension, ExtensionHeaderError, ExtensionOffer, ExtensionOffers, Pa
 pub struct PerMessageDeflate {
     pub(super) server_no_context_takeover: bool,
     pub(super) client_no_context_takeover: bool,
-    pub(super) server_max_window_bits: Option<u8>,
+    pub(super) server_max_window_bits: Option<WindowBits>,
     pub(super) client_max_window_bits: ClientMaxWindowBits,
 }
 
 /// `client_max_window_bits` in an offer.
+///
+/// ```
+/// use websocket_registry::{ClientMaxWindowBits, DeflateOffer, PerMessageDeflate, WindowBits};
+///
+/// let offer = PerMessageDeflate::offers("permessage-deflate; client_max_window_bits=12")
+///     .find_map(DeflateOffer::valid)
+///     .unwrap();
+/// assert_eq!(offer.client_max_window_bits(), ClientMaxWindowBits::Bits(WindowBits::new(12).unwrap()));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum ClientMaxWindowBits {
     /// Not in the offer: the server must not send it back (RFC 7692 section 7.1.2.2).
@@ -35,11 +50,18 @@ pub enum ClientMaxWindowBits {
     /// Offered without a value: the client supports the parameter, and the server may
     /// choose a value.
     Unspecified,
-    /// Offered with a value from 8 to 15.
-    Bits(u8),
+    /// Offered with a value.
+    Bits(WindowBits),
 }
 
 /// A parameter of permessage-deflate (RFC 7692 section 7.1).
+///
+/// ```
+/// use websocket_registry::DeflateParam;
+///
+/// assert_eq!(DeflateParam::ServerMaxWindowBits.as_str(), "server_max_window_bits");
+/// assert_eq!(DeflateParam::ALL.len(), 4);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeflateParam {
@@ -87,52 +109,172 @@ impl DeflateParam {
     }
 }
 
-/// Why an offer is not a permessage-deflate offer RFC 7692 allows: the parameter and the
-/// rule.
+/// What became of one element of a `Sec-WebSocket-Extensions` value read as a
+/// permessage-deflate offer: the item of [`PerMessageDeflate::offers`].
+///
+/// ```
+/// use websocket_registry::{DeflateOffer, PerMessageDeflate, PerMessageDeflateError};
+///
+/// let mut offers = PerMessageDeflate::offers("x-webkit-deflate-frame, permessage-deflate");
+/// assert_eq!(
+///     offers.next(),
+///     Some(DeflateOffer::Declined(PerMessageDeflateError::NotPerMessageDeflate { offset: 0 }))
+/// );
+/// assert!(matches!(offers.next(), Some(DeflateOffer::Valid(_))));
+/// assert_eq!(offers.next(), None);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PerMessageDeflateError<'a> {
-    /// The offer is for another extension (its token).
-    NotPerMessageDeflate(&'a str),
-    /// A parameter RFC 7692 does not define (section 7: the offer must be declined).
-    UnknownParam(&'a str),
-    /// A parameter given twice (section 7).
-    Repeated(DeflateParam),
-    /// A value on a parameter that takes none (the two `*_no_context_takeover`).
-    UnexpectedValue(DeflateParam),
-    /// `server_max_window_bits` without a value.
-    MissingValue(DeflateParam),
-    /// Window bits that are not one of 8-15 in decimal, with no sign and no leading zero
-    /// (sections 7.1.2.1 and 7.1.2.2).
-    InvalidWindowBits(DeflateParam),
+pub enum DeflateOffer {
+    /// A permessage-deflate offer RFC 7692 allows, with its parameters.
+    Valid(PerMessageDeflate),
+    /// An element a server must decline (RFC 7692 section 7), and why: another extension,
+    /// or a permessage-deflate offer that breaks one of its rules. The next element may
+    /// still be valid.
+    Declined(PerMessageDeflateError),
+    /// The value breaks RFC 6455's grammar here; it is the last item.
+    Malformed(ExtensionHeaderError),
 }
 
-impl fmt::Display for PerMessageDeflateError<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl DeflateOffer {
+    /// The offer's parameters, if it is [`Valid`](Self::Valid): with `filter_map`, the list
+    /// a client keeps to check the server's response (see [`DeflateResponse::check`]).
+    ///
+    /// [`DeflateResponse::check`]: crate::DeflateResponse::check
+    ///
+    /// ```
+    /// use websocket_registry::{DeflateOffer, PerMessageDeflate};
+    ///
+    /// let header = "permessage-deflate; client_max_window_bits, permessage-deflate; x=1";
+    /// let valid: Vec<_> = PerMessageDeflate::offers(header).filter_map(DeflateOffer::valid).collect();
+    /// assert_eq!(valid.len(), 1);
+    /// ```
+    pub const fn valid(self) -> Option<PerMessageDeflate> {
         match self {
-            PerMessageDeflateError::NotPerMessageDeflate(token) => {
-                write!(f, "{token:?} is not permessage-deflate")
+            DeflateOffer::Valid(deflate) => Some(deflate),
+            _ => None,
+        }
+    }
+}
+
+/// Why an element is not a permessage-deflate offer RFC 7692 allows: the rule, the
+/// parameter and where, as a byte offset into the header value.
+///
+/// ```
+/// use websocket_registry::{DeflateOffer, DeflateParam, PerMessageDeflate, PerMessageDeflateError};
+///
+/// let header = "permessage-deflate; server_max_window_bits=16";
+/// let Some(DeflateOffer::Declined(error)) = PerMessageDeflate::offers(header).next() else {
+///     panic!("declined");
+/// };
+/// assert_eq!(
+///     error,
+///     PerMessageDeflateError::InvalidWindowBits { param: DeflateParam::ServerMaxWindowBits, offset: 20 }
+/// );
+/// assert_eq!(
+///     error.to_string(),
+///     "Sec-WebSocket-Extensions at byte 20: permessage-deflate parameter server_max_window_bits \
+///      must be 8-15 in decimal, without sign or leading zero (RFC 7692 section 7.1.2)"
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PerMessageDeflateError {
+    /// The element is another extension.
+    NotPerMessageDeflate {
+        /// Where its token starts.
+        offset: usize,
+    },
+    /// A parameter RFC 7692 does not define (section 7: the offer must be declined).
+    UnknownParam {
+        /// Where its name starts.
+        offset: usize,
+    },
+    /// A parameter given twice (section 7).
+    Repeated {
+        /// Which.
+        param: DeflateParam,
+        /// Where its second name starts.
+        offset: usize,
+    },
+    /// A value on a parameter that takes none (the two `*_no_context_takeover`).
+    UnexpectedValue {
+        /// Which.
+        param: DeflateParam,
+        /// Where its name starts.
+        offset: usize,
+    },
+    /// `server_max_window_bits` without a value (or, in a server's response,
+    /// `client_max_window_bits` without one).
+    MissingValue {
+        /// Which.
+        param: DeflateParam,
+        /// Where its name starts.
+        offset: usize,
+    },
+    /// Window bits that are not one of 8-15 in decimal, with no sign and no leading zero
+    /// (sections 7.1.2.1 and 7.1.2.2).
+    InvalidWindowBits {
+        /// Which.
+        param: DeflateParam,
+        /// Where its name starts.
+        offset: usize,
+    },
+}
+
+impl PerMessageDeflateError {
+    /// Where in the header value the element or parameter the error is about starts.
+    pub const fn offset(&self) -> usize {
+        match *self {
+            PerMessageDeflateError::NotPerMessageDeflate { offset }
+            | PerMessageDeflateError::UnknownParam { offset }
+            | PerMessageDeflateError::Repeated { offset, .. }
+            | PerMessageDeflateError::UnexpectedValue { offset, .. }
+            | PerMessageDeflateError::MissingValue { offset, .. }
+            | PerMessageDeflateError::InvalidWindowBits { offset, .. } => offset,
+        }
+    }
+
+    /// The same error, `by` bytes further into a joined value.
+    pub(crate) fn shifted(mut self, by: usize) -> Self {
+        use PerMessageDeflateError as E;
+        match &mut self {
+            E::NotPerMessageDeflate { offset }
+            | E::UnknownParam { offset }
+            | E::Repeated { offset, .. }
+            | E::UnexpectedValue { offset, .. }
+            | E::MissingValue { offset, .. }
+            | E::InvalidWindowBits { offset, .. } => *offset += by,
+        }
+        self
+    }
+}
+
+impl fmt::Display for PerMessageDeflateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Sec-WebSocket-Extensions at byte {}: ", self.offset())?;
+        match self {
+            PerMessageDeflateError::NotPerMessageDeflate { .. } => {
+                f.write_str("the extension is not permessage-deflate")
             }
-            PerMessageDeflateError::UnknownParam(name) => write!(
-                f,
-                "permessage-deflate has no parameter {name:?} (RFC 7692 section 7)"
-            ),
-            PerMessageDeflateError::Repeated(param) => write!(
+            PerMessageDeflateError::UnknownParam { .. } => {
+                f.write_str("permessage-deflate has no such parameter (RFC 7692 section 7)")
+            }
+            PerMessageDeflateError::Repeated { param, .. } => write!(
                 f,
                 "permessage-deflate parameter {} appears twice (RFC 7692 section 7)",
                 param.as_str()
             ),
-            PerMessageDeflateError::UnexpectedValue(param) => write!(
+            PerMessageDeflateError::UnexpectedValue { param, .. } => write!(
                 f,
                 "permessage-deflate parameter {} takes no value (RFC 7692 section 7.1.1)",
                 param.as_str()
             ),
-            PerMessageDeflateError::MissingValue(param) => write!(
+            PerMessageDeflateError::MissingValue { param, .. } => write!(
                 f,
-                "permessage-deflate parameter {} needs a value (RFC 7692 section 7.1.2.1)",
+                "permessage-deflate parameter {} needs a value here (RFC 7692 section 7.1.2)",
                 param.as_str()
             ),
-            PerMessageDeflateError::InvalidWindowBits(param) => write!(
+            PerMessageDeflateError::InvalidWindowBits { param, .. } => write!(
                 f,
                 "permessage-deflate parameter {} must be 8-15 in decimal, without sign or \
                  leading zero (RFC 7692 section 7.1.2)",
@@ -143,48 +285,212 @@ impl fmt::Display for PerMessageDeflateError<'_> {
 }
 
 impl PerMessageDeflate {
-    /// Checks a client's offer as a server must (RFC 7692 section 7): the token is
-    /// `permessage-deflate`, every parameter is one of its four and appears once, the two
-    /// context-takeover parameters have no value, and window bits are one of 8-15 in decimal
-    /// (quoted or not); `client_max_window_bits` may come without a value.
-    pub fn from_offer<'a>(
-        offer: &ExtensionOffer<'a>,
-    ) -> Result<PerMessageDeflate, PerMessageDeflateError<'a>> {
-        let mut check = OfferCheck::new(offer.token());
-        for (name, value) in offer.params() {
-            check.param(name, value);
-        }
-        check.finish()
-    }
-
-    /// Every element of one `Sec-WebSocket-Extensions` value, each with its RFC 7692 check,
-    /// read in one pass: the same answers as [`Extension::offers`] followed by
-    /// [`from_offer`](Self::from_offer) on each element, without walking each element's
-    /// parameters a second time. An element of another extension is
-    /// `Ok(Err(NotPerMessageDeflate(token)))`; a grammar error is the last item, as in
-    /// [`Extension::offers`].
+    /// Every element of one `Sec-WebSocket-Extensions` value, each checked as a server must
+    /// check a permessage-deflate offer (RFC 7692 section 7), in one pass over the value:
+    /// the token is `permessage-deflate`, every parameter is one of its four and appears
+    /// once, the two context-takeover parameters have no value, and window bits are one of
+    /// 8-15 in decimal (quoted or not); `client_max_window_bits` may come without a value.
+    ///
+    /// `value` is the field line's bytes (`HeaderValue::as_bytes`, a `&str`, a `&[u8]`); a
+    /// header sent as several lines is [`offers_lines`](Self::offers_lines). Each item says
+    /// what became of its element ([`DeflateOffer`]); a broken grammar is the last item.
     ///
     /// ```
-    /// use websocket_registry::{PerMessageDeflate, PerMessageDeflateError};
+    /// use websocket_registry::{DeflateOffer, PerMessageDeflate, PerMessageDeflateError};
     ///
     /// let header = "permessage-deflate; server_max_window_bits=10, x-webkit-deflate-frame, \
     ///               permessage-deflate; server_max_window_bits=16";
     /// let mut offers = PerMessageDeflate::offers(header);
-    /// let first = offers.next().unwrap().unwrap().unwrap();
-    /// assert_eq!(first.server_max_window_bits(), Some(10));
+    /// let first = offers.next().and_then(DeflateOffer::valid).unwrap();
+    /// assert_eq!(first.server_max_window_bits().map(|bits| bits.get()), Some(10));
     /// assert_eq!(
-    ///     offers.next().unwrap().unwrap(),
-    ///     Err(PerMessageDeflateError::NotPerMessageDeflate("x-webkit-deflate-frame"))
+    ///     offers.next(),
+    ///     Some(DeflateOffer::Declined(PerMessageDeflateError::NotPerMessageDeflate { offset: 47 }))
     /// );
-    /// assert!(offers.next().unwrap().unwrap().is_err()); // 16 is out of range
-    /// assert!(offers.next().is_none());
+    /// assert!(matches!(offers.next(), Some(DeflateOffer::Declined(_)))); // 16 is out of range
+    /// assert_eq!(offers.next(), None);
     ///
-    /// let broken = PerMessageDeflate::offers("permessage-deflate; =1").next().unwrap();
-    /// assert_eq!(broken.unwrap_err().offset(), 20);
+    /// let Some(DeflateOffer::Malformed(broken)) = PerMessageDeflate::offers(b"permessage-deflate; =1").next() else {
+    ///     panic!("a broken grammar");
+    /// };
+    /// assert_eq!(broken.offset(), 20);
     /// ```
-    pub fn offers(header: &str) -> DeflateOffers<'_> {
+    pub fn offers<V: AsRef<[u8]> + ?Sized>(value: &V) -> DeflateOffers<'_> {
         DeflateOffers {
-            elements: Extension::offers(header),
+            elements: Extension::offers(value),
+            response: false,
+        }
+    }
+
+    /// [`offers`](Self::offers) over a header sent as several field lines (what
+    /// `HeaderMap::get_all` gives), read as one list, with offsets counted as in
+    /// [`Extension::offers_lines`].
+    ///
+    /// ```
+    /// use websocket_registry::{DeflateOffer, PerMessageDeflate};
+    ///
+    /// let lines = ["x-webkit-deflate-frame", "permessage-deflate; client_max_window_bits"];
+    /// let valid = PerMessageDeflate::offers_lines(&lines).filter_map(DeflateOffer::valid).count();
+    /// assert_eq!(valid, 1);
+    /// ```
+    pub fn offers_lines<'a, V: AsRef<[u8]> + ?Sized + 'a>(
+        lines: impl IntoIterator<Item = &'a V> + 'a,
+    ) -> impl Iterator<Item = DeflateOffer> + 'a {
+        AcrossLines::new(lines, |line| PerMessageDeflate::offers(line))
+    }
+
+    /// The client's side: a bare offer, `permessage-deflate` (what Firefox sends), to which
+    /// the `with_*` methods add parameters; [`write`](Self::write) writes it and
+    /// [`DeflateResponse::check`](crate::DeflateResponse::check) checks the server's answer
+    /// against exactly what was offered.
+    ///
+    /// ```
+    /// use websocket_registry::{ClientMaxWindowBits, PerMessageDeflate};
+    ///
+    /// // Chromium's offer.
+    /// let offer = PerMessageDeflate::new().with_client_max_window_bits(ClientMaxWindowBits::Unspecified);
+    /// let mut buf = [0u8; PerMessageDeflate::MAX_LEN];
+    /// let len = offer.write(&mut buf)?;
+    /// assert_eq!(&buf[..len], b"permessage-deflate; client_max_window_bits");
+    /// # Ok::<(), websocket_registry::BufferTooSmall>(())
+    /// ```
+    pub const fn new() -> PerMessageDeflate {
+        PerMessageDeflate {
+            server_no_context_takeover: false,
+            client_no_context_takeover: false,
+            server_max_window_bits: None,
+            client_max_window_bits: ClientMaxWindowBits::NotOffered,
+        }
+    }
+
+    /// The offer, asking the server not to reuse its compression context (or not).
+    pub const fn with_server_no_context_takeover(self, yes: bool) -> PerMessageDeflate {
+        PerMessageDeflate {
+            server_no_context_takeover: yes,
+            ..self
+        }
+    }
+
+    /// The offer, saying the client will not reuse its compression context (or not).
+    pub const fn with_client_no_context_takeover(self, yes: bool) -> PerMessageDeflate {
+        PerMessageDeflate {
+            client_no_context_takeover: yes,
+            ..self
+        }
+    }
+
+    /// The offer, limiting the window the server compresses with.
+    pub const fn with_server_max_window_bits(self, bits: WindowBits) -> PerMessageDeflate {
+        PerMessageDeflate {
+            server_max_window_bits: Some(bits),
+            ..self
+        }
+    }
+
+    /// The offer, with `client_max_window_bits` as given.
+    pub const fn with_client_max_window_bits(self, bits: ClientMaxWindowBits) -> PerMessageDeflate {
+        PerMessageDeflate {
+            client_max_window_bits: bits,
+            ..self
+        }
+    }
+
+    /// The longest element [`write`](Self::write) writes, in bytes: every parameter, each
+    /// window at two digits. [`write_offers`](Self::write_offers) of `n` offers writes at
+    /// most `n * (MAX_LEN + 2) - 2` bytes.
+    pub const MAX_LEN: usize = super::MAX_ELEMENT_LEN;
+
+    /// Writes the offer as one element of `Sec-WebSocket-Extensions`
+    /// (`permessage-deflate; client_max_window_bits`) into `buf` and returns its length, at
+    /// most [`MAX_LEN`](Self::MAX_LEN). The parameters come in RFC 7692's order.
+    ///
+    /// # Errors
+    ///
+    /// [`BufferTooSmall`] when `buf` cannot hold the element; what `buf` holds then is
+    /// unspecified.
+    ///
+    /// ```
+    /// use websocket_registry::{PerMessageDeflate, WindowBits};
+    ///
+    /// let offer = PerMessageDeflate::new()
+    ///     .with_server_no_context_takeover(true)
+    ///     .with_server_max_window_bits(WindowBits::new(10).unwrap());
+    /// let mut buf = [0u8; PerMessageDeflate::MAX_LEN];
+    /// let len = offer.write(&mut buf)?;
+    /// assert_eq!(&buf[..len], b"permessage-deflate; server_no_context_takeover; server_max_window_bits=10");
+    /// # Ok::<(), websocket_registry::BufferTooSmall>(())
+    /// ```
+    pub fn write(&self, buf: &mut [u8]) -> Result<usize, BufferTooSmall> {
+        let mut out = Writer::new(buf);
+        self.write_to(&mut out);
+        out.finish()
+    }
+
+    /// Writes several offers, in the client's order of preference, as one
+    /// `Sec-WebSocket-Extensions` value (`a, b`), and returns its length. Check the server's
+    /// answer with [`DeflateResponse::check`](crate::DeflateResponse::check) against the
+    /// same `offers`.
+    ///
+    /// # Errors
+    ///
+    /// [`BufferTooSmall`] when `buf` cannot hold the value; what `buf` holds then is
+    /// unspecified.
+    ///
+    /// ```
+    /// use websocket_registry::{ClientMaxWindowBits, DeflateResponse, PerMessageDeflate, WindowBits};
+    ///
+    /// let offers = [
+    ///     PerMessageDeflate::new()
+    ///         .with_client_max_window_bits(ClientMaxWindowBits::Unspecified)
+    ///         .with_server_max_window_bits(WindowBits::new(10).unwrap()),
+    ///     PerMessageDeflate::new(),
+    /// ];
+    /// let mut buf = [0u8; 2 * (PerMessageDeflate::MAX_LEN + 2)];
+    /// let len = PerMessageDeflate::write_offers(&offers, &mut buf).expect("room for two");
+    /// assert_eq!(
+    ///     &buf[..len],
+    ///     b"permessage-deflate; server_max_window_bits=10; client_max_window_bits, permessage-deflate"
+    /// );
+    /// // The server took the second: nothing the client did not offer.
+    /// let answer = DeflateResponse::check("permessage-deflate", &offers)?;
+    /// assert!(answer.is_some());
+    /// # Ok::<(), websocket_registry::DeflateResponseError>(())
+    /// ```
+    pub fn write_offers(
+        offers: &[PerMessageDeflate],
+        buf: &mut [u8],
+    ) -> Result<usize, BufferTooSmall> {
+        let mut out = Writer::new(buf);
+        for (i, offer) in offers.iter().enumerate() {
+            if i > 0 {
+                out.push(", ");
+            }
+            offer.write_to(&mut out);
+        }
+        out.finish()
+    }
+
+    /// The element's text, for [`write`](Self::write), [`write_offers`](Self::write_offers)
+    /// and the server's response.
+    pub(super) fn write_to(&self, out: &mut Writer<'_>) {
+        out.push("permessage-deflate");
+        if self.server_no_context_takeover {
+            out.push("; server_no_context_takeover");
+        }
+        if self.client_no_context_takeover {
+            out.push("; client_no_context_takeover");
+        }
+        if let Some(bits) = self.server_max_window_bits {
+            out.push("; server_max_window_bits=");
+            out.push(bits.as_str());
+        }
+        match self.client_max_window_bits {
+            ClientMaxWindowBits::NotOffered => {}
+            ClientMaxWindowBits::Unspecified => out.push("; client_max_window_bits"),
+            ClientMaxWindowBits::Bits(bits) => {
+                out.push("; client_max_window_bits=");
+                out.push(bits.as_str());
+            }
         }
     }
 
@@ -198,8 +504,8 @@ impl PerMessageDeflate {
         self.client_no_context_takeover
     }
 
-    /// The largest window, as a power of two, the client lets the server compress with.
-    pub const fn server_max_window_bits(&self) -> Option<u8> {
+    /// The largest window the client lets the server compress with, if it says.
+    pub const fn server_max_window_bits(&self) -> Option<WindowBits> {
         self.server_max_window_bits
     }
 
@@ -215,82 +521,145 @@ impl PerMessageDeflate {
 #[derive(Clone, Debug)]
 pub struct DeflateOffers<'a> {
     elements: ExtensionOffers<'a>,
+    /// Read as a server's response: `client_max_window_bits` needs a value.
+    response: bool,
 }
 
-/// One element: the grammar's verdict, then RFC 7692's.
-type CheckedElement<'a> =
-    Result<Result<PerMessageDeflate, PerMessageDeflateError<'a>>, ExtensionHeaderError>;
+impl<'a> DeflateOffers<'a> {
+    /// The elements of a server's response `value`, checked by the same rules, except that
+    /// `client_max_window_bits` needs a value (RFC 7692 section 7.1.2.2), each with where
+    /// it starts.
+    pub(super) fn of_response<V: AsRef<[u8]> + ?Sized>(value: &'a V) -> ResponseElements<'a> {
+        ResponseElements(DeflateOffers {
+            elements: Extension::offers(value),
+            response: true,
+        })
+    }
 
-impl<'a> Iterator for DeflateOffers<'a> {
-    type Item = CheckedElement<'a>;
+    /// The next element, with the offset of its token (of the error, when malformed).
+    #[inline]
+    fn next_located(&mut self) -> Option<(usize, DeflateOffer)> {
+        let response = self.response;
+        let mut check: Option<OfferCheck> = None;
+        let element = self.elements.next_visiting(|element, param| {
+            check
+                .get_or_insert_with(|| OfferCheck::new(element, response))
+                .param(param)
+        })?;
+        Some(match element {
+            // An element without parameters was never visited.
+            Ok(offer) => {
+                let element = Element {
+                    token: offer.token(),
+                    offset: offer.offset(),
+                };
+                let check = check.unwrap_or_else(|| OfferCheck::new(element, response));
+                (element.offset, check.finish())
+            }
+            Err(error) => (error.offset(), DeflateOffer::Malformed(error)),
+        })
+    }
+}
+
+impl Iterator for DeflateOffers<'_> {
+    type Item = DeflateOffer;
 
     #[inline]
-    fn next(&mut self) -> Option<CheckedElement<'a>> {
-        let mut check: Option<OfferCheck<'a>> = None;
-        let element = self.elements.next_visiting(|token, name, value| {
-            check
-                .get_or_insert_with(|| OfferCheck::new(token))
-                .param(name, value)
-        })?;
-        Some(element.map(|offer| {
-            // An element without parameters was never visited.
-            check
-                .unwrap_or_else(|| OfferCheck::new(offer.token()))
-                .finish()
-        }))
+    fn next(&mut self) -> Option<DeflateOffer> {
+        self.next_located().map(|(_, offer)| offer)
+    }
+}
+
+/// The elements of a server's response, each with where it starts: see
+/// [`DeflateOffers::of_response`].
+pub(super) struct ResponseElements<'a>(DeflateOffers<'a>);
+
+impl Iterator for ResponseElements<'_> {
+    type Item = (usize, DeflateOffer);
+
+    fn next(&mut self) -> Option<(usize, DeflateOffer)> {
+        self.0.next_located()
+    }
+}
+
+impl LineItem for (usize, DeflateOffer) {
+    fn shifted(self, by: usize) -> Self {
+        (self.0 + by, self.1.shifted(by))
+    }
+
+    fn grammar_error(&self) -> Option<ExtensionHeaderError> {
+        self.1.grammar_error()
     }
 }
 
 impl FusedIterator for DeflateOffers<'_> {}
 
-/// RFC 7692 section 7's check of one offer, a parameter at a time, as the parser reads them:
-/// [`PerMessageDeflate::from_offer`] feeds it an offer's parameters, and [`DeflateOffers`]
-/// (behind [`PerMessageDeflate::offers`] and the negotiation) feeds it while the header is
-/// parsed (one pass). The first objection, in the order the parameters come, is the answer.
-struct OfferCheck<'a> {
-    deflate: PerMessageDeflate,
-    seen: [bool; 4],
-    result: Result<(), PerMessageDeflateError<'a>>,
+impl LineItem for DeflateOffer {
+    fn shifted(self, by: usize) -> Self {
+        match self {
+            DeflateOffer::Valid(deflate) => DeflateOffer::Valid(deflate),
+            DeflateOffer::Declined(error) => DeflateOffer::Declined(error.shifted(by)),
+            DeflateOffer::Malformed(error) => DeflateOffer::Malformed(error.shifted(by)),
+        }
+    }
+
+    fn grammar_error(&self) -> Option<ExtensionHeaderError> {
+        match self {
+            DeflateOffer::Malformed(error) => Some(*error),
+            _ => None,
+        }
+    }
 }
 
-impl<'a> OfferCheck<'a> {
-    /// A check of the offer of the extension `token`.
+/// RFC 7692 section 7's check of one offer, a parameter at a time, as the parser reads them
+/// ([`DeflateOffers`] feeds it while the header is parsed: one pass). The first objection,
+/// in the order the parameters come, is the answer.
+struct OfferCheck {
+    deflate: PerMessageDeflate,
+    seen: [bool; 4],
+    /// A server's response: `client_max_window_bits` needs a value.
+    response: bool,
+    result: Result<(), PerMessageDeflateError>,
+}
+
+impl OfferCheck {
+    /// A check of the offer `element` starts.
     #[inline]
-    fn new(token: &'a str) -> OfferCheck<'a> {
-        let result = if token == "permessage-deflate" {
+    fn new(element: Element<'_>, response: bool) -> OfferCheck {
+        let result = if element.token == "permessage-deflate" {
             Ok(())
         } else {
-            Err(PerMessageDeflateError::NotPerMessageDeflate(token))
+            Err(PerMessageDeflateError::NotPerMessageDeflate {
+                offset: element.offset,
+            })
         };
         OfferCheck {
             deflate: PerMessageDeflate::default(),
             seen: [false; 4],
+            response,
             result,
         }
     }
 
     /// The next parameter of the offer.
     #[inline]
-    fn param(&mut self, name: &'a str, value: Option<ParamValue<'_>>) {
+    fn param(&mut self, param: Param<'_>) {
         if self.result.is_ok() {
-            self.result = self.apply(name, value);
+            self.result = self.apply(param);
         }
     }
 
-    fn apply(
-        &mut self,
-        name: &'a str,
-        value: Option<ParamValue<'_>>,
-    ) -> Result<(), PerMessageDeflateError<'a>> {
-        let param =
-            DeflateParam::from_name(name).ok_or(PerMessageDeflateError::UnknownParam(name))?;
+    fn apply(&mut self, found: Param<'_>) -> Result<(), PerMessageDeflateError> {
+        let offset = found.offset;
+        let param = DeflateParam::from_name(found.name)
+            .ok_or(PerMessageDeflateError::UnknownParam { offset })?;
         let index = param as usize;
         if self.seen[index] {
-            return Err(PerMessageDeflateError::Repeated(param));
+            return Err(PerMessageDeflateError::Repeated { param, offset });
         }
         self.seen[index] = true;
         let deflate = &mut self.deflate;
-        match (param, value) {
+        match (param, found.value) {
             (DeflateParam::ServerNoContextTakeover, None) => {
                 deflate.server_no_context_takeover = true
             }
@@ -300,19 +669,22 @@ impl<'a> OfferCheck<'a> {
             (
                 DeflateParam::ServerNoContextTakeover | DeflateParam::ClientNoContextTakeover,
                 Some(_),
-            ) => return Err(PerMessageDeflateError::UnexpectedValue(param)),
+            ) => return Err(PerMessageDeflateError::UnexpectedValue { param, offset }),
             (DeflateParam::ServerMaxWindowBits, None) => {
-                return Err(PerMessageDeflateError::MissingValue(param))
+                return Err(PerMessageDeflateError::MissingValue { param, offset })
             }
             (DeflateParam::ServerMaxWindowBits, Some(value)) => {
-                deflate.server_max_window_bits = Some(window_bits(param, value)?)
+                deflate.server_max_window_bits = Some(window_bits(param, offset, value)?)
+            }
+            (DeflateParam::ClientMaxWindowBits, None) if self.response => {
+                return Err(PerMessageDeflateError::MissingValue { param, offset })
             }
             (DeflateParam::ClientMaxWindowBits, None) => {
                 deflate.client_max_window_bits = ClientMaxWindowBits::Unspecified
             }
             (DeflateParam::ClientMaxWindowBits, Some(value)) => {
                 deflate.client_max_window_bits =
-                    ClientMaxWindowBits::Bits(window_bits(param, value)?)
+                    ClientMaxWindowBits::Bits(window_bits(param, offset, value)?)
             }
         }
         Ok(())
@@ -320,25 +692,29 @@ impl<'a> OfferCheck<'a> {
 
     /// The offer, or the first rule it breaks.
     #[inline]
-    fn finish(self) -> Result<PerMessageDeflate, PerMessageDeflateError<'a>> {
-        self.result.map(|()| self.deflate)
+    fn finish(self) -> DeflateOffer {
+        match self.result {
+            Ok(()) => DeflateOffer::Valid(self.deflate),
+            Err(error) => DeflateOffer::Declined(error),
+        }
     }
 }
 
 /// `8` to `15` exactly: RFC 7692 section 7.1.2's `1*DIGIT` without leading zeros, in range.
-fn window_bits<'a>(
+fn window_bits(
     param: DeflateParam,
+    offset: usize,
     value: ParamValue<'_>,
-) -> Result<u8, PerMessageDeflateError<'a>> {
+) -> Result<WindowBits, PerMessageDeflateError> {
+    let invalid = PerMessageDeflateError::InvalidWindowBits { param, offset };
     let mut digits = [0u8; 2];
-    let len = value
-        .write(&mut digits)
-        .map_err(|_| PerMessageDeflateError::InvalidWindowBits(param))?;
-    match &digits[..len] {
-        [digit @ b'8'..=b'9'] => Ok(digit - b'0'),
-        [b'1', digit @ b'0'..=b'5'] => Ok(10 + (digit - b'0')),
-        _ => Err(PerMessageDeflateError::InvalidWindowBits(param)),
-    }
+    let len = value.write(&mut digits).map_err(|_| invalid)?;
+    let bits = match &digits[..len] {
+        [digit @ b'8'..=b'9'] => digit - b'0',
+        [b'1', digit @ b'0'..=b'5'] => 10 + (digit - b'0'),
+        _ => return Err(invalid),
+    };
+    WindowBits::new(bits).ok_or(invalid)
 }
 
 #[cfg(test)]

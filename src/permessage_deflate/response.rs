@@ -2,18 +2,34 @@
 
 use core::fmt;
 
-use crate::BufferTooSmall;
+use crate::buffer_writer::Writer;
+use crate::header_lines::AcrossLines;
+use crate::{BufferTooSmall, ExtensionHeaderError, ExtensionHeaderExpected};
 
-use super::offer::{ClientMaxWindowBits, DeflateParam, PerMessageDeflate, PerMessageDeflateError};
+use super::offer::{
+    ClientMaxWindowBits, DeflateOffer, DeflateOffers, PerMessageDeflate, PerMessageDeflateError,
+};
+use super::WindowBits;
 
-/// The parameters of a permessage-deflate response: what a server answers, and what a
-/// client reads back.
+/// The parameters of a permessage-deflate response: what a server answers
+/// ([`PerMessageDeflate::negotiate`]), and what a client reads back
+/// ([`DeflateResponse::check`]).
+///
+/// ```
+/// use websocket_registry::{DeflatePolicy, PerMessageDeflate};
+///
+/// let response = PerMessageDeflate::negotiate("permessage-deflate; client_max_window_bits", &DeflatePolicy::new())?
+///     .expect("acceptable");
+/// assert!(!response.server_no_context_takeover());
+/// assert_eq!(response.client_max_window_bits(), None); // 15, the default, is not sent
+/// # Ok::<(), websocket_registry::ExtensionHeaderError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DeflateResponse {
     pub(super) server_no_context_takeover: bool,
     pub(super) client_no_context_takeover: bool,
-    pub(super) server_max_window_bits: Option<u8>,
-    pub(super) client_max_window_bits: Option<u8>,
+    pub(super) server_max_window_bits: Option<WindowBits>,
+    pub(super) client_max_window_bits: Option<WindowBits>,
 }
 
 impl DeflateResponse {
@@ -28,20 +44,18 @@ impl DeflateResponse {
     }
 
     /// The server's window, if the response states one (15 otherwise).
-    pub const fn server_max_window_bits(&self) -> Option<u8> {
+    pub const fn server_max_window_bits(&self) -> Option<WindowBits> {
         self.server_max_window_bits
     }
 
     /// The client's window, if the response states one (15 otherwise).
-    pub const fn client_max_window_bits(&self) -> Option<u8> {
+    pub const fn client_max_window_bits(&self) -> Option<WindowBits> {
         self.client_max_window_bits
     }
 
     /// The longest element [`write`](Self::write) writes, in bytes: every parameter, each
     /// window at two digits. A buffer of this size always suffices.
-    pub const MAX_LEN: usize = "permessage-deflate; server_no_context_takeover; \
-        client_no_context_takeover; server_max_window_bits=15; client_max_window_bits=15"
-        .len();
+    pub const MAX_LEN: usize = super::MAX_ELEMENT_LEN;
 
     /// Writes the response element (`permessage-deflate; server_max_window_bits=10`) into
     /// `buf` and returns its length, at most [`MAX_LEN`](Self::MAX_LEN).
@@ -54,7 +68,7 @@ impl DeflateResponse {
     /// ```
     /// use websocket_registry::{DeflatePolicy, DeflateResponse, PerMessageDeflate};
     ///
-    /// let response = PerMessageDeflate::negotiate("permessage-deflate", &DeflatePolicy::default())
+    /// let response = PerMessageDeflate::negotiate("permessage-deflate", &DeflatePolicy::new())
     ///     .expect("a valid header")
     ///     .expect("acceptable");
     /// let mut buf = [0u8; DeflateResponse::MAX_LEN];
@@ -63,69 +77,117 @@ impl DeflateResponse {
     /// # Ok::<(), websocket_registry::BufferTooSmall>(())
     /// ```
     pub fn write(&self, buf: &mut [u8]) -> Result<usize, BufferTooSmall> {
-        let mut out = Writer { buf, len: 0 };
-        out.push("permessage-deflate");
-        if self.server_no_context_takeover {
-            out.push("; server_no_context_takeover");
-        }
-        if self.client_no_context_takeover {
-            out.push("; client_no_context_takeover");
-        }
-        if let Some(bits) = self.server_max_window_bits {
-            out.push("; server_max_window_bits=");
-            out.push(bits_text(bits));
-        }
-        if let Some(bits) = self.client_max_window_bits {
-            out.push("; client_max_window_bits=");
-            out.push(bits_text(bits));
-        }
-        if out.len > out.buf.len() {
-            return Err(BufferTooSmall {
-                needed: out.len,
-                available: out.buf.len(),
-            });
-        }
-        Ok(out.len)
+        // A response has the offer's shape, with the client's window always valued.
+        let client_max_window_bits = match self.client_max_window_bits {
+            Some(bits) => ClientMaxWindowBits::Bits(bits),
+            None => ClientMaxWindowBits::NotOffered,
+        };
+        let element = PerMessageDeflate {
+            server_no_context_takeover: self.server_no_context_takeover,
+            client_no_context_takeover: self.client_no_context_takeover,
+            server_max_window_bits: self.server_max_window_bits,
+            client_max_window_bits,
+        };
+        let mut out = Writer::new(buf);
+        element.write_to(&mut out);
+        out.finish()
     }
 
     /// The client's side: checks the server's `Sec-WebSocket-Extensions` response value
-    /// against the permessage-deflate offers the client sent (RFC 7692 sections 7.1.1.1 to
-    /// 7.1.2.2). `Ok(None)` when the server declined the extension; an error names the rule
-    /// the response breaks.
-    pub fn check<'a>(
-        header: &'a str,
+    /// (its bytes, a `&str` or a `&[u8]`) against the permessage-deflate offers the client
+    /// sent (RFC 7692 sections 7.1.1.1 to 7.1.2.2). `Ok(None)` when the server declined the
+    /// extension (an empty value included). A response sent as several lines is
+    /// [`check_lines`](Self::check_lines).
+    ///
+    /// # Errors
+    ///
+    /// [`DeflateResponseError`] names the rule the response breaks, with the byte offset
+    /// where it is about a place in the value: a broken grammar, an extension the client did
+    /// not offer, permessage-deflate accepted twice, a parameter RFC 7692 does not allow in a
+    /// response, or parameters that answer none of `offered`. The client then fails the
+    /// connection (RFC 6455 section 9.1).
+    ///
+    /// ```
+    /// use websocket_registry::{DeflateOffer, DeflateResponse, DeflateResponseError, PerMessageDeflate};
+    ///
+    /// let offer = "permessage-deflate; client_max_window_bits; server_max_window_bits=12";
+    /// let offered: Vec<_> = PerMessageDeflate::offers(offer).filter_map(DeflateOffer::valid).collect();
+    ///
+    /// let answer = "permessage-deflate; server_max_window_bits=10";
+    /// let response = DeflateResponse::check(answer, &offered)?.expect("accepted");
+    /// assert_eq!(response.server_max_window_bits().map(|bits| bits.get()), Some(10));
+    ///
+    /// let too_large = "permessage-deflate; server_max_window_bits=14";
+    /// assert!(matches!(
+    ///     DeflateResponse::check(too_large, &offered),
+    ///     Err(DeflateResponseError::ServerWindowTooLarge { .. })
+    /// ));
+    /// assert_eq!(DeflateResponse::check("", &offered)?, None);
+    /// # Ok::<(), DeflateResponseError>(())
+    /// ```
+    pub fn check<V: AsRef<[u8]> + ?Sized>(
+        value: &V,
         offered: &[PerMessageDeflate],
-    ) -> Result<Option<DeflateResponse>, DeflateResponseError<'a>> {
-        DeflateResponse::check_lines(core::iter::once(Ok(header)), offered)
+    ) -> Result<Option<DeflateResponse>, DeflateResponseError> {
+        DeflateResponse::check_elements(DeflateOffers::of_response(value), offered)
     }
 
-    /// [`check`](Self::check) over a header sent as several field lines, read as RFC 9110
-    /// section 5.3 combines them (joined with `, `; error offsets count that way too). A
-    /// line that is not visible ASCII is `Err` with the offset of its first other byte.
-    pub(crate) fn check_lines<'a>(
-        lines: impl Iterator<Item = Result<&'a str, usize>>,
+    /// [`check`](Self::check) over a response sent as several field lines (what
+    /// `HeaderMap::get_all` gives), read as one list, with offsets counted as in
+    /// [`Extension::offers_lines`](crate::Extension::offers_lines).
+    ///
+    /// # Errors
+    ///
+    /// As [`check`](Self::check).
+    ///
+    /// ```
+    /// use websocket_registry::{DeflateResponse, DeflateResponseError, PerMessageDeflate};
+    ///
+    /// let offered = [PerMessageDeflate::default()];
+    /// let lines = ["permessage-deflate", "permessage-deflate"];
+    /// assert_eq!(
+    ///     DeflateResponse::check_lines(&lines, &offered),
+    ///     Err(DeflateResponseError::AcceptedTwice { offset: 20 })
+    /// );
+    /// ```
+    pub fn check_lines<'a, V: AsRef<[u8]> + ?Sized + 'a>(
+        lines: impl IntoIterator<Item = &'a V>,
         offered: &[PerMessageDeflate],
-    ) -> Result<Option<DeflateResponse>, DeflateResponseError<'a>> {
+    ) -> Result<Option<DeflateResponse>, DeflateResponseError> {
+        let elements = AcrossLines::new(lines, DeflateOffers::of_response);
+        DeflateResponse::check_elements(elements, offered)
+    }
+
+    fn check_elements(
+        elements: impl Iterator<Item = (usize, DeflateOffer)>,
+        offered: &[PerMessageDeflate],
+    ) -> Result<Option<DeflateResponse>, DeflateResponseError> {
         let mut found: Option<DeflateResponse> = None;
-        let elements = crate::extension_offers::elements_of_lines(lines);
-        for element in elements {
-            let element = element.map_err(DeflateResponseError::Header)?;
-            if element.token() != "permessage-deflate" || offered.is_empty() {
-                return Err(DeflateResponseError::NotOffered(element.token()));
+        for (offset, element) in elements {
+            let parsed = match element {
+                DeflateOffer::Valid(parsed) => parsed,
+                DeflateOffer::Declined(PerMessageDeflateError::NotPerMessageDeflate { offset }) => {
+                    return Err(DeflateResponseError::NotOffered { offset })
+                }
+                DeflateOffer::Declined(error) => return Err(DeflateResponseError::Param(error)),
+                // An empty value accepts nothing, as no value does.
+                DeflateOffer::Malformed(error)
+                    if error.expected() == ExtensionHeaderExpected::AtLeastOneExtension =>
+                {
+                    return Ok(None)
+                }
+                DeflateOffer::Malformed(error) => return Err(DeflateResponseError::Header(error)),
+            };
+            if offered.is_empty() {
+                return Err(DeflateResponseError::NotOffered { offset });
             }
             if found.is_some() {
-                return Err(DeflateResponseError::AcceptedTwice);
+                return Err(DeflateResponseError::AcceptedTwice { offset });
             }
-            let parsed =
-                PerMessageDeflate::from_offer(&element).map_err(DeflateResponseError::Param)?;
             let client_max_window_bits = match parsed.client_max_window_bits {
-                ClientMaxWindowBits::NotOffered => None,
-                ClientMaxWindowBits::Unspecified => {
-                    return Err(DeflateResponseError::Param(
-                        PerMessageDeflateError::MissingValue(DeflateParam::ClientMaxWindowBits),
-                    ))
-                }
                 ClientMaxWindowBits::Bits(bits) => Some(bits),
+                // `Unspecified` cannot come out of a response's check.
+                ClientMaxWindowBits::NotOffered | ClientMaxWindowBits::Unspecified => None,
             };
             found = Some(DeflateResponse {
                 server_no_context_takeover: parsed.server_no_context_takeover,
@@ -148,11 +210,10 @@ impl DeflateResponse {
                 }
             }
         }
-        Err(first_error.unwrap_or(DeflateResponseError::NotOffered("permessage-deflate")))
+        Err(first_error.unwrap_or(DeflateResponseError::NotOffered { offset: 0 }))
     }
-
     /// Whether this response is one a server may give to `offer`.
-    fn answers<'a>(&self, offer: &PerMessageDeflate) -> Result<(), DeflateResponseError<'a>> {
+    fn answers(&self, offer: &PerMessageDeflate) -> Result<(), DeflateResponseError> {
         if offer.server_no_context_takeover && !self.server_no_context_takeover {
             return Err(DeflateResponseError::ServerNoContextTakeoverNotAccepted);
         }
@@ -178,19 +239,36 @@ impl DeflateResponse {
 }
 
 /// Why a server's permessage-deflate response is not one RFC 7692 allows for what the client
-/// offered.
+/// offered: the client fails the connection.
+///
+/// ```
+/// use websocket_registry::{DeflateResponse, DeflateResponseError, PerMessageDeflate};
+///
+/// let error = DeflateResponse::check("x-webkit-deflate-frame", &[PerMessageDeflate::default()]).unwrap_err();
+/// assert_eq!(error, DeflateResponseError::NotOffered { offset: 0 });
+/// assert_eq!(
+///     error.to_string(),
+///     "Sec-WebSocket-Extensions at byte 0: the server accepted an extension the client did not offer"
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum DeflateResponseError<'a> {
+pub enum DeflateResponseError {
     /// The header value does not parse (RFC 6455 section 9.1).
-    Header(crate::ExtensionHeaderError),
+    Header(ExtensionHeaderError),
     /// The response accepts an extension the client did not offer (RFC 6455 section 9.1).
-    NotOffered(&'a str),
+    NotOffered {
+        /// Where its token starts.
+        offset: usize,
+    },
     /// The response accepts permessage-deflate twice.
-    AcceptedTwice,
+    AcceptedTwice {
+        /// Where the second one starts.
+        offset: usize,
+    },
     /// A parameter breaks RFC 7692 section 7 (unknown, repeated, a bad value, or
     /// `client_max_window_bits` without the value a response must give).
-    Param(PerMessageDeflateError<'a>),
+    Param(PerMessageDeflateError),
     /// The client offered `server_no_context_takeover` and the response leaves it out
     /// (section 7.1.1.1).
     ServerNoContextTakeoverNotAccepted,
@@ -200,9 +278,9 @@ pub enum DeflateResponseError<'a> {
     /// The response's `server_max_window_bits` is larger than offered (section 7.1.2.1).
     ServerWindowTooLarge {
         /// What the client offered.
-        offered: u8,
+        offered: WindowBits,
         /// What the server answered.
-        answered: u8,
+        answered: WindowBits,
     },
     /// The response has `client_max_window_bits`, which the client did not offer (section
     /// 7.1.2.2).
@@ -210,83 +288,49 @@ pub enum DeflateResponseError<'a> {
     /// The response's `client_max_window_bits` is larger than offered (section 7.1.2.2).
     ClientWindowTooLarge {
         /// What the client offered.
-        offered: u8,
+        offered: WindowBits,
         /// What the server answered.
-        answered: u8,
+        answered: WindowBits,
     },
 }
 
-impl fmt::Display for DeflateResponseError<'_> {
+impl fmt::Display for DeflateResponseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DeflateResponseError::Header(error) => write!(f, "{error}"),
-            DeflateResponseError::NotOffered(token) => {
-                write!(
-                    f,
-                    "the server accepted {token:?}, which the client did not offer"
-                )
-            }
-            DeflateResponseError::AcceptedTwice => {
-                f.write_str("the server accepted permessage-deflate twice")
-            }
+            DeflateResponseError::NotOffered { offset } => write!(
+                f,
+                "Sec-WebSocket-Extensions at byte {offset}: the server accepted an extension \
+                 the client did not offer"
+            ),
+            DeflateResponseError::AcceptedTwice { offset } => write!(
+                f,
+                "Sec-WebSocket-Extensions at byte {offset}: the server accepted \
+                 permessage-deflate a second time"
+            ),
             DeflateResponseError::Param(error) => write!(f, "{error}"),
             DeflateResponseError::ServerNoContextTakeoverNotAccepted => f.write_str(
-                "the client offered server_no_context_takeover and the response leaves it out \
-                 (RFC 7692 section 7.1.1.1)",
+                "Sec-WebSocket-Extensions: the client offered server_no_context_takeover and \
+                 the response leaves it out (RFC 7692 section 7.1.1.1)",
             ),
             DeflateResponseError::ServerMaxWindowBitsNotAccepted => f.write_str(
-                "the client offered server_max_window_bits and the response leaves it out \
-                 (RFC 7692 section 7.1.2.1)",
+                "Sec-WebSocket-Extensions: the client offered server_max_window_bits and the \
+                 response leaves it out (RFC 7692 section 7.1.2.1)",
             ),
             DeflateResponseError::ServerWindowTooLarge { offered, answered } => write!(
                 f,
-                "server_max_window_bits={answered} in the response is larger than the \
-                 {offered} offered (RFC 7692 section 7.1.2.1)"
+                "Sec-WebSocket-Extensions: server_max_window_bits={answered} in the response \
+                 is larger than the {offered} offered (RFC 7692 section 7.1.2.1)"
             ),
             DeflateResponseError::ClientMaxWindowBitsNotOffered => f.write_str(
-                "the response has client_max_window_bits, which the client did not offer \
-                 (RFC 7692 section 7.1.2.2)",
+                "Sec-WebSocket-Extensions: the response has client_max_window_bits, which the \
+                 client did not offer (RFC 7692 section 7.1.2.2)",
             ),
             DeflateResponseError::ClientWindowTooLarge { offered, answered } => write!(
                 f,
-                "client_max_window_bits={answered} in the response is larger than the \
-                 {offered} offered (RFC 7692 section 7.1.2.2)"
+                "Sec-WebSocket-Extensions: client_max_window_bits={answered} in the response \
+                 is larger than the {offered} offered (RFC 7692 section 7.1.2.2)"
             ),
         }
-    }
-}
-
-/// Appends text to a caller's buffer, counting what does not fit.
-struct Writer<'b> {
-    buf: &'b mut [u8],
-    len: usize,
-}
-
-impl Writer<'_> {
-    fn push(&mut self, text: &str) {
-        let end = self.len + text.len();
-        // One copy when it fits; past the end only the count grows (the caller reports the
-        // length it needs). Once a piece does not fit, nothing later is written either.
-        if let Some(slot) = self.buf.get_mut(self.len..end) {
-            slot.copy_from_slice(text.as_bytes());
-        } else if let Some(rest) = self.buf.get_mut(self.len..) {
-            let fits = rest.len();
-            rest.copy_from_slice(&text.as_bytes()[..fits]);
-        }
-        self.len = end;
-    }
-}
-
-/// `8` to `15` as text.
-fn bits_text(bits: u8) -> &'static str {
-    match bits {
-        8 => "8",
-        9 => "9",
-        10 => "10",
-        11 => "11",
-        12 => "12",
-        13 => "13",
-        14 => "14",
-        _ => "15",
     }
 }

@@ -21,8 +21,8 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
 use websocket_registry::{
-    ClientEngine, CloseCode, CloseEvent, DeflatePolicy, DeflateResponse, Extension,
-    PerMessageDeflate, Subprotocol, MAX_CLOSE_REASON,
+    ClientEngine, CloseCode, CloseEvent, DeflateOffer, DeflatePolicy, DeflateResponse,
+    PerMessageDeflate, Subprotocol, WindowBits, MAX_CLOSE_REASON,
 };
 
 /// How long a client may take to run its cases and report.
@@ -342,45 +342,33 @@ const EXTENSION_PROBES_BROKEN: [(&str, &str); 12] = [
 /// ones. `(name, response value)`; an empty value declines the extension.
 fn extension_probes(offer: &str) -> Vec<(String, String)> {
     let mut probes = vec![("declined".to_owned(), String::new())];
-    let default = DeflatePolicy::default();
+    let default = DeflatePolicy::new();
+    let bits = |bits| WindowBits::new(bits).expect("8 to 15");
     let policies = [
         ("built: default", default),
         (
             "built: server_no_context_takeover",
-            DeflatePolicy {
-                server_no_context_takeover: true,
-                ..default
-            },
+            default.with_server_no_context_takeover(true),
         ),
         (
             "built: client_no_context_takeover",
-            DeflatePolicy {
-                client_no_context_takeover: true,
-                ..default
-            },
+            default.with_client_no_context_takeover(true),
         ),
         (
             "built: server_max_window_bits 10",
-            DeflatePolicy {
-                server_max_window_bits: 10,
-                ..default
-            },
+            default.with_server_max_window_bits(bits(10)),
         ),
         (
             "built: client_max_window_bits 10",
-            DeflatePolicy {
-                client_max_window_bits: 10,
-                ..default
-            },
+            default.with_client_max_window_bits(bits(10)),
         ),
         (
             "built: all four",
-            DeflatePolicy {
-                server_no_context_takeover: true,
-                server_max_window_bits: 9,
-                client_no_context_takeover: true,
-                client_max_window_bits: 9,
-            },
+            default
+                .with_server_no_context_takeover(true)
+                .with_server_max_window_bits(bits(9))
+                .with_client_no_context_takeover(true)
+                .with_client_max_window_bits(bits(9)),
         ),
     ];
     for (name, policy) in policies.into_iter().filter(|_| !offer.is_empty()) {
@@ -497,13 +485,13 @@ pub async fn extension_negotiation(engine: ClientEngine) {
         .collect();
     assert_eq!(requested, REQUESTED_PROTOCOLS, "{engine}: {handshake:?}");
     let offer = handshake.extensions;
-    // No header at all (Deno) is no offer; `Extension::offers` reads a header that is there.
-    let offers: Vec<PerMessageDeflate> = Extension::offers(&offer)
+    // No header at all (Deno) is no offer; `PerMessageDeflate::offers` reads a header that
+    // is there.
+    let offers: Vec<PerMessageDeflate> = PerMessageDeflate::offers(&offer)
         .take_while(|_| !offer.is_empty())
-        .map(|element| {
-            let element = element.unwrap_or_else(|err| panic!("{engine} offers {offer:?}: {err}"));
-            PerMessageDeflate::from_offer(&element)
-                .unwrap_or_else(|err| panic!("{engine} offers {offer:?}: {err}"))
+        .map(|element| match element {
+            DeflateOffer::Valid(deflate) => deflate,
+            other => panic!("{engine} offers {offer:?}: {other:?}"),
         })
         .collect();
     harness.handshakes.lock().unwrap().clear();

@@ -4,8 +4,12 @@
 //! compares the crate with. Slow on purpose: `tchar` is a search of the punctuation string,
 //! and every piece is parsed by one small, obvious function. Do not make it faster; fix the
 //! crate instead.
+//!
+//! Changed since, with the rules of 0.1.0: the grammar's error at a byte no rule allows (not
+//! visible ASCII, space or tab) is `VisibleAscii` (`Cursor::error`), and the verdict's window
+//! bits are plain numbers.
 
-use websocket_registry::{ClientMaxWindowBits, DeflateParam, ExtensionHeaderExpected};
+use websocket_registry::{DeflateParam, ExtensionHeaderExpected};
 
 /// One parameter: its name, and its value as `(was quoted, unescaped text, had no escape)`.
 pub type Param = (String, Option<(bool, String, bool)>);
@@ -29,18 +33,14 @@ pub fn offers(header: &str) -> Vec<Element> {
         }
         if cursor.at_end() {
             if !found_any {
-                out.push(Err((
-                    cursor.position,
-                    ExtensionHeaderExpected::AtLeastOneExtension,
-                )));
+                out.push(Err(
+                    cursor.error(ExtensionHeaderExpected::AtLeastOneExtension)
+                ));
             }
             return out;
         }
         let Some(token) = cursor.token() else {
-            out.push(Err((
-                cursor.position,
-                ExtensionHeaderExpected::ExtensionToken,
-            )));
+            out.push(Err(cursor.error(ExtensionHeaderExpected::ExtensionToken)));
             return out;
         };
         let mut params = Vec::new();
@@ -52,10 +52,7 @@ pub fn offers(header: &str) -> Vec<Element> {
                 break;
             }
             if !cursor.eat(b';') {
-                out.push(Err((
-                    cursor.position,
-                    ExtensionHeaderExpected::SeparatorOrEnd,
-                )));
+                out.push(Err(cursor.error(ExtensionHeaderExpected::SeparatorOrEnd)));
                 return out;
             }
             match cursor.param() {
@@ -68,10 +65,7 @@ pub fn offers(header: &str) -> Vec<Element> {
         }
         cursor.skip_whitespace();
         if !cursor.at_end() && !cursor.eat(b',') {
-            out.push(Err((
-                cursor.position,
-                ExtensionHeaderExpected::SeparatorOrEnd,
-            )));
+            out.push(Err(cursor.error(ExtensionHeaderExpected::SeparatorOrEnd)));
             return out;
         }
         position = cursor.position;
@@ -80,9 +74,10 @@ pub fn offers(header: &str) -> Vec<Element> {
     }
 }
 
-/// What `PerMessageDeflate::from_offer` says of an element: its four parameters, or the
-/// rule it breaks (as the error's `Debug` text, which names the variant and the parameter).
-pub type Deflate = Result<(bool, bool, Option<u8>, ClientMaxWindowBits), String>;
+/// What the permessage-deflate check says of an element: its four parameters, or the rule
+/// it breaks (`Variant(parameter)`, or `Variant("name")` for a name or token). The client's
+/// window bits are `None` when not offered and `Some(None)` when offered without a value.
+pub type Deflate = Result<(bool, bool, Option<u8>, Option<Option<u8>>), String>;
 
 /// RFC 7692 section 7's check of one offer.
 pub fn from_offer(token: &str, params: &[Param]) -> Deflate {
@@ -91,7 +86,7 @@ pub fn from_offer(token: &str, params: &[Param]) -> Deflate {
     }
     let (mut server_nct, mut client_nct) = (false, false);
     let mut server_bits = None;
-    let mut client_bits = ClientMaxWindowBits::NotOffered;
+    let mut client_bits = None;
     let mut seen = Vec::new();
     for (name, value) in params {
         let Some(param) = DeflateParam::ALL
@@ -119,11 +114,9 @@ pub fn from_offer(token: &str, params: &[Param]) -> Deflate {
                 return Err(format!("MissingValue({param:?})"))
             }
             (DeflateParam::ServerMaxWindowBits, Some(value)) => server_bits = Some(bits(value)?),
-            (DeflateParam::ClientMaxWindowBits, None) => {
-                client_bits = ClientMaxWindowBits::Unspecified
-            }
+            (DeflateParam::ClientMaxWindowBits, None) => client_bits = Some(None),
             (DeflateParam::ClientMaxWindowBits, Some(value)) => {
-                client_bits = ClientMaxWindowBits::Bits(bits(value)?)
+                client_bits = Some(Some(bits(value)?))
             }
             (other, _) => panic!("the reference does not know {other:?}"),
         }
@@ -172,7 +165,12 @@ impl<'a> Cursor<'a> {
     }
 
     fn error(&self, expected: ExtensionHeaderExpected) -> (usize, ExtensionHeaderExpected) {
-        (self.position, expected)
+        match self.peek() {
+            Some(byte) if byte != b'\t' && !(b' '..=b'~').contains(&byte) => {
+                (self.position, ExtensionHeaderExpected::VisibleAscii)
+            }
+            _ => (self.position, expected),
+        }
     }
 
     fn param(&mut self) -> Result<Param, (usize, ExtensionHeaderExpected)> {

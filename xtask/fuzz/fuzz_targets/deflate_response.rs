@@ -13,8 +13,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use websocket_registry::{
-    ClientMaxWindowBits, DeflatePolicy, DeflateResponse, DeflateResponseError, Extension,
-    ExtensionHeaderExpected, PerMessageDeflate,
+    ClientMaxWindowBits, DeflateOffer, DeflatePolicy, DeflateResponse, DeflateResponseError,
+    Extension, ExtensionHeaderExpected, PerMessageDeflate, WindowBits,
 };
 
 /// A response's four parameters, as this target reads them.
@@ -31,8 +31,8 @@ impl From<&DeflateResponse> for Params {
         Params {
             server_no_context_takeover: response.server_no_context_takeover(),
             client_no_context_takeover: response.client_no_context_takeover(),
-            server_max_window_bits: response.server_max_window_bits(),
-            client_max_window_bits: response.client_max_window_bits(),
+            server_max_window_bits: response.server_max_window_bits().map(WindowBits::get),
+            client_max_window_bits: response.client_max_window_bits().map(WindowBits::get),
         }
     }
 }
@@ -44,7 +44,7 @@ fn answers(response: &Params, offer: &PerMessageDeflate) -> bool {
         offer.server_max_window_bits(),
         response.server_max_window_bits,
     ) {
-        (Some(offered), Some(answered)) => answered <= offered,
+        (Some(offered), Some(answered)) => answered <= offered.get(),
         (Some(_), None) => false,
         (None, _) => true,
     };
@@ -53,7 +53,7 @@ fn answers(response: &Params, offer: &PerMessageDeflate) -> bool {
         response.client_max_window_bits,
     ) {
         (ClientMaxWindowBits::NotOffered, Some(_)) => false,
-        (ClientMaxWindowBits::Bits(offered), Some(answered)) => answered <= offered,
+        (ClientMaxWindowBits::Bits(offered), Some(answered)) => answered <= offered.get(),
         _ => true,
     };
     server_context && server_window && client_window
@@ -62,20 +62,19 @@ fn answers(response: &Params, offer: &PerMessageDeflate) -> bool {
 /// The response's parameters as a client reads them, when it is one permessage-deflate
 /// element whose parameters RFC 7692 allows in a response.
 fn read_response(header: &str) -> Option<Params> {
-    let mut elements = Extension::offers(header);
-    let element = elements.next()?.ok()?;
+    let mut elements = PerMessageDeflate::offers(header);
+    let parsed = elements.next()?.valid()?;
     if elements.next().is_some() {
         return None;
     }
-    let parsed = PerMessageDeflate::from_offer(&element).ok()?;
     Some(Params {
         server_no_context_takeover: parsed.server_no_context_takeover(),
         client_no_context_takeover: parsed.client_no_context_takeover(),
-        server_max_window_bits: parsed.server_max_window_bits(),
+        server_max_window_bits: parsed.server_max_window_bits().map(WindowBits::get),
         client_max_window_bits: match parsed.client_max_window_bits() {
             ClientMaxWindowBits::NotOffered => None,
             ClientMaxWindowBits::Unspecified => return None,
-            ClientMaxWindowBits::Bits(bits) => Some(bits),
+            ClientMaxWindowBits::Bits(bits) => Some(bits.get()),
         },
     })
 }
@@ -97,16 +96,15 @@ fuzz_target!(|data: &[u8]| {
     let response_header = parts.next().unwrap_or_default();
     let policy_bytes = parts.next().unwrap_or_default().as_bytes();
     let byte = |i: usize| policy_bytes.get(i).copied().unwrap_or(0);
-    let policy = DeflatePolicy {
-        server_no_context_takeover: byte(0) & 1 != 0,
-        server_max_window_bits: byte(1),
-        client_no_context_takeover: byte(0) & 2 != 0,
-        client_max_window_bits: byte(2),
-    };
+    let bits = |byte: u8| WindowBits::new(8 + byte % 8).unwrap_or(WindowBits::MAX);
+    let policy = DeflatePolicy::new()
+        .with_server_no_context_takeover(byte(0) & 1 != 0)
+        .with_server_max_window_bits(bits(byte(1)))
+        .with_client_no_context_takeover(byte(0) & 2 != 0)
+        .with_client_max_window_bits(bits(byte(2)));
 
-    let offers: Vec<PerMessageDeflate> = Extension::offers(offer_header)
-        .map_while(Result::ok)
-        .filter_map(|offer| PerMessageDeflate::from_offer(&offer).ok())
+    let offers: Vec<PerMessageDeflate> = PerMessageDeflate::offers(offer_header)
+        .filter_map(DeflateOffer::valid)
         .collect();
 
     // The client's check of an arbitrary response.

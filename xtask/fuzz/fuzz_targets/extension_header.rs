@@ -10,7 +10,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use websocket_registry::{DeflatePolicy, DeflateResponse, Extension, PerMessageDeflate};
+use websocket_registry::{
+    DeflateOffer, DeflatePolicy, DeflateResponse, Extension, ExtensionHeaderExpected,
+    PerMessageDeflate, WindowBits,
+};
 
 fn is_token(text: &str) -> bool {
     !text.is_empty()
@@ -28,6 +31,19 @@ fn borrowed_from(piece: &str, whole: &str) -> bool {
 
 fuzz_target!(|data: &[u8]| {
     let Ok(header) = std::str::from_utf8(data) else {
+        // Bytes that are not UTF-8: every element before the first bad byte is read, and the
+        // grammar fails at or before it, saying so when it fails on that byte.
+        let bad = std::str::from_utf8(data)
+            .err()
+            .map_or(data.len(), |e| e.valid_up_to());
+        let last = Extension::offers(data).last();
+        let error = last
+            .and_then(Result::err)
+            .expect("a grammar error ends the bytes");
+        assert!(error.offset() <= bad, "{error:?}");
+        if error.offset() == bad {
+            assert_eq!(error.expected(), ExtensionHeaderExpected::VisibleAscii);
+        }
         return;
     };
     let mut offers = Vec::new();
@@ -70,16 +86,19 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
         }
-        if let Ok(deflate) = PerMessageDeflate::from_offer(&offer) {
+    }
+    // The one pass's verdicts, one per element the grammar gives.
+    for verdict in PerMessageDeflate::offers(header) {
+        if let DeflateOffer::Valid(deflate) = verdict {
             offers.push(deflate);
         }
     }
-    let policy = DeflatePolicy {
-        server_no_context_takeover: data.len().is_multiple_of(2),
-        server_max_window_bits: 8 + (data.len() % 8) as u8,
-        client_no_context_takeover: data.len().is_multiple_of(3),
-        client_max_window_bits: 8 + (data.len() % 5) as u8,
-    };
+    let bits = |bits: usize| WindowBits::new(8 + bits as u8).unwrap_or(WindowBits::MAX);
+    let policy = DeflatePolicy::new()
+        .with_server_no_context_takeover(data.len().is_multiple_of(2))
+        .with_server_max_window_bits(bits(data.len() % 8))
+        .with_client_no_context_takeover(data.len().is_multiple_of(3))
+        .with_client_max_window_bits(bits(data.len() % 5));
     if let Ok(Some(response)) = PerMessageDeflate::negotiate(header, &policy) {
         let mut buf = [0u8; 256];
         let n = response
