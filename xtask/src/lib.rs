@@ -13,7 +13,10 @@
 //! (text and JSON), [`pull_request`] (the report as a pull request body), [`changelog`] (the
 //! report as a changelog entry), [`update`] (compare with and replace the vendored copy and
 //! the changelog) and, with the `net` feature, `fetch` (the download).
+//!
+//! Apart from the pipeline, [`api`] lists the runtime crate's public API for review.
 
+pub mod api;
 pub mod changelog;
 pub mod close_code_rules;
 pub mod curated;

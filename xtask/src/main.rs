@@ -39,6 +39,11 @@ commands:
             subprotocol or extension, in English, German or Japanese
               [--lang en|de|ja] [--format text|json] <number | identifier>
             (builds examples/explain.rs alone) exit 0: found; 1: not found; 2: bad usage
+  api       list the runtime crate's public API (every feature on) in api/public-api.txt,
+            and audit it: size, and the rules it keeps at zero (deprecated items, arrays,
+            errors that cannot propagate, accessors with two return types, missing
+            `# Errors`, types without an example); needs `cargo rustdoc` (stable is fine)
+              [--check]   compare instead of writing: exit 1 on a difference or a broken rule
   help      show this message
 
 --root DIR  work on the checkout at DIR instead of this one
@@ -133,6 +138,9 @@ fn main() -> ExitCode {
     if args.first().map(String::as_str) == Some("fuzz") {
         return fuzz(&args[1..]);
     }
+    if args.first().map(String::as_str) == Some("api") {
+        return api(&args[1..]);
+    }
     let options = match parse_args(&args) {
         Ok(options) => options,
         Err(message) => {
@@ -205,6 +213,33 @@ fn check(root: &std::path::Path) -> ExitCode {
         }
         Err(err) => {
             eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `api [--check]`: write or compare the public API listing, on this checkout.
+fn api(args: &[String]) -> ExitCode {
+    let mode = match args {
+        [] => xtask::api::Mode::Write,
+        [flag] if flag == "--check" => xtask::api::Mode::Check,
+        _ => {
+            eprintln!("error: usage: cargo xtask api [--check]\n");
+            eprint!("{USAGE}");
+            return ExitCode::from(EXIT_UNCHECKED);
+        }
+    };
+    match xtask::api::run(&workspace_root(), mode) {
+        Ok((report, passed)) => {
+            print!("{report}");
+            if passed {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
             ExitCode::FAILURE
         }
     }
