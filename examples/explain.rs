@@ -415,7 +415,12 @@ fn close_code(code: CloseCode, language: Language) -> Section {
             &[("code", &code.as_u16().to_string())],
         ),
     );
-    let label = code.label_in(language).unwrap_or(t.not_registered);
+    // An unregistered code's label is its range's; the page says it is not registered.
+    let label = if code.is_registered() {
+        code.label_in(language)
+    } else {
+        t.not_registered
+    };
     section.field("label", t.field_label, label, Source::Project);
     if let Some(name) = code.name() {
         section.field(
@@ -425,13 +430,14 @@ fn close_code(code: CloseCode, language: Language) -> Section {
             Source::Iana,
         );
     }
-    if let Some(description) = code.description_in(language) {
+    if code.is_registered() {
+        let description = code.description_in(language);
         section.field("meaning", t.field_meaning, description, Source::Project);
     }
     let advice = fill(
         t.reconnect_value,
         &[
-            ("advice", code.reconnect().text_in(language)),
+            ("advice", code.reconnect().description_in(language)),
             ("reason", code.reconnect_reason_in(language)),
         ],
     );
@@ -598,13 +604,16 @@ fn version(version: Version, language: Language) -> Section {
             &[("version", &version.as_u8().to_string())],
         ),
     );
-    if let Some(label) = version.label_in(language) {
+    // A number the registry does not list has no page of its own to label.
+    if version.is_registered() {
+        let label = version.label_in(language);
         section.field("label", t.field_label, label, Source::Project);
     }
     if let Some(status) = version.status() {
         section.field("status", t.field_status, status.as_str(), Source::Iana);
     }
-    if let Some(description) = version.description_in(language) {
+    if version.is_registered() {
+        let description = version.description_in(language);
         section.field("meaning", t.field_meaning, description, Source::Project);
     }
     section.references("references", t.field_references, version.references());
@@ -634,10 +643,11 @@ fn opcode(opcode: Opcode, language: Language) -> Section {
     section.field(
         "iana_description",
         t.field_iana_description,
-        opcode.name(),
+        opcode.name().unwrap_or_default(),
         Source::Iana,
     );
-    if let Some(description) = opcode.description_in(language) {
+    {
+        let description = opcode.description_in(language);
         section.field("meaning", t.field_meaning, description, Source::Project);
     }
     let kind = if opcode.is_control() {
@@ -657,7 +667,7 @@ fn header_bit(bit: HeaderBit, language: Language) -> Section {
     let t = texts::texts(language);
     let mut section = Section::new(
         "header_bit",
-        fill(t.header_bit_heading, &[("name", bit.name())]),
+        fill(t.header_bit_heading, &[("name", bit.as_str())]),
     );
     section.field(
         "label",
@@ -671,7 +681,8 @@ fn header_bit(bit: HeaderBit, language: Language) -> Section {
         bit.meaning(),
         Source::Iana,
     );
-    if let Some(description) = bit.description_in(language) {
+    {
+        let description = bit.description_in(language);
         section.field("meaning", t.field_meaning, description, Source::Project);
     }
     section.field(
@@ -726,7 +737,8 @@ fn extension(extension: Extension, language: Language) -> Section {
         Source::Project,
     );
     section.field("name", t.field_name, extension.common_name(), Source::Iana);
-    if let Some(description) = extension.description_in(language) {
+    {
+        let description = extension.description_in(language);
         section.field("meaning", t.field_meaning, description, Source::Project);
     }
     section.field(
@@ -752,7 +764,7 @@ fn near_matches(query: &str) -> Vec<String> {
         .iter()
         .map(|p| p.as_str())
         .chain(Extension::ALL.iter().map(|e| e.as_str()))
-        .chain(HeaderBit::ALL.iter().map(|b| b.name()));
+        .chain(HeaderBit::ALL.iter().map(|b| b.as_str()));
     let mut scored: Vec<(usize, &str)> = names
         .filter_map(|name| {
             if name.eq_ignore_ascii_case(query) {
@@ -842,7 +854,7 @@ impl Page {
         let _ = writeln!(
             out,
             "  \"language\": {},",
-            json_string(self.language.code())
+            json_string(self.language.as_str())
         );
         let _ = writeln!(
             out,

@@ -249,9 +249,7 @@ impl ClientReport {
         match &self.close {
             Some((code, reason)) => {
                 text += &format!("closed: {code}\n");
-                if let Some(description) = code.description() {
-                    text += &format!("  {description}\n");
-                }
+                text += &format!("  {}\n", code.description());
                 text += &format!("  reason: {reason:?}\n");
             }
             None => text += "closed: no status code (reported as 1005)\n",
@@ -489,17 +487,10 @@ async fn reconnecting_client_main(url: &str) -> Result<(), String> {
         match attempt.next_delay {
             Some(delay) => println!(
                 "  advice: {}; reconnecting in {:.1} s",
-                attempt
-                    .advice
-                    .text_in(websocket_registry::Language::English),
+                attempt.advice.description(),
                 delay.as_secs_f64()
             ),
-            None => println!(
-                "  advice: {}; stopping",
-                attempt
-                    .advice
-                    .text_in(websocket_registry::Language::English)
-            ),
+            None => println!("  advice: {}; stopping", attempt.advice.description()),
         }
     }
     Ok(())

@@ -92,6 +92,20 @@ use crate::{DeflateResponse, PerMessageDeflate};
 ///
 /// [`close_method_accepts`]: ClientEngine::close_method_accepts
 /// [`measured_version`]: ClientEngine::measured_version
+///
+/// ```
+/// use websocket_registry::{ClientEngine, CloseCode};
+///
+/// // The WHATWG close() method: 1000 and 3000-4999 only, but Bun also takes 1001.
+/// let going_away = CloseCode::GOING_AWAY;
+/// assert!(!ClientEngine::Chromium.close_method_accepts(going_away));
+/// assert!(ClientEngine::Bun.close_method_accepts(going_away));
+/// // A failed connection: 1006 in the browsers, 0 in Deno.
+/// assert_eq!(ClientEngine::Firefox.failed_connection_code().as_u16(), 1006);
+/// assert_eq!(ClientEngine::Deno.failed_connection_code().as_u16(), 0);
+/// assert_eq!(ClientEngine::WebKitGtk.label(), "WebKitGTK");
+/// assert!(ClientEngine::ALL.iter().filter(|e| e.is_browser()).eq(ClientEngine::BROWSERS));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ClientEngine {
@@ -132,7 +146,7 @@ impl ClientEngine {
 
     /// The engine's name for people: `Chromium`, `Firefox`, `WebKitGTK`, `undici`, `Deno`,
     /// `Bun`.
-    pub const fn display_name(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             ClientEngine::Chromium => "Chromium",
             ClientEngine::Firefox => "Firefox",
@@ -254,7 +268,7 @@ impl ClientEngine {
 
 impl core::fmt::Display for ClientEngine {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.display_name())
+        f.write_str(self.label())
     }
 }
 
@@ -298,6 +312,13 @@ impl CloseCode {
 }
 
 /// The `code`, `wasClean` and `reason` of the `CloseEvent` a client receives.
+///
+/// ```
+/// use websocket_registry::{ClientEngine, CloseCode, CloseEvent};
+///
+/// let event = CloseEvent::after_close_payload(ClientEngine::Chromium, b"\x03\xe8bye");
+/// assert_eq!((event.code(), event.was_clean(), event.reason()), (CloseCode::NORMAL_CLOSURE, true, "bye"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct CloseEvent<'a> {
     code: CloseCode,
@@ -342,7 +363,7 @@ impl<'a> CloseEvent<'a> {
         let rule = CodeRule::ReceivedBy(engine);
         match ClosePayload::parse_with(payload, rule, engine.max_close_payload()) {
             Ok(frame) => CloseEvent {
-                code: frame.reported_code(),
+                code: frame.connection_close_code(),
                 was_clean: true,
                 reason: frame.reason(),
             },

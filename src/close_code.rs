@@ -23,6 +23,19 @@ use crate::{Language, Reconnect};
 /// [`is_valid_for_close_method`](Self::is_valid_for_close_method) and
 /// [`range`](Self::range). The constants (`CloseCode::NORMAL_CLOSURE`, ...) are generated from
 /// the registry.
+///
+/// ```
+/// use websocket_registry::{CloseCode, CloseCodeRange};
+///
+/// let code: CloseCode = "1013".parse()?;
+/// assert_eq!(code, CloseCode::TRY_AGAIN_LATER);
+/// assert_eq!(code, 1013); // compares with the number both ways
+/// assert!(code.is_valid_on_wire() && code.is_registered());
+/// assert_eq!(code.label(), "Try Again Later");
+/// assert_eq!(CloseCode::from_u16(4001).range(), CloseCodeRange::PrivateUse);
+/// assert!(!CloseCode::from_u16(1005).is_valid_on_wire()); // reported, never sent
+/// # Ok::<(), websocket_registry::ParseCloseCodeError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(transparent)]
 pub struct CloseCode(pub(crate) u16);
@@ -132,22 +145,31 @@ impl CloseCode {
         }
     }
 
-    /// A short readable name for a registered code (`Policy Violation`, `Bad Gateway` for
-    /// 1014). `None` if the code is not registered.
-    pub const fn label(self) -> Option<&'static str> {
-        match close_codes::entry(self.0) {
-            Some(entry) => Some(entry.label),
-            None => None,
-        }
+    /// A short readable name: `Policy Violation`, `Bad Gateway` for 1014; for a code IANA
+    /// has not assigned, what its range makes it (`Unassigned`, `Private use`).
+    ///
+    /// ```
+    /// use websocket_registry::CloseCode;
+    ///
+    /// assert_eq!(CloseCode::BAD_GATEWAY.label(), "Bad Gateway");
+    /// assert_eq!(CloseCode::from_u16(4321).label(), "Private use");
+    /// assert_eq!(CloseCode::from_u16(1016).label(), "Unassigned");
+    /// ```
+    pub const fn label(self) -> &'static str {
+        self.label_in(Language::English)
     }
 
-    /// One line in this project's own words on what the code means in practice. `None` if
-    /// the code is not registered (or, for a newly registered code, not yet described).
-    pub const fn description(self) -> Option<&'static str> {
-        match close_codes::entry(self.0) {
-            Some(entry) => entry.description,
-            None => None,
-        }
+    /// One line in this project's own words on what the code means in practice; for a code
+    /// IANA has not assigned, what its range is for.
+    ///
+    /// ```
+    /// use websocket_registry::CloseCode;
+    ///
+    /// assert!(CloseCode::TRY_AGAIN_LATER.description().contains("try again later"));
+    /// assert!(CloseCode::from_u16(4321).description().starts_with("4000-4999"));
+    /// ```
+    pub const fn description(self) -> &'static str {
+        self.description_in(Language::English)
     }
 
     /// The registry's references for the code (empty if it is not registered).
@@ -183,40 +205,57 @@ impl CloseCode {
     }
 
     /// [`label`](Self::label) in `language`: the project's text in that language, or the
-    /// English label when there is none yet. `None` if the code is not registered.
+    /// English label when there is none yet.
     ///
     /// ```
     /// use websocket_registry::{CloseCode, Language};
     ///
-    /// assert_eq!(CloseCode::TRY_AGAIN_LATER.label_in(Language::English), Some("Try Again Later"));
-    /// assert_eq!(CloseCode::TRY_AGAIN_LATER.label_in(Language::German), Some("Später erneut versuchen"));
-    /// assert_eq!(CloseCode::TRY_AGAIN_LATER.label_in(Language::Japanese), Some("後で再試行"));
-    /// assert_eq!(CloseCode::from_u16(4000).label_in(Language::German), None);
+    /// assert_eq!(CloseCode::TRY_AGAIN_LATER.label_in(Language::English), "Try Again Later");
+    /// assert_eq!(CloseCode::TRY_AGAIN_LATER.label_in(Language::German), "Später erneut versuchen");
+    /// assert_eq!(CloseCode::TRY_AGAIN_LATER.label_in(Language::Japanese), "後で再試行");
+    /// assert_eq!(CloseCode::from_u16(4000).label_in(Language::German), "Privater Gebrauch");
     /// ```
-    pub const fn label_in(self, language: Language) -> Option<&'static str> {
+    pub const fn label_in(self, language: Language) -> &'static str {
         match close_codes::entry(self.0) {
             Some(entry) => match texts_in(entry.texts, language) {
                 Some(Texts {
                     label: Some(label), ..
-                }) => Some(label),
-                _ => Some(entry.label),
+                }) => label,
+                _ => entry.label,
             },
-            None => None,
+            None => {
+                let notes = close_codes::range_notes(self.range());
+                match (texts_in(notes.texts, language), notes.label) {
+                    (
+                        Some(Texts {
+                            label: Some(label), ..
+                        }),
+                        _,
+                    ) => label,
+                    (_, Some(label)) => label,
+                    (_, None) => self.range().short_name(),
+                }
+            }
         }
     }
 
     /// [`description`](Self::description) in `language`, falling back to English like
-    /// [`label_in`](Self::label_in).
-    pub const fn description_in(self, language: Language) -> Option<&'static str> {
+    /// [`label_in`](Self::label_in). A registered code the project has not described yet
+    /// answers IANA's text ([`name`](Self::name)).
+    pub const fn description_in(self, language: Language) -> &'static str {
         match close_codes::entry(self.0) {
-            Some(entry) => match texts_in(entry.texts, language) {
-                Some(Texts {
-                    description: Some(description),
-                    ..
-                }) => Some(description),
-                _ => entry.description,
+            Some(entry) => match (texts_in(entry.texts, language), entry.description) {
+                (
+                    Some(Texts {
+                        description: Some(description),
+                        ..
+                    }),
+                    _,
+                ) => description,
+                (_, Some(description)) => description,
+                (_, None) => entry.name,
             },
-            None => None,
+            None => self.range().description_in(language),
         }
     }
 
@@ -297,8 +336,8 @@ impl PartialEq<CloseCode> for u16 {
 /// (`4001 (private use)`, `1016 (unassigned)`).
 impl fmt::Display for CloseCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.label() {
-            Some(label) => write!(f, "{} {label}", self.0),
+        match close_codes::entry(self.0) {
+            Some(entry) => write!(f, "{} {}", self.0, entry.label),
             None => match self.range() {
                 CloseCodeRange::Protocol | CloseCodeRange::Registered => {
                     write!(f, "{} (unassigned)", self.0)
@@ -310,6 +349,13 @@ impl fmt::Display for CloseCode {
 }
 
 /// The error of `CloseCode::from_str`: the text is not a decimal number from 0 to 65535.
+///
+/// ```
+/// use websocket_registry::CloseCode;
+///
+/// let error = "0x3e8".parse::<CloseCode>().unwrap_err();
+/// assert_eq!(error.to_string(), "a close code is a decimal number from 0 to 65535");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ParseCloseCodeError(());
 
@@ -334,21 +380,32 @@ impl FromStr for CloseCode {
 }
 
 impl Reconnect {
-    /// The advice in a few words, for people, in `language` (English where there is no text
-    /// in it yet): `do not reconnect`, German `nicht erneut verbinden`.
+    /// The advice in a few words, for people: `do not reconnect`, `reconnect with backoff`.
+    pub const fn description(self) -> &'static str {
+        self.description_in(Language::English)
+    }
+
+    /// [`description`](Self::description) in `language` (English where there is no text in
+    /// it yet): German `nicht erneut verbinden`.
     ///
     /// ```
     /// use websocket_registry::{Language, Reconnect};
     ///
-    /// assert_eq!(Reconnect::WithBackoff.text_in(Language::English), "reconnect with backoff");
-    /// assert_eq!(Reconnect::No.text_in(Language::Japanese), "再接続しない");
+    /// assert_eq!(Reconnect::WithBackoff.description_in(Language::English), "reconnect with backoff");
+    /// assert_eq!(Reconnect::No.description_in(Language::Japanese), "再接続しない");
     /// ```
-    pub const fn text_in(self, language: Language) -> &'static str {
+    pub const fn description_in(self, language: Language) -> &'static str {
         close_codes::reconnect_text(self, language)
     }
 }
 
 impl CloseCodeRange {
+    /// What the range is for: one line in the project's words (`4000-4999: for
+    /// applications' private use, never registered.`).
+    pub const fn description(self) -> &'static str {
+        self.description_in(Language::English)
+    }
+
     /// What the range is for, in `language`: one line in the project's words (English when
     /// there is no text in it yet).
     ///
@@ -413,7 +470,7 @@ impl CloseCodeRange {
         let mut i = 0;
         while i < rules.len() {
             if rules[i].first() == self.first() && rules[i].last() == self.last() {
-                return Some(rules[i].name());
+                return rules[i].name();
             }
             i += 1;
         }

@@ -7,6 +7,15 @@
 //! are assigned and not kept off the wire) comes in as an argument.
 
 /// The ranges of close codes that RFC 6455 section 7.4.2 defines.
+///
+/// ```
+/// use websocket_registry::{CloseCode, CloseCodeRange};
+///
+/// let range = CloseCodeRange::of(3008);
+/// assert_eq!(range, CloseCodeRange::Registered);
+/// assert_eq!((range.first(), range.last()), (3000, 3999));
+/// assert_eq!(CloseCode::from_u16(3008).range(), range);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CloseCodeRange {
@@ -74,9 +83,9 @@ impl CloseCodeRange {
         }
     }
 
-    /// A few words for people: `not used`, `protocol`, `registered`, `private use`,
-    /// `undefined`.
-    pub const fn short_name(self) -> &'static str {
+    /// A few words for `Display` and the reference tables: `not used`, `protocol`,
+    /// `registered`, `private use`, `undefined`.
+    pub(crate) const fn short_name(self) -> &'static str {
         match self {
             CloseCodeRange::NotUsed => "not used",
             CloseCodeRange::Protocol => "protocol",

@@ -97,7 +97,7 @@ impl<'a> ClosePayload<'a> {
     /// use websocket_registry::{CloseCode, ClosePayload};
     ///
     /// let payload = ClosePayload::parse(b"\x03\xe8bye")?;
-    /// assert_eq!((payload.code(), payload.reason()), (Some(CloseCode::NORMAL_CLOSURE), "bye"));
+    /// assert_eq!((payload.status_code(), payload.reason()), (Some(CloseCode::NORMAL_CLOSURE), "bye"));
     /// assert_eq!(ClosePayload::parse(b""), Ok(ClosePayload::NO_STATUS));
     /// let err = ClosePayload::parse(b"\x03\xed").unwrap_err(); // 1005 may not be sent
     /// assert_eq!(err.response_code(), CloseCode::PROTOCOL_ERROR);
@@ -141,14 +141,32 @@ impl<'a> ClosePayload<'a> {
         }
     }
 
-    /// The code, or `None` for an empty payload.
-    pub const fn code(&self) -> Option<CloseCode> {
+    /// The status code the payload carries, or `None` for an empty payload. Use it to check
+    /// or log what the peer sent; use
+    /// [`connection_close_code`](Self::connection_close_code) for what to report.
+    ///
+    /// ```
+    /// use websocket_registry::{CloseCode, ClosePayload};
+    ///
+    /// assert_eq!(ClosePayload::parse(b"\x03\xe8")?.status_code(), Some(CloseCode::NORMAL_CLOSURE));
+    /// assert_eq!(ClosePayload::parse(b"")?.status_code(), None);
+    /// # Ok::<(), websocket_registry::ClosePayloadError>(())
+    /// ```
+    pub const fn status_code(&self) -> Option<CloseCode> {
         self.code
     }
 
-    /// The code an API reports for this frame: the code, or 1005 for an empty payload (what
-    /// every engine of [`ClientEngine::ALL`] shows as `CloseEvent.code`, as measured).
-    pub const fn reported_code(&self) -> CloseCode {
+    /// RFC 6455 section 7.1.5's "WebSocket Connection Close Code": the status code, or 1005
+    /// for an empty payload. Use it for what an API reports (every engine of
+    /// [`ClientEngine::ALL`] shows it as `CloseEvent.code`, as measured).
+    ///
+    /// ```
+    /// use websocket_registry::{CloseCode, ClosePayload};
+    ///
+    /// assert_eq!(ClosePayload::parse(b"")?.connection_close_code(), CloseCode::NO_STATUS_RECEIVED);
+    /// # Ok::<(), websocket_registry::ClosePayloadError>(())
+    /// ```
+    pub const fn connection_close_code(&self) -> CloseCode {
         match self.code {
             Some(code) => code,
             // RFC 6455 section 7.1.5: no status code is reported as 1005.
@@ -231,6 +249,18 @@ impl CodeRule {
 }
 
 /// Why a Close payload is invalid.
+///
+/// ```
+/// use websocket_registry::{ClosePayload, ClosePayloadError};
+///
+/// // One byte cannot hold a status code: answer 1002.
+/// let error = ClosePayload::parse(b"\x03").unwrap_err();
+/// assert_eq!(error, ClosePayloadError::OneByte);
+/// assert_eq!(error.response_code().as_u16(), 1002);
+/// // A reason that is not UTF-8: answer 1007.
+/// let error = ClosePayload::parse(b"\x03\xe8\xff").unwrap_err();
+/// assert_eq!(error.response_code().as_u16(), 1007);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ClosePayloadError {
@@ -284,6 +314,16 @@ impl fmt::Display for ClosePayloadError {
 }
 
 /// Why [`ClosePayload::new`] refuses a code and reason: RFC 6455 does not let them be sent.
+///
+/// ```
+/// use websocket_registry::{CloseCode, ClosePayload, EncodeCloseError};
+///
+/// let too_long = "x".repeat(124);
+/// assert_eq!(
+///     ClosePayload::new(CloseCode::NORMAL_CLOSURE, &too_long),
+///     Err(EncodeCloseError::ReasonTooLong { len: 124 })
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EncodeCloseError {

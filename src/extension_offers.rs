@@ -24,6 +24,19 @@ use crate::Extension;
 
 /// One extension of a `Sec-WebSocket-Extensions` value, with its parameters; see
 /// [`Extension::offers`].
+///
+/// ```
+/// use websocket_registry::Extension;
+///
+/// let offer = Extension::offers("permessage-deflate; client_max_window_bits=\"10\"")
+///     .next()
+///     .unwrap()?;
+/// assert_eq!(offer.token(), "permessage-deflate");
+/// assert_eq!(offer.extension(), Some(Extension::PermessageDeflate));
+/// let (name, value) = offer.params().next().unwrap();
+/// assert_eq!((name, value.map(|v| v.to_string())), ("client_max_window_bits", Some("10".to_owned())));
+/// # Ok::<(), websocket_registry::ExtensionHeaderError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ExtensionOffer<'a> {
     token: &'a str,
@@ -67,6 +80,15 @@ impl<'a> ExtensionOffer<'a> {
 
 /// The parameters of an [`ExtensionOffer`], in order: each a name and, if it has one, a
 /// value.
+///
+/// ```
+/// use websocket_registry::Extension;
+///
+/// let offer = Extension::offers("e; a; b=2").next().unwrap()?;
+/// let names: Vec<_> = offer.params().map(|(name, _)| name).collect();
+/// assert_eq!(names, ["a", "b"]);
+/// # Ok::<(), websocket_registry::ExtensionHeaderError>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct ExtensionParams<'a> {
     rest: &'a str,
@@ -94,6 +116,18 @@ impl FusedIterator for ExtensionParams<'_> {}
 
 /// A parameter's value: a token, or a quoted string whose unescaped content is a token. It
 /// compares, iterates and writes as the unescaped text, without allocating.
+///
+/// ```
+/// use websocket_registry::Extension;
+///
+/// let offer = Extension::offers(r#"e; a=1; b="x\y""#).next().unwrap()?;
+/// let values: Vec<_> = offer.params().filter_map(|(_, value)| value).collect();
+/// assert_eq!(values[0].to_str(), Some("1"));
+/// assert!(values[1].was_quoted());
+/// assert_eq!(values[1].to_str(), None); // an escape to undo
+/// assert_eq!(values[1], "xy");
+/// # Ok::<(), websocket_registry::ExtensionHeaderError>(())
+/// ```
 #[derive(Clone, Copy, Debug, Eq, Hash)]
 pub struct ParamValue<'a> {
     /// The value as sent, quotes removed but escapes kept.
@@ -107,8 +141,10 @@ impl<'a> ParamValue<'a> {
         self.quoted
     }
 
-    /// The value as one `&str`, when it has no escapes to undo (always, for a token).
-    pub fn as_str(&self) -> Option<&'a str> {
+    /// The value as one `&str`, when it has no escapes to undo (always, for a token); `None`
+    /// otherwise, like `OsStr::to_str` (use [`chars`](Self::chars) or
+    /// [`write`](Self::write) then).
+    pub fn to_str(&self) -> Option<&'a str> {
         (!self.raw.contains('\\')).then_some(self.raw)
     }
 
@@ -183,6 +219,15 @@ impl fmt::Display for ParamValue<'_> {
 }
 
 /// The characters of a [`ParamValue`], unescaped.
+///
+/// ```
+/// use websocket_registry::Extension;
+///
+/// let offer = Extension::offers(r#"e; a="1\0""#).next().unwrap()?;
+/// let value = offer.params().next().and_then(|(_, value)| value).unwrap();
+/// assert_eq!(value.chars().collect::<String>(), "10");
+/// # Ok::<(), websocket_registry::ExtensionHeaderError>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct ParamChars<'a> {
     rest: &'a [u8],
@@ -205,6 +250,14 @@ impl Iterator for ParamChars<'_> {
 impl FusedIterator for ParamChars<'_> {}
 
 /// Why a `Sec-WebSocket-Extensions` value does not parse: what was expected, at which byte.
+///
+/// ```
+/// use websocket_registry::{Extension, ExtensionHeaderExpected};
+///
+/// let error = Extension::offers("permessage-deflate;").last().unwrap().unwrap_err();
+/// assert_eq!((error.offset(), error.expected()), (19, ExtensionHeaderExpected::ParamName));
+/// assert!(error.to_string().ends_with("at byte 19"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ExtensionHeaderError {
     offset: usize,
@@ -212,6 +265,13 @@ pub struct ExtensionHeaderError {
 }
 
 /// What the grammar expected where an [`ExtensionHeaderError`] points.
+///
+/// ```
+/// use websocket_registry::{Extension, ExtensionHeaderExpected};
+///
+/// let error = Extension::offers("a; b=\"c").last().unwrap().unwrap_err();
+/// assert_eq!(error.expected(), ExtensionHeaderExpected::ClosingQuote);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ExtensionHeaderExpected {
@@ -279,6 +339,16 @@ impl fmt::Display for ExtensionHeaderError {
 
 /// The extensions of one `Sec-WebSocket-Extensions` header value, in the client's order of
 /// preference; see [`Extension::offers`]. After an error it yields nothing more.
+///
+/// ```
+/// use websocket_registry::Extension;
+///
+/// let tokens: Vec<_> = Extension::offers("a, b; x=1")
+///     .map(|offer| offer.map(|offer| offer.token()))
+///     .collect::<Result<_, _>>()?;
+/// assert_eq!(tokens, ["a", "b"]);
+/// # Ok::<(), websocket_registry::ExtensionHeaderError>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct ExtensionOffers<'a> {
     /// The value as given.

@@ -11,6 +11,18 @@ use crate::Reference;
 /// When IANA adds a sub-registry, `cargo xtask regen` generates it as one of these (in a
 /// module of [`other_registries`](crate::other_registries) named after its id) instead of
 /// failing. A typed API may follow in a later release.
+///
+/// ```
+/// use websocket_registry::other_registries;
+///
+/// // Empty today: IANA has no sub-registry the crate has no typed API for.
+/// for registry in other_registries::ALL {
+///     println!("{} ({}): {} records", registry.title(), registry.id(), registry.records().len());
+///     if let Some(record) = registry.by_number(1) {
+///         println!("1 is {:?}", record.name());
+///     }
+/// }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct GenericRegistry {
     pub(crate) id: &'static str,
@@ -91,6 +103,20 @@ enum TextField {
 
 /// A record of a [`GenericRegistry`]: the fields every IANA record may have, and the
 /// record's other elements as named text.
+///
+/// ```
+/// use websocket_registry::other_registries;
+///
+/// for registry in other_registries::ALL {
+///     for record in registry.records() {
+///         let value = record.value().unwrap_or("-");
+///         println!("{value}: {:?}, registered {:?}", record.name(), record.registered());
+///         for (field, text) in record.fields() {
+///             println!("  {field}: {text}");
+///         }
+///     }
+/// }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct GenericRecord {
     pub(crate) value: Option<&'static str>,

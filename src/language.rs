@@ -8,6 +8,16 @@ use core::fmt;
 use core::str::FromStr;
 
 /// A language the crate has texts in.
+///
+/// ```
+/// use websocket_registry::{CloseCode, Language};
+///
+/// let german: Language = "de".parse()?;
+/// assert_eq!(german, Language::German);
+/// assert_eq!((german.as_str(), german.label()), ("de", "Deutsch"));
+/// assert_eq!(CloseCode::TRY_AGAIN_LATER.label_in(german), "Später erneut versuchen");
+/// # Ok::<(), websocket_registry::UnknownName>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Language {
@@ -23,8 +33,8 @@ impl Language {
     /// Every language, English first.
     pub const ALL: &'static [Language] = &[Language::English, Language::German, Language::Japanese];
 
-    /// The ISO 639-1 code: `en`, `de`, `ja`.
-    pub const fn code(self) -> &'static str {
+    /// The ISO 639-1 code: `en`, `de`, `ja`, as `FromStr` reads it.
+    pub const fn as_str(self) -> &'static str {
         match self {
             Language::English => "en",
             Language::German => "de",
@@ -37,11 +47,11 @@ impl Language {
         Language::ALL
             .iter()
             .copied()
-            .find(|language| language.code() == code)
+            .find(|language| language.as_str() == code)
     }
 
     /// The language's name in itself: `English`, `Deutsch`, `日本語`.
-    pub const fn native_name(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             Language::English => "English",
             Language::German => "Deutsch",
@@ -51,28 +61,35 @@ impl Language {
 }
 
 /// The ISO 639-1 code, exactly (`de`), as [`Language::from_code`] reads it: `"ja".parse()`
-/// is `Ok(Language::Japanese)`, `"DE".parse()` an error. (No doctest here: the generator
-/// compiles this file in too, and its doctests cannot name the runtime crate.)
+/// is `Ok(Language::Japanese)`, `"DE".parse()` an error.
 impl FromStr for Language {
     type Err = UnknownName;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Language::from_code(text).ok_or(UnknownName {
-            kind: "language code",
-            expected: "en, de or ja",
-        })
+        Language::from_code(text).ok_or(UnknownName::new("language code", "en, de or ja"))
     }
 }
 
 /// `en`, `de`, `ja`.
 impl fmt::Display for Language {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
+        f.write_str(self.as_str())
     }
 }
 
 /// What a client should do after the server closed the connection with a given code
 /// (`CloseCode::reconnect`).
+///
+/// ```
+/// use websocket_registry::{CloseCode, Language, Reconnect};
+///
+/// let advice = CloseCode::SERVICE_RESTART.reconnect();
+/// assert_eq!(advice, Reconnect::AfterDelay);
+/// assert!(advice.allows_reconnect());
+/// assert_eq!(advice.as_str(), "after-delay");
+/// assert_eq!(advice.description(), "reconnect after a delay");
+/// assert_eq!(Reconnect::No.description_in(Language::Japanese), "再接続しない");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Reconnect {
@@ -122,16 +139,24 @@ impl FromStr for Reconnect {
             .iter()
             .copied()
             .find(|kind| kind.as_str() == text)
-            .ok_or(UnknownName {
-                kind: "reconnect advice",
-                expected: "no, after-delay, with-backoff or application-defined",
-            })
+            .ok_or(UnknownName::new(
+                "reconnect advice",
+                "no, after-delay, with-backoff or application-defined",
+            ))
     }
 }
 
-/// A text that is none of the spellings a type's `FromStr` reads (the crate's own names,
-/// such as `Language` codes and `Reconnect` advice; registry identifiers have
-/// [`UnregisteredName`](crate::UnregisteredName)).
+/// A text that is none of the spellings a type's `FromStr` reads (the crate's own names:
+/// `Language` codes, `Reconnect` advice and `VersionStatus`; registry identifiers have
+/// [`UnregisteredName`](crate::UnregisteredName)). Its `Display` says what was being parsed
+/// and which spellings parse.
+///
+/// ```
+/// use websocket_registry::Language;
+///
+/// let error = "DE".parse::<Language>().unwrap_err();
+/// assert_eq!(error.to_string(), "not a language code: expected en, de or ja (exactly)");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct UnknownName {
     kind: &'static str,
@@ -139,14 +164,9 @@ pub struct UnknownName {
 }
 
 impl UnknownName {
-    /// What was being parsed (`language code`).
-    pub const fn kind(&self) -> &'static str {
-        self.kind
-    }
-
-    /// The spellings that parse (`en, de or ja`).
-    pub const fn expected(&self) -> &'static str {
-        self.expected
+    /// The error of a `FromStr` for `kind` (`language code`), which reads `expected`.
+    pub(crate) const fn new(kind: &'static str, expected: &'static str) -> UnknownName {
+        UnknownName { kind, expected }
     }
 }
 
@@ -196,6 +216,8 @@ pub(crate) const fn texts_in(
 /// What the project says about a range of close codes (generated).
 #[derive(Debug)]
 pub(crate) struct RangeNotes {
+    /// The label of a code of the range that has no entry of its own (`Unassigned`).
+    pub(crate) label: Option<&'static str>,
     pub(crate) description: Option<&'static str>,
     pub(crate) reconnect: Option<Reconnect>,
     pub(crate) reconnect_why: Option<&'static str>,
@@ -241,6 +263,18 @@ impl RecordTexts {
                 label: Some(label), ..
             }) => Some(label),
             _ => self.label,
+        }
+    }
+
+    /// The description in `language`, else the English one, else `fallback`.
+    pub(crate) const fn description_or(
+        &self,
+        language: Language,
+        fallback: &'static str,
+    ) -> &'static str {
+        match self.description_in(language) {
+            Some(description) => description,
+            None => fallback,
         }
     }
 

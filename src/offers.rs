@@ -13,6 +13,14 @@ use crate::Subprotocol;
 
 /// One element of a `Sec-WebSocket-Protocol` list: the token as sent, and the registered
 /// subprotocol it names, if any.
+///
+/// ```
+/// use websocket_registry::Subprotocol;
+///
+/// let offer = Subprotocol::offers("graphql-ws, mqtt").nth(1).unwrap();
+/// assert_eq!(offer.token(), "mqtt");
+/// assert_eq!(offer.subprotocol(), Some(Subprotocol::Mqtt));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Offer<'a> {
     token: &'a str,
@@ -45,6 +53,13 @@ impl<'a> Offer<'a> {
 
 /// The offers of one `Sec-WebSocket-Protocol` header value, in the client's order; see
 /// [`Subprotocol::offers`].
+///
+/// ```
+/// use websocket_registry::Subprotocol;
+///
+/// let tokens: Vec<_> = Subprotocol::offers(" a ,, b").map(|offer| offer.token()).collect();
+/// assert_eq!(tokens, ["a", "b"]);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Offers<'a> {
     rest: &'a [u8],
@@ -253,6 +268,14 @@ impl Subprotocol {
 
 /// Why a server's `Sec-WebSocket-Protocol` response does not select exactly one subprotocol
 /// (RFC 6455 section 4.1: the client fails the connection).
+///
+/// ```
+/// use websocket_registry::{SelectedSubprotocolError, Subprotocol};
+///
+/// let error = Subprotocol::selected_in_value(b"").unwrap_err();
+/// assert_eq!(error, SelectedSubprotocolError::NotOneToken { offset: 0 });
+/// assert!(error.to_string().contains("offset 0"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SelectedSubprotocolError {

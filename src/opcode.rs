@@ -30,14 +30,21 @@ impl From<Opcode> for u8 {
 }
 
 /// The error of converting a number that the registry does not assign to an [`Opcode`]; the
-/// number is kept ([`value`](Self::value)). A frame parser should look at [`FrameOpcode`]
+/// number is kept ([`as_u8`](Self::as_u8)). A frame parser should look at [`FrameOpcode`]
 /// instead, which holds the reserved opcodes too.
+///
+/// ```
+/// use websocket_registry::Opcode;
+///
+/// let error = Opcode::try_from(3).unwrap_err();
+/// assert_eq!(error.as_u8(), 3);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct UnassignedOpcode(u8);
 
 impl UnassignedOpcode {
     /// The number that is not an assigned opcode.
-    pub const fn value(self) -> u8 {
+    pub const fn as_u8(self) -> u8 {
         self.0
     }
 }
@@ -58,6 +65,13 @@ impl TryFrom<u8> for Opcode {
 
 /// The error of `Opcode::from_str`: the text is not the decimal wire value of an assigned
 /// opcode.
+///
+/// ```
+/// use websocket_registry::Opcode;
+///
+/// assert!("Text".parse::<Opcode>().is_err()); // the decimal wire value, not the name
+/// assert_eq!("1".parse::<Opcode>(), Ok(Opcode::Text));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ParseOpcodeError(());
 

@@ -3,6 +3,13 @@
 use core::fmt;
 
 /// What kind of source a [`Reference`] points at (IANA's `<xref type>`).
+///
+/// ```
+/// use websocket_registry::{ReferenceKind, Version};
+///
+/// let kinds: Vec<_> = Version::RFC_6455.references().iter().map(|r| r.kind()).collect();
+/// assert_eq!(kinds, [ReferenceKind::Rfc]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ReferenceKind {
@@ -30,6 +37,16 @@ pub enum ReferenceKind {
 ///
 /// `text` is what a person reads (`RFC 6455`, a name, a page title); `url` is where to read it,
 /// when there is such a place (RFCs link to the RFC Editor, drafts to the IETF Datatracker).
+///
+/// ```
+/// use websocket_registry::{CloseCode, ReferenceKind};
+///
+/// let reference = &CloseCode::BAD_GATEWAY.references()[0];
+/// assert_ne!(reference.text(), "");
+/// if reference.kind() == ReferenceKind::Uri {
+///     assert!(reference.url().is_some());
+/// }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Reference {
     pub(crate) kind: ReferenceKind,
@@ -67,6 +84,15 @@ impl fmt::Display for Reference {
 /// A registry row that covers a range of numbers rather than one value, such as close codes
 /// `1016-2999` "Unassigned" or `4000-4999` "Reserved for Private Use", or a registration rule
 /// that applies to a range.
+///
+/// ```
+/// use websocket_registry::close_codes;
+///
+/// let rows = close_codes::RANGES;
+/// let private = rows.iter().find(|row| row.contains(4321)).expect("a row for 4000-4999");
+/// assert_eq!((private.first(), private.last()), (4000, 4999));
+/// assert!(private.name().is_some());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct RangeRecord {
     pub(crate) first: u16,
@@ -87,9 +113,13 @@ impl RangeRecord {
     }
 
     /// IANA's text for the range (`Unassigned`, `Reserved for Private Use`, or a registration
-    /// rule).
-    pub const fn name(&self) -> &'static str {
-        self.description
+    /// rule); `None` for a row IANA gives no text.
+    pub const fn name(&self) -> Option<&'static str> {
+        if self.description.is_empty() {
+            None
+        } else {
+            Some(self.description)
+        }
     }
 
     /// The row's references.
@@ -107,6 +137,14 @@ impl RangeRecord {
 /// [`Extension`](crate::Extension)): the text is not an identifier of that registry.
 ///
 /// Matching is exact and case-sensitive, as RFC 6455 section 4.1 and RFC 7936 require.
+///
+/// ```
+/// use websocket_registry::Subprotocol;
+///
+/// let error = "MQTT".parse::<Subprotocol>().unwrap_err(); // case-sensitive
+/// assert!(error.to_string().contains("exact and case-sensitive"));
+/// assert_eq!(error.registry(), "WebSocket Subprotocol Name Registry");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct UnregisteredName {
     pub(crate) registry: &'static str,

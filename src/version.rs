@@ -11,6 +11,17 @@ use crate::{Reference, VersionStatus};
 ///
 /// Every value is representable; the registry says which ones it lists and with what status.
 /// [`Version::RFC_6455`] (13) is the one version in use.
+///
+/// ```
+/// use websocket_registry::{Version, VersionStatus};
+///
+/// let version = Version::parse(b"13").expect("RFC 6455's grammar");
+/// assert_eq!(version, Version::RFC_6455);
+/// assert_eq!(version, 13);
+/// assert_eq!(version.status(), Some(VersionStatus::Standard));
+/// assert_eq!(version.label(), "RFC 6455");
+/// assert!(!Version::from_u8(8).is_registered() || Version::from_u8(8).status() != version.status());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(transparent)]
 pub struct Version(pub(crate) u8);
@@ -111,6 +122,13 @@ impl fmt::Display for Version {
 }
 
 /// The error of `Version::from_str`: not a version number as RFC 6455 writes it.
+///
+/// ```
+/// use websocket_registry::Version;
+///
+/// assert_eq!("13".parse::<Version>(), Ok(Version::RFC_6455));
+/// assert!("013".parse::<Version>().is_err()); // RFC 6455's grammar: no leading zero
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ParseVersionError(());
 

@@ -67,8 +67,8 @@ fn codes_1012_to_1014_are_valid_unlike_in_older_peers() {
 fn an_empty_payload_is_no_status_reported_as_1005() {
     let frame = ClosePayload::parse(&[]).expect("empty is valid");
     assert_eq!(frame, ClosePayload::NO_STATUS);
-    assert_eq!(frame.code(), None);
-    assert_eq!(frame.reported_code(), CloseCode::from_u16(1005));
+    assert_eq!(frame.status_code(), None);
+    assert_eq!(frame.connection_close_code(), CloseCode::from_u16(1005));
     assert_eq!(frame.reason(), "");
 }
 

@@ -83,13 +83,15 @@ fn range_follows_rfc_6455_section_7_4_2_for_every_code() {
 }
 
 #[test]
-fn names_and_labels_exist_exactly_for_registered_codes_and_display_never_panics() {
+fn names_exist_exactly_for_registered_codes_and_every_code_has_words_for_people() {
     for code in 0..=u16::MAX {
         let code = CloseCode::from_u16(code);
         assert_eq!(code.name().is_some(), code.is_registered());
-        assert_eq!(code.label().is_some(), code.is_registered());
-        // A newly registered code may not have the project's description yet.
-        assert!(code.description().is_none() || code.is_registered());
+        // Every code reads as something: its own label, or its range's.
+        assert!(!code.label().is_empty() && !code.description().is_empty());
+        if !code.is_registered() {
+            assert_eq!(code.description(), code.range().description(), "{code}");
+        }
         let shown = code.to_string();
         assert!(shown.starts_with(&code.as_u16().to_string()));
         let number = shown.split(' ').next().unwrap_or_default();
@@ -144,7 +146,7 @@ fn names_quote_iana_and_labels_read_well() {
     );
     assert_eq!(
         CloseCode::MANDATORY_EXTENSION.label(),
-        Some("Mandatory Extension")
+        "Mandatory Extension"
     );
     assert_eq!(
         CloseCode::BAD_GATEWAY.name(),
@@ -222,16 +224,12 @@ fn labels_and_descriptions_are_the_curated_ones() {
     let descriptions = curated("description");
     assert!(labels.len() >= 12 && descriptions.len() >= 12);
     for (code, label) in labels {
-        assert_eq!(
-            CloseCode::from_u16(code).label(),
-            Some(label.as_str()),
-            "{code}"
-        );
+        assert_eq!(CloseCode::from_u16(code).label(), label.as_str(), "{code}");
     }
     for (code, description) in descriptions {
         assert_eq!(
             CloseCode::from_u16(code).description(),
-            Some(description.as_str()),
+            description.as_str(),
             "{code}"
         );
     }

@@ -29,7 +29,7 @@ proptest! {
             }
             Ok(payload) => {
                 prop_assert!(bytes.len() >= 2 && bytes.len() <= 125);
-                prop_assert!(payload.code().expect("a status").is_valid_on_wire());
+                prop_assert!(payload.status_code().expect("a status").is_valid_on_wire());
                 prop_assert_eq!(payload.reason().as_bytes(), &bytes[2..]);
                 prop_assert_eq!(payload.len(), bytes.len());
             }
@@ -289,13 +289,13 @@ fn payload_and_reason_limits_are_exact() {
     };
     let longest = payload(123);
     let frame = ClosePayload::parse(&longest).expect("125 bytes parse");
-    assert_eq!(frame.code(), Some(CloseCode::NORMAL_CLOSURE));
+    assert_eq!(frame.status_code(), Some(CloseCode::NORMAL_CLOSURE));
     assert_eq!(frame.reason(), "a".repeat(123));
     assert_eq!(
         ClosePayload::parse(&payload(124)),
         Err(websocket_registry::ClosePayloadError::TooLong { len: 126 })
     );
-    assert_eq!(ClosePayload::parse(&[]).map(|f| f.code()), Ok(None));
+    assert_eq!(ClosePayload::parse(&[]).map(|f| f.status_code()), Ok(None));
 
     let mut buf = [0u8; 200];
     let longest = "a".repeat(123);
@@ -312,7 +312,7 @@ fn engines_are_named_with_the_versions_they_were_measured_on() {
         .map(|engine| {
             (
                 engine.to_string(),
-                engine.display_name(),
+                engine.label(),
                 engine.measured_version(),
             )
         })

@@ -33,7 +33,7 @@ fn crate_params(offer: &ExtensionOffer<'_>) -> Vec<reference::Param> {
     offer
         .params()
         .map(|(name, value)| {
-            let value = value.map(|v| (v.was_quoted(), v.chars().collect(), v.as_str().is_some()));
+            let value = value.map(|v| (v.was_quoted(), v.chars().collect(), v.to_str().is_some()));
             (name.to_owned(), value)
         })
         .collect()
@@ -45,7 +45,7 @@ fn crate_deflate(header: &str, verdict: DeflateOffer) -> Result<reference::Defla
     let error = match verdict {
         DeflateOffer::Valid(d) => {
             let client = match d.client_max_window_bits() {
-                ClientMaxWindowBits::NotOffered => None,
+                ClientMaxWindowBits::Absent => None,
                 ClientMaxWindowBits::Unspecified => Some(None),
                 ClientMaxWindowBits::Bits(bits) => Some(Some(bits.get())),
             };
@@ -94,15 +94,15 @@ fn policies() -> [DeflatePolicy; 4] {
         default,
         default
             .with_server_no_context_takeover(true)
-            .with_server_max_window_bits(bits(10)),
+            .with_server_window_limit(bits(10)),
         default
             .with_client_no_context_takeover(true)
-            .with_client_max_window_bits(bits(9)),
+            .with_client_window_limit(bits(9)),
         default
             .with_server_no_context_takeover(true)
-            .with_server_max_window_bits(bits(8))
+            .with_server_window_limit(bits(8))
             .with_client_no_context_takeover(true)
-            .with_client_max_window_bits(bits(12)),
+            .with_client_window_limit(bits(12)),
     ]
 }
 
@@ -208,7 +208,7 @@ fn check_write(response: &websocket_registry::DeflateResponse) -> Result<(), Str
     if let Some(bits) = response.server_max_window_bits() {
         text.push_str(&format!("; server_max_window_bits={bits}"));
     }
-    if let Some(bits) = response.client_max_window_bits() {
+    if let ClientMaxWindowBits::Bits(bits) = response.client_max_window_bits() {
         text.push_str(&format!("; client_max_window_bits={bits}"));
     }
     let mut buf = [0u8; 128];

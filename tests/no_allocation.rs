@@ -39,7 +39,7 @@ fn parsing_and_negotiating_allocate_nothing() {
     ];
     let policy = DeflatePolicy::new()
         .with_server_no_context_takeover(true)
-        .with_client_max_window_bits(WindowBits::new(10).expect("8 to 15"));
+        .with_client_window_limit(WindowBits::new(10).expect("8 to 15"));
     let mut buf = [0u8; 128];
     let mut work = 0usize;
     let before = ALLOCATIONS.load(Ordering::SeqCst);

@@ -149,7 +149,7 @@ async fn a_busy_server_closes_with_try_again_later() {
         "{described}"
     );
     assert!(
-        described.contains(CloseCode::TRY_AGAIN_LATER.description().unwrap()),
+        described.contains(CloseCode::TRY_AGAIN_LATER.description()),
         "{described}"
     );
 

@@ -438,7 +438,7 @@ fn json_holds_the_same_facts_with_english_keys() {
             let json: serde_json::Value = serde_json::from_str(&page.json())
                 .unwrap_or_else(|e| panic!("{query}: {e}\n{}", page.json()));
             assert_eq!(json["query"], *query);
-            assert_eq!(json["language"], language.code());
+            assert_eq!(json["language"], language.as_str());
             assert_eq!(json["registry_updated"], registry::UPDATED);
             assert_eq!(json["found"], page.found);
             let sections = json["sections"].as_array().expect("sections");

@@ -36,7 +36,7 @@ use crate::{ClosePayload, ClosePayloadError, EncodeCloseError};
 #[cfg_attr(docsrs, doc(cfg(feature = "tungstenite")))]
 impl From<ClosePayload<'_>> for Option<TungsteniteCloseFrame> {
     fn from(payload: ClosePayload<'_>) -> Self {
-        payload.code().map(|code| TungsteniteCloseFrame {
+        payload.status_code().map(|code| TungsteniteCloseFrame {
             code: code.into(),
             reason: payload.reason().into(),
         })

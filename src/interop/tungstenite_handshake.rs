@@ -41,9 +41,14 @@ impl Subprotocol {
 
     /// The subprotocol the server selected in `response`: `Ok(None)` when it selected none,
     /// otherwise the token it sent and, if registered, the subprotocol it names. RFC 6455
-    /// allows the server one token on one line: several `Sec-WebSocket-Protocol` lines, a
-    /// list, an empty value or a byte that is not visible ASCII is an error (see
-    /// [`selected_in_value`](Self::selected_in_value)), and the client fails the connection.
+    /// allows the server one token on one line.
+    ///
+    /// # Errors
+    ///
+    /// [`SelectedSubprotocolError`](crate::SelectedSubprotocolError) for several
+    /// `Sec-WebSocket-Protocol` lines, a list, an empty value or a byte that is not visible
+    /// ASCII (see [`selected_in_value`](Self::selected_in_value)): the client fails the
+    /// connection.
     ///
     /// ```
     /// use websocket_registry::{SelectedSubprotocolError, Subprotocol};
@@ -115,7 +120,7 @@ impl crate::DeflateResponse {
     /// As [`check`](Self::check): the client fails the connection.
     ///
     /// ```
-    /// use websocket_registry::{DeflateOffer, DeflateResponse, PerMessageDeflate};
+    /// use websocket_registry::{ClientMaxWindowBits, DeflateOffer, DeflateResponse, PerMessageDeflate};
     /// use tungstenite::http::Response;
     ///
     /// let offer = "permessage-deflate; client_max_window_bits";
@@ -125,7 +130,10 @@ impl crate::DeflateResponse {
     ///     .body(())
     ///     .unwrap();
     /// let accepted = DeflateResponse::check_response(&response, &offered)?.expect("accepted");
-    /// assert_eq!(accepted.client_max_window_bits().map(|bits| bits.get()), Some(10));
+    /// let ClientMaxWindowBits::Bits(bits) = accepted.client_max_window_bits() else {
+    ///     panic!("a window");
+    /// };
+    /// assert_eq!(bits.get(), 10);
     /// # Ok::<(), websocket_registry::DeflateResponseError>(())
     /// ```
     pub fn check_response<B>(

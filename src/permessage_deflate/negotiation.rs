@@ -17,7 +17,7 @@ use super::WindowBits;
 ///
 /// const POLICY: DeflatePolicy = DeflatePolicy::new()
 ///     .with_server_no_context_takeover(true)
-///     .with_server_max_window_bits(match WindowBits::new(12) {
+///     .with_server_window_limit(match WindowBits::new(12) {
 ///         Some(bits) => bits,
 ///         None => WindowBits::MAX,
 ///     });
@@ -56,7 +56,7 @@ impl DeflatePolicy {
     }
 
     /// The largest window the server compresses with.
-    pub const fn with_server_max_window_bits(self, bits: WindowBits) -> DeflatePolicy {
+    pub const fn with_server_window_limit(self, bits: WindowBits) -> DeflatePolicy {
         DeflatePolicy {
             server_max_window_bits: bits,
             ..self
@@ -74,7 +74,7 @@ impl DeflatePolicy {
     /// The largest window the server will decompress the client's messages with. Below 15
     /// the server can only accept offers whose `client_max_window_bits` lets it say so (RFC
     /// 7692 section 7.1.2.2).
-    pub const fn with_client_max_window_bits(self, bits: WindowBits) -> DeflatePolicy {
+    pub const fn with_client_window_limit(self, bits: WindowBits) -> DeflatePolicy {
         DeflatePolicy {
             client_max_window_bits: bits,
             ..self
@@ -87,7 +87,7 @@ impl DeflatePolicy {
     }
 
     /// The largest window the server compresses with.
-    pub const fn server_max_window_bits(&self) -> WindowBits {
+    pub const fn server_window_limit(&self) -> WindowBits {
         self.server_max_window_bits
     }
 
@@ -97,7 +97,7 @@ impl DeflatePolicy {
     }
 
     /// The largest window the server decompresses the client's messages with.
-    pub const fn client_max_window_bits(&self) -> WindowBits {
+    pub const fn client_window_limit(&self) -> WindowBits {
         self.client_max_window_bits
     }
 }
@@ -118,7 +118,7 @@ impl PerMessageDeflate {
     /// ```
     /// use websocket_registry::{DeflateOffer, DeflatePolicy, PerMessageDeflate, WindowBits};
     ///
-    /// let policy = DeflatePolicy::new().with_client_max_window_bits(WindowBits::MIN);
+    /// let policy = DeflatePolicy::new().with_client_window_limit(WindowBits::MIN);
     /// let bare = PerMessageDeflate::offers("permessage-deflate").find_map(DeflateOffer::valid).unwrap();
     /// assert_eq!(bare.accept(&policy), None); // it cannot be told to use a smaller window
     /// ```
@@ -130,8 +130,8 @@ impl PerMessageDeflate {
             None => (server_bits < WindowBits::MAX).then_some(server_bits),
         };
         let client_max_window_bits = match self.client_max_window_bits {
-            ClientMaxWindowBits::NotOffered if client_bits < WindowBits::MAX => return None,
-            ClientMaxWindowBits::NotOffered => None,
+            ClientMaxWindowBits::Absent if client_bits < WindowBits::MAX => return None,
+            ClientMaxWindowBits::Absent => None,
             ClientMaxWindowBits::Unspecified => {
                 (client_bits < WindowBits::MAX).then_some(client_bits)
             }

@@ -44,13 +44,14 @@ pub struct PerMessageDeflate {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum ClientMaxWindowBits {
-    /// Not in the offer: the server must not send it back (RFC 7692 section 7.1.2.2).
+    /// Not in the element. In an offer, the server must not send it back (RFC 7692 section
+    /// 7.1.2.2); in a response, the client's window is 15.
     #[default]
-    NotOffered,
+    Absent,
     /// Offered without a value: the client supports the parameter, and the server may
-    /// choose a value.
+    /// choose a value. Only an offer has it: a response always gives a value.
     Unspecified,
-    /// Offered with a value.
+    /// With a value.
     Bits(WindowBits),
 }
 
@@ -359,7 +360,7 @@ impl PerMessageDeflate {
             server_no_context_takeover: false,
             client_no_context_takeover: false,
             server_max_window_bits: None,
-            client_max_window_bits: ClientMaxWindowBits::NotOffered,
+            client_max_window_bits: ClientMaxWindowBits::Absent,
         }
     }
 
@@ -485,7 +486,7 @@ impl PerMessageDeflate {
             out.push(bits.as_str());
         }
         match self.client_max_window_bits {
-            ClientMaxWindowBits::NotOffered => {}
+            ClientMaxWindowBits::Absent => {}
             ClientMaxWindowBits::Unspecified => out.push("; client_max_window_bits"),
             ClientMaxWindowBits::Bits(bits) => {
                 out.push("; client_max_window_bits=");
@@ -518,6 +519,15 @@ impl PerMessageDeflate {
 /// The elements of one `Sec-WebSocket-Extensions` value, each checked as a permessage-deflate
 /// offer while it is read; see [`PerMessageDeflate::offers`]. After a grammar error it yields
 /// nothing more.
+///
+/// ```
+/// use websocket_registry::{DeflateOffer, PerMessageDeflate};
+///
+/// let mut offers = PerMessageDeflate::offers("permessage-deflate, x-webkit-deflate-frame");
+/// assert!(matches!(offers.next(), Some(DeflateOffer::Valid(_))));
+/// assert!(matches!(offers.next(), Some(DeflateOffer::Declined(_))));
+/// assert_eq!(offers.next(), None);
+/// ```
 #[derive(Clone, Debug)]
 pub struct DeflateOffers<'a> {
     elements: ExtensionOffers<'a>,

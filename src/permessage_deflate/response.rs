@@ -16,12 +16,12 @@ use super::WindowBits;
 /// ([`DeflateResponse::check`]).
 ///
 /// ```
-/// use websocket_registry::{DeflatePolicy, PerMessageDeflate};
+/// use websocket_registry::{ClientMaxWindowBits, DeflatePolicy, PerMessageDeflate};
 ///
 /// let response = PerMessageDeflate::negotiate("permessage-deflate; client_max_window_bits", &DeflatePolicy::new())?
 ///     .expect("acceptable");
 /// assert!(!response.server_no_context_takeover());
-/// assert_eq!(response.client_max_window_bits(), None); // 15, the default, is not sent
+/// assert_eq!(response.client_max_window_bits(), ClientMaxWindowBits::Absent); // 15 is not sent
 /// # Ok::<(), websocket_registry::ExtensionHeaderError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -48,9 +48,14 @@ impl DeflateResponse {
         self.server_max_window_bits
     }
 
-    /// The client's window, if the response states one (15 otherwise).
-    pub const fn client_max_window_bits(&self) -> Option<WindowBits> {
-        self.client_max_window_bits
+    /// The client's window: [`Bits`](ClientMaxWindowBits::Bits) if the response states one,
+    /// else [`Absent`](ClientMaxWindowBits::Absent) (15); never `Unspecified`, which only an
+    /// offer has.
+    pub const fn client_max_window_bits(&self) -> ClientMaxWindowBits {
+        match self.client_max_window_bits {
+            Some(bits) => ClientMaxWindowBits::Bits(bits),
+            None => ClientMaxWindowBits::Absent,
+        }
     }
 
     /// The longest element [`write`](Self::write) writes, in bytes: every parameter, each
@@ -78,15 +83,11 @@ impl DeflateResponse {
     /// ```
     pub fn write(&self, buf: &mut [u8]) -> Result<usize, BufferTooSmall> {
         // A response has the offer's shape, with the client's window always valued.
-        let client_max_window_bits = match self.client_max_window_bits {
-            Some(bits) => ClientMaxWindowBits::Bits(bits),
-            None => ClientMaxWindowBits::NotOffered,
-        };
         let element = PerMessageDeflate {
             server_no_context_takeover: self.server_no_context_takeover,
             client_no_context_takeover: self.client_no_context_takeover,
             server_max_window_bits: self.server_max_window_bits,
-            client_max_window_bits,
+            client_max_window_bits: self.client_max_window_bits(),
         };
         let mut out = Writer::new(buf);
         element.write_to(&mut out);
@@ -187,7 +188,7 @@ impl DeflateResponse {
             let client_max_window_bits = match parsed.client_max_window_bits {
                 ClientMaxWindowBits::Bits(bits) => Some(bits),
                 // `Unspecified` cannot come out of a response's check.
-                ClientMaxWindowBits::NotOffered | ClientMaxWindowBits::Unspecified => None,
+                ClientMaxWindowBits::Absent | ClientMaxWindowBits::Unspecified => None,
             };
             found = Some(DeflateResponse {
                 server_no_context_takeover: parsed.server_no_context_takeover,
@@ -227,7 +228,7 @@ impl DeflateResponse {
             }
         }
         match (offer.client_max_window_bits, self.client_max_window_bits) {
-            (ClientMaxWindowBits::NotOffered, Some(_)) => {
+            (ClientMaxWindowBits::Absent, Some(_)) => {
                 Err(DeflateResponseError::ClientMaxWindowBitsNotOffered)
             }
             (ClientMaxWindowBits::Bits(offered), Some(answered)) if answered > offered => {

@@ -91,7 +91,7 @@ impl Client {
     /// serves: a browser opens its page, a runtime runs `tests/runtimes/run.mjs`.
     pub fn launch(engine: ClientEngine, base: &str) -> Client {
         let url = format!("{base}/");
-        let profile = TempDir::new(&format!("{}-profile", engine.display_name()));
+        let profile = TempDir::new(&format!("{}-profile", engine.label()));
         let mut helpers = Vec::new();
         let mut command = match engine {
             ClientEngine::Chromium => {

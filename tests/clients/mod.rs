@@ -356,19 +356,19 @@ fn extension_probes(offer: &str) -> Vec<(String, String)> {
         ),
         (
             "built: server_max_window_bits 10",
-            default.with_server_max_window_bits(bits(10)),
+            default.with_server_window_limit(bits(10)),
         ),
         (
             "built: client_max_window_bits 10",
-            default.with_client_max_window_bits(bits(10)),
+            default.with_client_window_limit(bits(10)),
         ),
         (
             "built: all four",
             default
                 .with_server_no_context_takeover(true)
-                .with_server_max_window_bits(bits(9))
+                .with_server_window_limit(bits(9))
                 .with_client_no_context_takeover(true)
-                .with_client_max_window_bits(bits(9)),
+                .with_client_window_limit(bits(9)),
         ),
     ];
     for (name, policy) in policies.into_iter().filter(|_| !offer.is_empty()) {

@@ -85,6 +85,10 @@ pub const TABLE_WORDS: [&str; 9] = [
     "range",
 ];
 
+/// The key of `[version.other]`: the label and description of every version number that has
+/// no table of its own (one the registry does not list, or one the project has not described).
+pub const OTHER_VERSION: &str = "other";
+
 /// The range whose key (`private-use`) names a `[close-code-range.R]` table.
 pub fn range_of_key(key: &str) -> Option<CloseCodeRange> {
     CloseCodeRange::ALL
@@ -97,6 +101,8 @@ pub fn range_of_key(key: &str) -> Option<CloseCodeRange> {
 /// entry of its own.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RangeNotes {
+    /// A short readable name (`Private use`).
+    pub label: Option<String>,
     /// One line in the project's own words.
     pub description: Option<String>,
     /// What a client should do after receiving a code of the range.
@@ -528,14 +534,16 @@ impl Curated {
                     .any(|r| r.is_assignment() && r.value == Value::Single(op))
             })
         };
+        // `[version.other]`: the texts of every version without its own.
         let has_version = |key: &str| {
-            key.parse::<u8>().ok().is_some_and(|version| {
-                registry
-                    .versions
-                    .records
-                    .iter()
-                    .any(|r| r.value == Value::Single(version))
-            })
+            key == OTHER_VERSION
+                || key.parse::<u8>().ok().is_some_and(|version| {
+                    registry
+                        .versions
+                        .records
+                        .iter()
+                        .any(|r| r.value == Value::Single(version))
+                })
         };
         let has_header_bit = |key: &str| registry.header_bits.records.iter().any(|r| r.name == key);
         let has_extension = |key: &str| registry.extensions.records.iter().any(|r| r.id == key);
@@ -673,6 +681,7 @@ impl RangeNotes {
         let mut notes = RangeNotes::default();
         for (key, value) in fields.iter() {
             match key.get_ref().as_ref() {
+                "label" => notes.label = Some(reader.string(value, key.get_ref())?),
                 "description" => notes.description = Some(reader.string(value, key.get_ref())?),
                 "reconnect-why" => notes.reconnect_why = Some(reader.string(value, key.get_ref())?),
                 "reconnect" => notes.reconnect = Some(reader.reconnect(value, key.get_ref())?),
@@ -683,7 +692,7 @@ impl RangeNotes {
                     return Err(reader.error(
                         key,
                         format!(
-                            "unknown field `{other}`, expected one of `description`, \
+                            "unknown field `{other}`, expected one of `label`, `description`, \
                              `reconnect`, `reconnect-why`, `not-on-wire-reason`"
                         ),
                     ))
@@ -764,10 +773,10 @@ impl Translation {
             .unwrap_or_default();
         let is_toml = path.extension().is_some_and(|e| e == "toml");
         let language = translated_languages()
-            .find(|language| language.code() == stem && is_toml)
+            .find(|language| language.as_str() == stem && is_toml)
             .ok_or_else(|| {
                 let known: Vec<String> = translated_languages()
-                    .map(|language| format!("{}.toml", language.code()))
+                    .map(|language| format!("{}.toml", language.as_str()))
                     .collect();
                 Error::new(
                     path,

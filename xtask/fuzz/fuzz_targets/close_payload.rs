@@ -31,12 +31,12 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(parsed, ClosePayload::NO_STATUS);
         }
         Ok(parsed) => {
-            let (code, reason) = (parsed.code().expect("a status"), parsed.reason());
+            let (code, reason) = (parsed.status_code().expect("a status"), parsed.reason());
             assert!((2..=MAX_CLOSE_PAYLOAD).contains(&data.len()));
             assert_eq!(Some(code), wire_code);
             assert!(code.is_valid_on_wire());
             assert_eq!(reason.as_bytes(), &data[2..]);
-            assert_eq!(parsed.reported_code(), code);
+            assert_eq!(parsed.connection_close_code(), code);
             let made = ClosePayload::new(code, reason).expect("what parses may be sent");
             assert_eq!(made, parsed);
             let mut buf = [0u8; MAX_CLOSE_PAYLOAD];
@@ -113,7 +113,7 @@ fuzz_target!(|data: &[u8]| {
     }
     // For a payload RFC 6455 allows, every engine shows it as sent exactly when every
     // engine shows its code.
-    if let Some(code) = ClosePayload::parse(data).ok().and_then(|p| p.code()) {
+    if let Some(code) = ClosePayload::parse(data).ok().and_then(|p| p.status_code()) {
         assert_eq!(code.is_shown_by_every_client_engine(), clients_show_as_sent);
     }
 });

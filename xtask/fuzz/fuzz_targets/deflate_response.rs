@@ -32,7 +32,10 @@ impl From<&DeflateResponse> for Params {
             server_no_context_takeover: response.server_no_context_takeover(),
             client_no_context_takeover: response.client_no_context_takeover(),
             server_max_window_bits: response.server_max_window_bits().map(WindowBits::get),
-            client_max_window_bits: response.client_max_window_bits().map(WindowBits::get),
+            client_max_window_bits: match response.client_max_window_bits() {
+                ClientMaxWindowBits::Bits(bits) => Some(bits.get()),
+                _ => None,
+            },
         }
     }
 }
@@ -52,7 +55,7 @@ fn answers(response: &Params, offer: &PerMessageDeflate) -> bool {
         offer.client_max_window_bits(),
         response.client_max_window_bits,
     ) {
-        (ClientMaxWindowBits::NotOffered, Some(_)) => false,
+        (ClientMaxWindowBits::Absent, Some(_)) => false,
         (ClientMaxWindowBits::Bits(offered), Some(answered)) => answered <= offered.get(),
         _ => true,
     };
@@ -72,7 +75,7 @@ fn read_response(header: &str) -> Option<Params> {
         client_no_context_takeover: parsed.client_no_context_takeover(),
         server_max_window_bits: parsed.server_max_window_bits().map(WindowBits::get),
         client_max_window_bits: match parsed.client_max_window_bits() {
-            ClientMaxWindowBits::NotOffered => None,
+            ClientMaxWindowBits::Absent => None,
             ClientMaxWindowBits::Unspecified => return None,
             ClientMaxWindowBits::Bits(bits) => Some(bits.get()),
         },
@@ -99,9 +102,9 @@ fuzz_target!(|data: &[u8]| {
     let bits = |byte: u8| WindowBits::new(8 + byte % 8).unwrap_or(WindowBits::MAX);
     let policy = DeflatePolicy::new()
         .with_server_no_context_takeover(byte(0) & 1 != 0)
-        .with_server_max_window_bits(bits(byte(1)))
+        .with_server_window_limit(bits(byte(1)))
         .with_client_no_context_takeover(byte(0) & 2 != 0)
-        .with_client_max_window_bits(bits(byte(2)));
+        .with_client_window_limit(bits(byte(2)));
 
     let offers: Vec<PerMessageDeflate> = PerMessageDeflate::offers(offer_header)
         .filter_map(DeflateOffer::valid)

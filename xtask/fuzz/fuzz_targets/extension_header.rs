@@ -73,7 +73,7 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(value.len(), text.len());
                 assert_eq!(value.is_empty(), text.is_empty());
                 assert_eq!(value.to_string(), text);
-                if let Some(plain) = value.as_str() {
+                if let Some(plain) = value.to_str() {
                     assert_eq!(plain, text);
                 }
                 let mut buf = [0u8; 64];
@@ -96,9 +96,9 @@ fuzz_target!(|data: &[u8]| {
     let bits = |bits: usize| WindowBits::new(8 + bits as u8).unwrap_or(WindowBits::MAX);
     let policy = DeflatePolicy::new()
         .with_server_no_context_takeover(data.len().is_multiple_of(2))
-        .with_server_max_window_bits(bits(data.len() % 8))
+        .with_server_window_limit(bits(data.len() % 8))
         .with_client_no_context_takeover(data.len().is_multiple_of(3))
-        .with_client_max_window_bits(bits(data.len() % 5));
+        .with_client_window_limit(bits(data.len() % 5));
     if let Ok(Some(response)) = PerMessageDeflate::negotiate(header, &policy) {
         let mut buf = [0u8; 256];
         let n = response

@@ -27,8 +27,8 @@ pub struct Audit {
     pub arrays: Vec<String>,
     /// Error types with a lifetime, or without `Error`, `Send` or `Sync`.
     pub error_types_not_propagating: Vec<String>,
-    /// Accessor names (a method of `self` alone) with more than one return type, each with
-    /// its types and where.
+    /// Accessor names (a method of `self` alone, or of `self` and a `Language`) with more
+    /// than one return type, each with its types and where.
     pub accessor_conflicts: BTreeMap<String, BTreeMap<String, Vec<String>>>,
     /// Functions returning `Result` whose docs have no `# Errors` section.
     pub missing_errors_section: Vec<String>,
@@ -96,11 +96,19 @@ impl Audit {
                     }
                     if public.kind == Kind::Method {
                         audit.methods += 1;
+                        // An accessor reads `self` alone, or `self` in a `Language` (`label_in`).
                         let inputs = function.get("sig").get("inputs").items();
-                        let only_self = inputs.len() == 1
-                            && inputs[0].items().first().and_then(Value::as_str) == Some("self");
+                        let param = |i: usize| inputs.get(i).map(Value::items).unwrap_or_default();
+                        let is_self = param(0).first().and_then(Value::as_str) == Some("self");
+                        let is_language = |input: &[Value]| {
+                            input
+                                .get(1)
+                                .is_some_and(|ty| short(&krate.ty(ty)) == "Language")
+                        };
+                        let accessor = is_self
+                            && (inputs.len() == 1 || (inputs.len() == 2 && is_language(param(1))));
                         let output = function.get("sig").get("output");
-                        if only_self && !output.is_null() {
+                        if accessor && !output.is_null() {
                             let owner = public.owner.as_deref().unwrap_or_default();
                             let ty = as_self(&krate.ty(output), owner);
                             let name = item.get("name").as_str().unwrap_or("_").to_owned();
@@ -272,7 +280,7 @@ fn in_generated(item: &Value) -> bool {
     item.get("span")
         .get("filename")
         .as_str()
-        .map_or(false, |file| file.contains("generated/"))
+        .is_some_and(|file| file.contains("generated/"))
 }
 
 /// True when a type in this JSON is a `[T; N]` (rustdoc tags those, and only those, `array`).
@@ -308,5 +316,5 @@ fn returns_result(function: &Value) -> bool {
         .get("resolved_path")
         .get("path")
         .as_str()
-        .map_or(false, |path| short(path) == "Result")
+        .is_some_and(|path| short(path) == "Result")
 }

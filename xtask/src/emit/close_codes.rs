@@ -227,11 +227,13 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
             .cloned()
             .unwrap_or_default();
         let RangeNotes {
+            label,
             description,
             reconnect,
             reconnect_why,
             not_on_wire_reason,
         } = notes;
+        let label = opt_str(label.as_deref());
         let description = opt_str(description.as_deref());
         let reconnect = reconnect_tokens(reconnect);
         let reconnect_why = opt_str(reconnect_why.as_deref());
@@ -239,6 +241,7 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
         let texts = texts_tokens(curated, |t| t.close_code_range.get(key));
         quote! {
             crate::CloseCodeRange::#variant => &crate::language::RangeNotes {
+                label: #label,
                 description: #description,
                 reconnect: #reconnect,
                 reconnect_why: #reconnect_why,

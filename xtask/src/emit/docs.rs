@@ -206,6 +206,15 @@ pub fn attrs(text: &str) -> proc_macro2::TokenStream {
     quote::quote!(#(#lines)*)
 }
 
+/// A doctest block for a type's docs: `code` lines between fences, after a blank line, or
+/// nothing for a registry with no record to show.
+pub fn example(code: Option<Vec<String>>) -> String {
+    match code {
+        Some(lines) => format!("\n\n```\n{}\n```", lines.join("\n")),
+        None => String::new(),
+    }
+}
+
 /// `#![doc = " line"]` attributes, one per line (`//!` lines).
 pub fn inner_attrs(text: &str) -> proc_macro2::TokenStream {
     let lines = text.split('\n').map(|line| {

@@ -68,6 +68,7 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
                 (quote!(Self::#ident), texts)
             })
             .collect(),
+        None,
     );
     let variants = records.iter().zip(&idents).map(|(r, ident)| {
         // RFC 6455 section 5.2: FIN is 0x80, then RSV1 0x40, RSV2 0x20, RSV3 0x10.
@@ -139,13 +140,32 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
         "WebSocket framing header bits: the meanings registered for RSV1-RSV3 (RFC 6455 section 5.2).",
     );
 
+    let example = records.first().zip(idents.first()).map(|(record, ident)| {
+        let name = &record.name;
+        vec![
+            "use websocket_registry::HeaderBit;".to_owned(),
+            String::new(),
+            format!("let bit: HeaderBit = {name:?}.parse()?;"),
+            format!("assert_eq!(bit, HeaderBit::{ident});"),
+            format!("assert_eq!(bit.as_str(), {name:?});"),
+            "// The bit is set when the first header byte has its mask.".to_owned(),
+            "let first_byte = 0x80 | bit.mask() | 0x1;".to_owned(),
+            "assert_ne!(first_byte & bit.mask(), 0);".to_owned(),
+            "# Ok::<(), websocket_registry::UnregisteredName>(())".to_owned(),
+        ]
+    });
+    let type_doc = docs::attrs(&format!(
+        "A reserved bit of the frame header (RSV1-RSV3) that the registry gives a meaning.\n\
+         The discriminant is the bit's mask in the first header byte.{}",
+        docs::example(example)
+    ));
+
     Ok(quote! {
         #module_docs
 
         use crate::Reference;
 
-        /// A reserved bit of the frame header (RSV1-RSV3) that the registry gives a meaning.
-        /// The discriminant is the bit's mask in the first header byte.
+        #type_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         #repr
@@ -165,8 +185,8 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
                 #mask_body
             }
 
-            /// IANA's name for the bit (`RSV1`).
-            pub const fn name(self) -> &'static str {
+            /// IANA's name for the bit (`RSV1`), as `FromStr` and `from_name` read it.
+            pub const fn as_str(self) -> &'static str {
                 #name_body
             }
 
@@ -187,7 +207,7 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
 
             /// The registered bit IANA names `name` (`RSV1`; exact, case-sensitive).
             pub fn from_name(name: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|bit| bit.name() == name)
+                Self::ALL.iter().copied().find(|bit| bit.as_str() == name)
             }
 
             /// The record's references.
@@ -210,7 +230,7 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
         /// IANA's name for the bit (`RSV1`).
         impl core::fmt::Display for HeaderBit {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(self.name())
+                f.write_str(self.as_str())
             }
         }
     })

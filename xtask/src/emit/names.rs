@@ -228,6 +228,7 @@ fn emit(cx: &Context<'_>, kind: Kind) -> Result<TokenStream> {
                         (quote!(Self::#ident), texts)
                     })
                     .collect(),
+                None,
             );
             quote! {
             #texts
@@ -250,12 +251,36 @@ fn emit(cx: &Context<'_>, kind: Kind) -> Result<TokenStream> {
         }
         Kind::Subprotocol => quote!(),
     };
+    // The example looks the first record up, and shows that case counts.
+    let example = sub
+        .records
+        .first()
+        .zip(idents.first())
+        .map(|(record, ident)| {
+            let id = &record.id;
+            let mut lines = vec![
+                format!("use websocket_registry::{type_name};"),
+                String::new(),
+                format!("let name = {type_name}::from_name({id:?}).expect(\"registered\");"),
+                format!("assert_eq!(name, {type_name}::{ident});"),
+                format!("assert_eq!(name.as_str(), {id:?});"),
+                format!("assert_eq!({id:?}.parse::<{type_name}>(), Ok(name));"),
+            ];
+            let upper = id.to_ascii_uppercase();
+            if upper != *id {
+                lines.push(format!(
+                    "assert_eq!({type_name}::from_name({upper:?}), None);"
+                ));
+            }
+            lines
+        });
     let type_doc = docs::attrs(&format!(
         "A registered WebSocket {what} name: one variant per record of IANA's *{}*.\n\n\
          Look a wire value up with [`from_name`](Self::from_name) (exact, case-sensitive); get \
          it back with [`as_str`](Self::as_str). `Display` prints the identifier. The enum is \
-         `#[non_exhaustive]` because IANA registers new names: match with a `_` arm.",
-        docs::md(registry_title)
+         `#[non_exhaustive]` because IANA registers new names: match with a `_` arm.{}",
+        docs::md(registry_title),
+        docs::example(example)
     ));
     let has_variants = !sub.records.is_empty() || !removed.is_empty();
     let empty_match = or_empty_match(has_variants, quote!(&ENTRIES[self as usize]));

@@ -138,6 +138,7 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
                 (quote!(Self::#ident), texts)
             })
             .collect(),
+        None,
     );
     let has_variants = !assigned.is_empty() || !removed_variants.is_empty();
     // A zero-variant enum can have no `repr` and no `as` cast.
@@ -161,13 +162,30 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
     ]
     .map(|body| or_empty_match(has_variants, body));
 
+    let example = assigned.first().zip(idents.first()).map(|(record, ident)| {
+        let value = record.value.first();
+        vec![
+            "use websocket_registry::Opcode;".to_owned(),
+            String::new(),
+            format!("let opcode = Opcode::from_u8({value}).expect(\"assigned\");"),
+            format!("assert_eq!(opcode, Opcode::{ident});"),
+            format!("assert_eq!(opcode.as_u8(), {value});"),
+            "assert_eq!(opcode.is_control(), opcode.as_u8() >= 8);".to_owned(),
+            "assert!(Opcode::from_u8(16).is_none()); // four bits".to_owned(),
+        ]
+    });
+    let type_doc = docs::attrs(&format!(
+        "A frame opcode the registry assigns (RFC 6455 section 5.2). The discriminant is the\n\
+         wire value. `#[non_exhaustive]`: IANA may assign more (by Standards Action).{}",
+        docs::example(example)
+    ));
+
     Ok(quote! {
         #module_docs
 
         use crate::{RangeRecord, Reference};
 
-        /// A frame opcode the registry assigns (RFC 6455 section 5.2). The discriminant is the
-        /// wire value. `#[non_exhaustive]`: IANA may assign more (by Standards Action).
+        #type_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         #repr
@@ -196,9 +214,11 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
                 #as_u8_body
             }
 
-            /// IANA's text for the opcode, verbatim (`Text Frame`, `Connection Close Frame`, ...).
-            pub const fn name(self) -> &'static str {
-                #name_body
+            /// IANA's text for the opcode, verbatim (`Text Frame`, `Connection Close Frame`, ...):
+            /// `Option` like every type's `name()`, and `Some` for every opcode the registry
+            /// assigns.
+            pub const fn name(self) -> Option<&'static str> {
+                Some(#name_body)
             }
 
             /// A short readable name: IANA's text without the word "Frame" (`Text`,
@@ -228,7 +248,10 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
         /// `1 Text Frame`: the wire value and IANA's description.
         impl core::fmt::Display for Opcode {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                write!(f, "{} {}", self.as_u8(), self.name())
+                match self.name() {
+                    Some(name) => write!(f, "{} {name}", self.as_u8()),
+                    None => write!(f, "{}", self.as_u8()),
+                }
             }
         }
 

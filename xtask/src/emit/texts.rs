@@ -64,12 +64,16 @@ pub(super) fn record_texts_tokens(
 /// `pub(crate) const fn texts(self) -> &'static RecordTexts`, one arm per record: the
 /// runtime's `label_in` and `description_in` read it (`src/record_texts.rs`). `arms` are
 /// `pattern => texts` pairs; every other value (an unregistered version, a removed record)
-/// answers `RecordTexts::NONE`.
-pub(super) fn texts_method(arms: Vec<(TokenStream, TokenStream)>) -> TokenStream {
+/// answers `rest`, or `RecordTexts::NONE` without one.
+pub(super) fn texts_method(
+    arms: Vec<(TokenStream, TokenStream)>,
+    rest: Option<TokenStream>,
+) -> TokenStream {
     let arms = arms
         .into_iter()
         .map(|(pattern, texts)| quote!(#pattern => #texts,));
-    let rest = quote!(_ => &crate::language::RecordTexts::NONE,);
+    let rest = rest.unwrap_or_else(|| quote!(&crate::language::RecordTexts::NONE));
+    let rest = quote!(_ => #rest,);
     quote! {
         /// The project's own label and description and their translations
         /// (`registry/curated.toml`, `registry/l10n/`).

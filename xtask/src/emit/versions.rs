@@ -8,6 +8,7 @@ use quote::{format_ident, quote};
 use super::texts::{record_texts_tokens, texts_method};
 use super::writer::{deprecated, or_empty_match, removed, Removed};
 use super::{docs, opt_str, refs, Context};
+use crate::curated::OTHER_VERSION;
 use crate::error::Result;
 use crate::model::{Registry, Value};
 use crate::names_lock::NameRequest;
@@ -137,30 +138,75 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
         });
     }
     consts.extend(super::alias_consts("Version", resolved));
+    // A version without texts of its own answers the `[version.other]` ones.
     let texts = texts_method(
         records
             .iter()
             .flat_map(|record| record.value.first()..=record.value.last())
-            .map(|value| {
+            .filter_map(|value| {
                 let key = value.to_string();
-                let texts = record_texts_tokens(curated, curated.version.get(&key), |t| {
-                    t.version.get(&key)
-                });
+                let english = curated.version.get(&key);
+                let translated = curated
+                    .translations
+                    .iter()
+                    .any(|t| t.version.contains_key(&key));
+                if english.is_none() && !translated {
+                    return None;
+                }
+                // A listed version whose table lacks a label or description takes the
+                // `[version.other]` one, so that every version has both in English.
+                let mut filled = english.cloned().unwrap_or_default();
+                let other = curated.version.get(OTHER_VERSION);
+                if filled.label.is_none() {
+                    filled.label = other.and_then(|o| o.label.clone());
+                }
+                if filled.description.is_none() {
+                    filled.description = other.and_then(|o| o.description.clone());
+                }
+                let texts = record_texts_tokens(curated, Some(&filled), |t| t.version.get(&key));
                 let value = super::int(value);
-                (quote!(Version(#value)), texts)
+                Some((quote!(Version(#value)), texts))
             })
             .collect(),
+        Some(record_texts_tokens(
+            curated,
+            curated.version.get(OTHER_VERSION),
+            |t| t.version.get(OTHER_VERSION),
+        )),
     );
     let module_docs = super::module_docs(
         registry,
         &registry.versions.meta,
         "WebSocket version numbers: the values of `Sec-WebSocket-Version` (RFC 6455 section 4.1).",
     );
-    let registry_title = &registry.versions.meta.title;
+    // What the `FromStr` error says parses: `Standard or Interim`.
+    let status_spellings = match statuses.split_last() {
+        None => "nothing (the registry uses no status)".to_owned(),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    };
     let status_as_str = or_empty_match(
         !statuses.is_empty(),
         quote!(match self { #(#status_str_arms,)* }),
     );
+
+    let example = statuses
+        .first()
+        .zip(status_idents.first())
+        .map(|(status, ident)| {
+            vec![
+                "use websocket_registry::VersionStatus;".to_owned(),
+                String::new(),
+                format!("let status: VersionStatus = {status:?}.parse()?;"),
+                format!("assert_eq!(status, VersionStatus::{ident});"),
+                format!("assert_eq!(status.as_str(), {status:?});"),
+                "# Ok::<(), websocket_registry::UnknownName>(())".to_owned(),
+            ]
+        });
+    let status_doc = docs::attrs(&format!(
+        "A version's status in the registry (IANA's `<status>`).{}",
+        docs::example(example)
+    ));
 
     Ok(quote! {
         #module_docs
@@ -177,7 +223,7 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
             #texts
         }
 
-        /// A version's status in the registry (IANA's `<status>`).
+        #status_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum VersionStatus {
@@ -196,14 +242,14 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
 
         /// Parses IANA's text for a status (`"Standard"`), exactly.
         impl core::str::FromStr for VersionStatus {
-            type Err = crate::UnregisteredName;
+            type Err = crate::UnknownName;
 
             fn from_str(text: &str) -> Result<Self, Self::Err> {
                 Self::ALL
                     .iter()
                     .copied()
                     .find(|status| status.as_str() == text)
-                    .ok_or(crate::UnregisteredName { registry: #registry_title })
+                    .ok_or(crate::UnknownName::new("version status", #status_spellings))
             }
         }
 
