@@ -7,7 +7,7 @@
 
 //! Sub-registries of IANA's file that this crate has no typed API for yet, one module each.
 //!
-//! When IANA adds a sub-registry, `cargo xtask regen` lists its records here as a
+//! When IANA adds a sub-registry, the next release of the crate lists its records here as a
 //! [`GenericRegistry`](crate::GenericRegistry) instead of failing, so that nothing in the
 //! registry is dropped; a typed API may follow in a later release. [`ALL`] is empty while
 //! every sub-registry has a typed API.

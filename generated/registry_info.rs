@@ -13,7 +13,7 @@ pub const UPDATED: &str = "2026-06-10";
 pub const CREATED: Option<&str> = Some("2011-10-21");
 /// The registry file's `<title>`.
 pub const TITLE: &str = "WebSocket Protocol Registries";
-/// The sha256 of the vendored `registry/websocket.xml`, in hex.
+/// The sha256 of IANA's file the crate was generated from, in hex.
 pub const SHA256: &str = "9db04fa975ba701e80fc3d3d7729af7f39a898e6209fee5cbf2a1bc5d96a9790";
 /// Where IANA publishes the registry.
 pub const URL: &str = "https://www.iana.org/assignments/websocket/websocket.xml";

@@ -71,8 +71,8 @@ impl CloseCode {
     /// unassigned codes in 1000-2999 and all codes below 1000 or above 4999, is invalid: an
     /// endpoint that receives one should fail the connection with 1002.
     ///
-    /// The set of assigned codes comes from the generated table, so a code that IANA assigns
-    /// later becomes valid by running `cargo xtask regen`.
+    /// The set of assigned codes is generated from IANA's registry, so a code that IANA
+    /// assigns later becomes valid in the crate release that follows.
     #[inline]
     pub const fn is_valid_on_wire(self) -> bool {
         rules::is_valid_on_wire(self.0, close_codes::is_sendable_protocol_code(self.0))
@@ -261,7 +261,7 @@ impl CloseCode {
 
     /// What a client should do after the server closed with this code.
     ///
-    /// Curated per registered code (`registry/curated.toml`), from RFC 6455's meanings, the
+    /// Curated by this project per registered code, from RFC 6455's meanings, the
     /// registry's references (the hybi posts behind 1012-1014) and what client libraries such
     /// as graphql-ws and Discord's gateway do; a code
     /// without its own advice takes its range's: [`Reconnect::No`] in 0-2999 and 5000-65535

@@ -8,7 +8,7 @@ use crate::Reference;
 /// A sub-registry of IANA's file that this crate has no typed API for yet: its records, in
 /// the order IANA lists them, with lookups by value and by identifier.
 ///
-/// When IANA adds a sub-registry, `cargo xtask regen` generates it as one of these (in a
+/// When IANA adds a sub-registry, the next release of the crate holds it as one of these (in a
 /// module of [`other_registries`](crate::other_registries) named after its id) instead of
 /// failing. A typed API may follow in a later release.
 ///

@@ -138,8 +138,18 @@ fn main() -> ExitCode {
     if args.first().map(String::as_str) == Some("fuzz") {
         return fuzz(&args[1..]);
     }
-    if args.first().map(String::as_str) == Some("api") {
-        return api(&args[1..]);
+    // `api` keeps `--root` (to audit another checkout) and takes `--check`.
+    if let Some(at) = args.iter().position(|arg| arg == "api") {
+        let root = match &args[..at] {
+            [] => workspace_root(),
+            [flag, dir] if flag == "--root" => PathBuf::from(dir),
+            _ => {
+                eprintln!("error: usage: cargo xtask [--root DIR] api [--check]\n");
+                eprint!("{USAGE}");
+                return ExitCode::from(EXIT_UNCHECKED);
+            }
+        };
+        return api(&root, &args[at + 1..]);
     }
     let options = match parse_args(&args) {
         Ok(options) => options,
@@ -218,8 +228,8 @@ fn check(root: &std::path::Path) -> ExitCode {
     }
 }
 
-/// `api [--check]`: write or compare the public API listing, on this checkout.
-fn api(args: &[String]) -> ExitCode {
+/// `api [--check]`: write or compare the public API listing of the checkout at `root`.
+fn api(root: &std::path::Path, args: &[String]) -> ExitCode {
     let mode = match args {
         [] => xtask::api::Mode::Write,
         [flag] if flag == "--check" => xtask::api::Mode::Check,
@@ -229,7 +239,7 @@ fn api(args: &[String]) -> ExitCode {
             return ExitCode::from(EXIT_UNCHECKED);
         }
     };
-    match xtask::api::run(&workspace_root(), mode) {
+    match xtask::api::run(root, mode) {
         Ok((report, passed)) => {
             print!("{report}");
             if passed {

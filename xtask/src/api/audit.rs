@@ -34,6 +34,9 @@ pub struct Audit {
     pub missing_errors_section: Vec<String>,
     /// Types whose own docs have no example.
     pub types_without_example: Vec<String>,
+    /// Items whose docs name a maintainer's path or command (`registry/`, `cargo xtask`): a
+    /// user reads docs.rs, not the repository.
+    pub maintainer_paths_in_docs: Vec<String>,
 }
 
 impl Audit {
@@ -42,12 +45,18 @@ impl Audit {
         let mut audit = Audit::default();
         let items = krate.public_items();
         let error_impls = krate.impls_of_trait(&["core::error::Error", "std::error::Error"]);
+        let result_errors = krate.result_error_types(&items);
         let send = krate.auto_trait_holders("Send");
         let sync = krate.auto_trait_holders("Sync");
         let mut accessors: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
         for public in &items {
             let item = public.item;
             let docs = item.get("docs").as_str().unwrap_or("");
+            if let Some(line) = maintainer_path_line(docs) {
+                audit
+                    .maintainer_paths_in_docs
+                    .push(format!("{}: {line}", public.path));
+            }
             if !item.get("deprecation").is_null() && !in_generated(item) {
                 audit.deprecated.push(public.path.clone());
             }
@@ -64,9 +73,10 @@ impl Audit {
                         audit.types_without_example.push(public.path.clone());
                     }
                     let id = item.get("id").key_text().unwrap_or_default();
+                    // An error: by name, by its `Error` impl, or as a `Result`'s error.
                     let named_error = public.path.ends_with("Error");
                     let is_error = error_impls.contains(id);
-                    if named_error || is_error {
+                    if named_error || is_error || result_errors.contains(id) {
                         let mut missing = Vec::new();
                         if !is_error {
                             missing.push("std::error::Error");
@@ -149,7 +159,7 @@ impl Audit {
             self.associated_constants,
             self.free_constants
         );
-        let lists: [(&str, &Vec<String>); 5] = [
+        let lists: [(&str, &Vec<String>); 6] = [
             ("deprecated outside the name lock", &self.deprecated),
             ("with a fixed-length array", &self.arrays),
             (
@@ -161,6 +171,10 @@ impl Audit {
                 &self.missing_errors_section,
             ),
             ("types without an example", &self.types_without_example),
+            (
+                "docs naming a maintainer's path",
+                &self.maintainer_paths_in_docs,
+            ),
         ];
         for (what, list) in lists {
             out.push_str(&format!("{what}: {}\n", list.len()));
@@ -202,6 +216,10 @@ impl Audit {
                 self.missing_errors_section.len(),
             ),
             ("types without an example", self.types_without_example.len()),
+            (
+                "docs naming a maintainer's path",
+                self.maintainer_paths_in_docs.len(),
+            ),
         ];
         for (what, count) in counts {
             if count > 0 {
@@ -228,6 +246,29 @@ impl Crate {
                     .get("id")
                     .key_text()
                     .map(str::to_owned)
+            })
+            .collect()
+    }
+
+    /// The ids of the crate's types that a public function returns as a `Result`'s error.
+    fn result_error_types(&self, items: &[super::Public<'_>]) -> BTreeSet<String> {
+        items
+            .iter()
+            .filter(|public| matches!(public.kind, Kind::Method | Kind::Function))
+            .filter_map(|public| {
+                let output = public
+                    .item
+                    .get("inner")
+                    .get("function")
+                    .get("sig")
+                    .get("output");
+                let path = output.get("resolved_path");
+                if path.get("path").as_str().map(short) != Some("Result") {
+                    return None;
+                }
+                let args = path.get("args").get("angle_bracketed").get("args").items();
+                let error = args.get(1)?.get("type").get("resolved_path").get("id");
+                error.key_text().map(str::to_owned)
             })
             .collect()
     }
@@ -268,6 +309,30 @@ fn as_self(ty: &str, owner: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// What the repository has and a user of the published crate does not: its folders, its
+/// commands, its guides.
+const MAINTAINER_WORDS: [&str; 10] = [
+    "registry/",
+    "generated/",
+    "xtask",
+    "tests/",
+    "src/",
+    "benches/",
+    ".ci/",
+    "MAINTAINING",
+    "curated.toml",
+    "l10n/",
+];
+
+/// The first line of `docs` that names a maintainer's path or command, if any. HTML comments
+/// (the generated tables' "generated by" mark) are not shown, and do not count.
+fn maintainer_path_line(docs: &str) -> Option<&str> {
+    docs.lines()
+        .map(str::trim)
+        .filter(|line| !line.starts_with("<!--"))
+        .find(|line| MAINTAINER_WORDS.iter().any(|word| line.contains(word)))
 }
 
 /// The last segment of a path.

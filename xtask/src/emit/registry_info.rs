@@ -21,7 +21,7 @@ pub fn emit(registry: &Registry, source: &Source) -> TokenStream {
         pub const CREATED: Option<&str> = #created;
         /// The registry file's `<title>`.
         pub const TITLE: &str = #title;
-        /// The sha256 of the vendored `registry/websocket.xml`, in hex.
+        /// The sha256 of IANA's file the crate was generated from, in hex.
         pub const SHA256: &str = #sha;
         /// Where IANA publishes the registry.
         pub const URL: &str = "https://www.iana.org/assignments/websocket/websocket.xml";

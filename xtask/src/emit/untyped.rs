@@ -27,7 +27,7 @@ pub fn emit(registry: &Registry) -> Result<TokenStream> {
     let idents = names.iter().map(|name| format_ident!("{}", name));
     let docs = docs::inner_attrs(
         "Sub-registries of IANA's file that this crate has no typed API for yet, one module each.\n\n\
-         When IANA adds a sub-registry, `cargo xtask regen` lists its records here as a\n\
+         When IANA adds a sub-registry, the next release of the crate lists its records here as a\n\
          [`GenericRegistry`](crate::GenericRegistry) instead of failing, so that nothing in the\n\
          registry is dropped; a typed API may follow in a later release. [`ALL`] is empty while\n\
          every sub-registry has a typed API.",
