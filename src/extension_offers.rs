@@ -37,20 +37,26 @@ use crate::Extension;
 /// assert_eq!((name, value.map(|v| v.to_string())), ("client_max_window_bits", Some("10".to_owned())));
 /// # Ok::<(), websocket_registry::ExtensionHeaderError>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ExtensionOffer<'a> {
-    token: &'a str,
+    /// The token's bytes: ASCII, as the grammar accepts no other (see [`ascii`]).
+    token: &'a [u8],
     /// Where the token starts in the header value (crate-internal: offsets of the
     /// permessage-deflate check).
     offset: usize,
     /// The text after the token up to the end of the element, already checked: every
     /// `; param` in it parses.
-    params: &'a str,
+    params: &'a [u8],
 }
 
 impl<'a> ExtensionOffer<'a> {
     /// The extension token as sent (`permessage-deflate`).
-    pub const fn token(&self) -> &'a str {
+    pub fn token(&self) -> &'a str {
+        ascii(self.token)
+    }
+
+    /// The token's bytes, for the permessage-deflate check (no conversion on its path).
+    pub(crate) const fn token_bytes(&self) -> &'a [u8] {
         self.token
     }
 
@@ -69,13 +75,32 @@ impl<'a> ExtensionOffer<'a> {
 
     /// The registered extension the token names exactly (case-sensitive), or `None`.
     pub fn extension(&self) -> Option<Extension> {
-        Extension::from_name(self.token)
+        Extension::from_name(self.token())
     }
 
     /// The parameters, in the order sent.
     pub fn params(&self) -> ExtensionParams<'a> {
         ExtensionParams { rest: self.params }
     }
+}
+
+/// The token and the parameters' text, as text.
+impl fmt::Debug for ExtensionOffer<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ExtensionOffer")
+            .field("token", &self.token())
+            .field("offset", &self.offset)
+            .field("params", &ascii(self.params))
+            .finish()
+    }
+}
+
+/// A piece of a header value the grammar accepted, as text. Every piece it accepts is ASCII
+/// (tokens, parameter names and values, the separators between them), so the conversion
+/// never fails; the parser itself reads bytes and converts only what a caller asks for, so
+/// that a value given as bytes is not checked for UTF-8 a second time.
+fn ascii(piece: &[u8]) -> &str {
+    core::str::from_utf8(piece).unwrap_or("")
 }
 
 /// The parameters of an [`ExtensionOffer`], in order: each a name and, if it has one, a
@@ -89,9 +114,18 @@ impl<'a> ExtensionOffer<'a> {
 /// assert_eq!(names, ["a", "b"]);
 /// # Ok::<(), websocket_registry::ExtensionHeaderError>(())
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct ExtensionParams<'a> {
-    rest: &'a str,
+    rest: &'a [u8],
+}
+
+/// The parameters not read yet, as text.
+impl fmt::Debug for ExtensionParams<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ExtensionParams")
+            .field("rest", &ascii(self.rest))
+            .finish()
+    }
 }
 
 impl<'a> Iterator for ExtensionParams<'a> {
@@ -100,15 +134,15 @@ impl<'a> Iterator for ExtensionParams<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         // The text was checked when the offer was read, so this parse cannot fail; a failure
         // would only end the iteration.
-        let mut cursor = Cursor::new(self.rest.as_bytes(), self.rest, 0);
+        let mut cursor = Cursor::new(self.rest, 0);
         cursor.skip_whitespace();
         if !cursor.eat(b';') {
-            self.rest = "";
+            self.rest = &[];
             return None;
         }
         let (_, name, value) = cursor.param().ok()?;
-        self.rest = self.rest.get(cursor.position..).unwrap_or("");
-        Some((name, value))
+        self.rest = self.rest.get(cursor.position..).unwrap_or(&[]);
+        Some((ascii(name), value))
     }
 }
 
@@ -128,11 +162,21 @@ impl FusedIterator for ExtensionParams<'_> {}
 /// assert_eq!(values[1], "xy");
 /// # Ok::<(), websocket_registry::ExtensionHeaderError>(())
 /// ```
-#[derive(Clone, Copy, Debug, Eq, Hash)]
+#[derive(Clone, Copy, Eq, Hash)]
 pub struct ParamValue<'a> {
-    /// The value as sent, quotes removed but escapes kept.
-    raw: &'a str,
+    /// The value as sent, quotes removed but escapes kept: ASCII token characters and `\\`.
+    raw: &'a [u8],
     quoted: bool,
+}
+
+/// The value as sent (escapes kept), and whether it was quoted.
+impl fmt::Debug for ParamValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParamValue")
+            .field("raw", &ascii(self.raw))
+            .field("quoted", &self.quoted)
+            .finish()
+    }
 }
 
 impl<'a> ParamValue<'a> {
@@ -145,14 +189,12 @@ impl<'a> ParamValue<'a> {
     /// otherwise, like `OsStr::to_str` (use [`chars`](Self::chars) or
     /// [`write`](Self::write) then).
     pub fn to_str(&self) -> Option<&'a str> {
-        (!self.raw.contains('\\')).then_some(self.raw)
+        (!self.raw.contains(&b'\\')).then(|| ascii(self.raw))
     }
 
     /// The unescaped value, character by character (all ASCII token characters).
     pub fn chars(&self) -> ParamChars<'a> {
-        ParamChars {
-            rest: self.raw.as_bytes(),
-        }
+        ParamChars { rest: self.raw }
     }
 
     /// The length of the unescaped value in bytes.
@@ -353,9 +395,6 @@ impl fmt::Display for ExtensionHeaderError {
 pub struct ExtensionOffers<'a> {
     /// The value as given.
     bytes: &'a [u8],
-    /// Its longest UTF-8 prefix, which holds every token (tokens are ASCII, and the parser
-    /// never reads past a byte that is not): what the offers' `&str`s are cut from.
-    text: &'a str,
     position: usize,
     found_any: bool,
     done: bool,
@@ -390,7 +429,6 @@ impl Extension {
         let bytes = value.as_ref();
         ExtensionOffers {
             bytes,
-            text: utf8_prefix(bytes),
             position: 0,
             found_any: false,
             done: false,
@@ -424,23 +462,9 @@ impl Extension {
     }
 }
 
-/// The longest prefix of `bytes` that is UTF-8.
-fn utf8_prefix(bytes: &[u8]) -> &str {
-    match core::str::from_utf8(bytes) {
-        Ok(text) => text,
-        // `valid_up_to` is a UTF-8 boundary, so the second conversion always succeeds.
-        Err(error) => bytes
-            .get(..error.valid_up_to())
-            .and_then(|prefix| core::str::from_utf8(prefix).ok())
-            .unwrap_or(""),
-    }
-}
-
 impl<'a> ExtensionOffers<'a> {
-    fn fail(
-        &mut self,
-        error: ExtensionHeaderError,
-    ) -> Option<Result<ExtensionOffer<'a>, ExtensionHeaderError>> {
+    /// The grammar fails with `error`: the last item.
+    fn fail<T>(&mut self, error: ExtensionHeaderError) -> Option<Result<T, ExtensionHeaderError>> {
         self.done = true;
         Some(Err(error))
     }
@@ -467,7 +491,7 @@ impl<'a> ExtensionOffers<'a> {
         if self.done {
             return None;
         }
-        let mut cursor = Cursor::new(self.bytes, self.text, self.position);
+        let mut cursor = Cursor::new(self.bytes, self.position);
         // Empty list elements: `, ,` and whitespace.
         loop {
             cursor.skip_whitespace();
@@ -511,11 +535,7 @@ impl<'a> ExtensionOffers<'a> {
                 Err(error) => return self.fail(error),
             }
         }
-        let params = match self.text.get(params_start..cursor.position) {
-            Some(params) => params,
-            // Unreachable: the cursor stops at the first byte that is not ASCII.
-            None => return self.fail(cursor.error(ExtensionHeaderExpected::VisibleAscii)),
-        };
+        let params = self.bytes.get(params_start..cursor.position).unwrap_or(&[]);
         // The element must end here: at a comma (skipped next time) or the end.
         cursor.skip_whitespace();
         if !cursor.at_end() && !cursor.eat(b',') {
@@ -535,37 +555,30 @@ impl<'a> ExtensionOffers<'a> {
 /// to its visitor.
 #[derive(Clone, Copy)]
 pub(crate) struct Element<'a> {
-    pub(crate) token: &'a str,
+    pub(crate) token: &'a [u8],
     pub(crate) offset: usize,
 }
 
 /// A parameter as the grammar accepted it: its name, where the name starts, and its value.
 #[derive(Clone, Copy)]
 pub(crate) struct Param<'a> {
-    pub(crate) name: &'a str,
+    pub(crate) name: &'a [u8],
     pub(crate) offset: usize,
     pub(crate) value: Option<ParamValue<'a>>,
 }
 
 impl FusedIterator for ExtensionOffers<'_> {}
 
-/// A position in a header value, with the grammar's pieces.
+/// A position in a header value, with the grammar's pieces (byte slices: see [`ascii`]).
 struct Cursor<'a> {
     /// The value.
     bytes: &'a [u8],
-    /// Its UTF-8 prefix, which every piece the grammar accepts lies in: the pieces are cut
-    /// from it.
-    text: &'a str,
     position: usize,
 }
 
 impl<'a> Cursor<'a> {
-    fn new(bytes: &'a [u8], text: &'a str, position: usize) -> Cursor<'a> {
-        Cursor {
-            bytes,
-            text,
-            position,
-        }
+    fn new(bytes: &'a [u8], position: usize) -> Cursor<'a> {
+        Cursor { bytes, position }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -576,10 +589,9 @@ impl<'a> Cursor<'a> {
         self.position >= self.bytes.len()
     }
 
-    /// The text from `start` to the cursor. Every piece the grammar accepts is ASCII and so
-    /// inside `text`; outside it (never reached) the piece is `None`.
-    fn piece(&self, start: usize) -> Option<&'a str> {
-        self.text.get(start..self.position)
+    /// The bytes from `start` to the cursor.
+    fn piece(&self, start: usize) -> Option<&'a [u8]> {
+        self.bytes.get(start..self.position)
     }
 
     fn eat(&mut self, byte: u8) -> bool {
@@ -611,7 +623,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// A token (one or more tchar), or `None` without moving.
-    fn token(&mut self) -> Option<&'a str> {
+    fn token(&mut self) -> Option<&'a [u8]> {
         let bytes = self.bytes;
         let start = self.position;
         let mut end = start;
@@ -639,7 +651,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `name [ "=" value ]` after a `;`: where the name starts, the name and the value.
-    fn param(&mut self) -> Result<(usize, &'a str, Option<ParamValue<'a>>), ExtensionHeaderError> {
+    fn param(&mut self) -> Result<(usize, &'a [u8], Option<ParamValue<'a>>), ExtensionHeaderError> {
         self.skip_whitespace();
         let offset = self.position;
         let name = self

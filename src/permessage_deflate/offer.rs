@@ -96,15 +96,15 @@ impl DeflateParam {
     }
 
     /// The parameter `name` spells exactly (case-sensitive, as RFC 7692's names are tokens
-    /// compared as sent).
-    fn from_name(name: &str) -> Option<DeflateParam> {
+    /// compared as sent). Bytes, as the parser reads them: no conversion on the way.
+    fn from_bytes(name: &[u8]) -> Option<DeflateParam> {
         // A `match` on the literals compares the length first and then the bytes once; the
         // spellings are those of `as_str` (a unit test checks every one round-trips).
         match name {
-            "server_no_context_takeover" => Some(DeflateParam::ServerNoContextTakeover),
-            "client_no_context_takeover" => Some(DeflateParam::ClientNoContextTakeover),
-            "server_max_window_bits" => Some(DeflateParam::ServerMaxWindowBits),
-            "client_max_window_bits" => Some(DeflateParam::ClientMaxWindowBits),
+            b"server_no_context_takeover" => Some(DeflateParam::ServerNoContextTakeover),
+            b"client_no_context_takeover" => Some(DeflateParam::ClientNoContextTakeover),
+            b"server_max_window_bits" => Some(DeflateParam::ServerMaxWindowBits),
+            b"client_max_window_bits" => Some(DeflateParam::ClientMaxWindowBits),
             _ => None,
         }
     }
@@ -319,7 +319,6 @@ impl PerMessageDeflate {
     pub fn offers<V: AsRef<[u8]> + ?Sized>(value: &V) -> DeflateOffers<'_> {
         DeflateOffers {
             elements: Extension::offers(value),
-            response: false,
         }
     }
 
@@ -531,8 +530,6 @@ impl PerMessageDeflate {
 #[derive(Clone, Debug)]
 pub struct DeflateOffers<'a> {
     elements: ExtensionOffers<'a>,
-    /// Read as a server's response: `client_max_window_bits` needs a value.
-    response: bool,
 }
 
 impl<'a> DeflateOffers<'a> {
@@ -540,35 +537,35 @@ impl<'a> DeflateOffers<'a> {
     /// `client_max_window_bits` needs a value (RFC 7692 section 7.1.2.2), each with where
     /// it starts.
     pub(super) fn of_response<V: AsRef<[u8]> + ?Sized>(value: &'a V) -> ResponseElements<'a> {
-        ResponseElements(DeflateOffers {
-            elements: Extension::offers(value),
-            response: true,
-        })
+        ResponseElements(Extension::offers(value))
     }
+}
 
-    /// The next element, with the offset of its token (of the error, when malformed).
-    #[inline]
-    fn next_located(&mut self) -> Option<(usize, DeflateOffer)> {
-        let response = self.response;
-        let mut check: Option<OfferCheck> = None;
-        let element = self.elements.next_visiting(|element, param| {
-            check
-                .get_or_insert_with(|| OfferCheck::new(element, response))
-                .param(param)
-        })?;
-        Some(match element {
-            // An element without parameters was never visited.
-            Ok(offer) => {
-                let element = Element {
-                    token: offer.token(),
-                    offset: offer.offset(),
-                };
-                let check = check.unwrap_or_else(|| OfferCheck::new(element, response));
-                (element.offset, check.finish())
-            }
-            Err(error) => (error.offset(), DeflateOffer::Malformed(error)),
-        })
-    }
+/// The next element of `elements`, checked as an offer, or with `RESPONSE` as a server's
+/// response, with the offset of its token (of the error, when malformed). A const
+/// parameter, so that the offers' path carries no test of it.
+#[inline]
+fn next_checked<const RESPONSE: bool>(
+    elements: &mut ExtensionOffers<'_>,
+) -> Option<(usize, DeflateOffer)> {
+    let mut check: Option<OfferCheck<RESPONSE>> = None;
+    let element = elements.next_visiting(|element, param| {
+        check
+            .get_or_insert_with(|| OfferCheck::new(element))
+            .param(param)
+    })?;
+    Some(match element {
+        // An element without parameters was never visited.
+        Ok(offer) => {
+            let element = Element {
+                token: offer.token_bytes(),
+                offset: offer.offset(),
+            };
+            let check = check.unwrap_or_else(|| OfferCheck::new(element));
+            (element.offset, check.finish())
+        }
+        Err(error) => (error.offset(), DeflateOffer::Malformed(error)),
+    })
 }
 
 impl Iterator for DeflateOffers<'_> {
@@ -576,19 +573,19 @@ impl Iterator for DeflateOffers<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<DeflateOffer> {
-        self.next_located().map(|(_, offer)| offer)
+        next_checked::<false>(&mut self.elements).map(|(_, offer)| offer)
     }
 }
 
 /// The elements of a server's response, each with where it starts: see
 /// [`DeflateOffers::of_response`].
-pub(super) struct ResponseElements<'a>(DeflateOffers<'a>);
+pub(super) struct ResponseElements<'a>(ExtensionOffers<'a>);
 
 impl Iterator for ResponseElements<'_> {
     type Item = (usize, DeflateOffer);
 
     fn next(&mut self) -> Option<(usize, DeflateOffer)> {
-        self.0.next_located()
+        next_checked::<true>(&mut self.0)
     }
 }
 
@@ -624,19 +621,18 @@ impl LineItem for DeflateOffer {
 /// RFC 7692 section 7's check of one offer, a parameter at a time, as the parser reads them
 /// ([`DeflateOffers`] feeds it while the header is parsed: one pass). The first objection,
 /// in the order the parameters come, is the answer.
-struct OfferCheck {
+/// With `RESPONSE`, a server's response: `client_max_window_bits` needs a value.
+struct OfferCheck<const RESPONSE: bool> {
     deflate: PerMessageDeflate,
     seen: [bool; 4],
-    /// A server's response: `client_max_window_bits` needs a value.
-    response: bool,
     result: Result<(), PerMessageDeflateError>,
 }
 
-impl OfferCheck {
+impl<const RESPONSE: bool> OfferCheck<RESPONSE> {
     /// A check of the offer `element` starts.
     #[inline]
-    fn new(element: Element<'_>, response: bool) -> OfferCheck {
-        let result = if element.token == "permessage-deflate" {
+    fn new(element: Element<'_>) -> OfferCheck<RESPONSE> {
+        let result = if element.token == b"permessage-deflate" {
             Ok(())
         } else {
             Err(PerMessageDeflateError::NotPerMessageDeflate {
@@ -646,7 +642,6 @@ impl OfferCheck {
         OfferCheck {
             deflate: PerMessageDeflate::default(),
             seen: [false; 4],
-            response,
             result,
         }
     }
@@ -661,7 +656,7 @@ impl OfferCheck {
 
     fn apply(&mut self, found: Param<'_>) -> Result<(), PerMessageDeflateError> {
         let offset = found.offset;
-        let param = DeflateParam::from_name(found.name)
+        let param = DeflateParam::from_bytes(found.name)
             .ok_or(PerMessageDeflateError::UnknownParam { offset })?;
         let index = param as usize;
         if self.seen[index] {
@@ -686,7 +681,7 @@ impl OfferCheck {
             (DeflateParam::ServerMaxWindowBits, Some(value)) => {
                 deflate.server_max_window_bits = Some(window_bits(param, offset, value)?)
             }
-            (DeflateParam::ClientMaxWindowBits, None) if self.response => {
+            (DeflateParam::ClientMaxWindowBits, None) if RESPONSE => {
                 return Err(PerMessageDeflateError::MissingValue { param, offset })
             }
             (DeflateParam::ClientMaxWindowBits, None) => {
@@ -734,13 +729,11 @@ mod tests {
     #[test]
     fn every_parameter_is_found_by_its_wire_spelling_and_nothing_else() {
         for &param in DeflateParam::ALL {
-            assert_eq!(DeflateParam::from_name(param.as_str()), Some(param));
-            assert_eq!(
-                DeflateParam::from_name(&param.as_str().to_ascii_uppercase()),
-                None
-            );
-            assert_eq!(DeflateParam::from_name(&param.as_str()[1..]), None);
+            let name = param.as_str().as_bytes();
+            assert_eq!(DeflateParam::from_bytes(name), Some(param));
+            assert_eq!(DeflateParam::from_bytes(&name.to_ascii_uppercase()), None);
+            assert_eq!(DeflateParam::from_bytes(&name[1..]), None);
         }
-        assert_eq!(DeflateParam::from_name(""), None);
+        assert_eq!(DeflateParam::from_bytes(b""), None);
     }
 }
