@@ -57,9 +57,17 @@ impl Extension {
     /// trimming), or `None`.
     #[inline]
     pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "permessage-deflate" => Some(Self::PermessageDeflate),
-            "bbf-usp-protocol" => Some(Self::BbfUspProtocol),
+        Self::from_name_bytes(name.as_bytes())
+    }
+    /// [`from_name`](Self::from_name) on the bytes of a header value: the readers of
+    /// offers look a name up before they turn it into text (a registered name is
+    /// ASCII, so a hit needs no UTF-8 check).
+    #[inline]
+    #[allow(dead_code)]
+    pub(crate) fn from_name_bytes(bytes: &[u8]) -> Option<Self> {
+        match bytes {
+            b"permessage-deflate" => Some(Self::PermessageDeflate),
+            b"bbf-usp-protocol" => Some(Self::BbfUspProtocol),
             _ => None,
         }
     }

@@ -526,7 +526,14 @@ impl Subprotocol {
     /// trimming), or `None`.
     #[inline]
     pub fn from_name(name: &str) -> Option<Self> {
-        let bytes = name.as_bytes();
+        Self::from_name_bytes(name.as_bytes())
+    }
+    /// [`from_name`](Self::from_name) on the bytes of a header value: the readers of
+    /// offers look a name up before they turn it into text (a registered name is
+    /// ASCII, so a hit needs no UTF-8 check).
+    #[inline]
+    #[allow(dead_code)]
+    pub(crate) fn from_name_bytes(bytes: &[u8]) -> Option<Self> {
         let words = crate::name_hash::key_words(bytes);
         let slot = match NAME_SLOTS.get(name_slot(bytes, words)) {
             Some(slot) if slot.holds(bytes.len(), words) => slot,

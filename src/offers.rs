@@ -28,12 +28,23 @@ pub struct Offer<'a> {
 }
 
 impl<'a> Offer<'a> {
-    /// The offer `token`, looked up in the registry.
-    #[cfg_attr(not(feature = "tungstenite-handshake"), allow(dead_code))]
-    pub(crate) fn new(token: &'a str) -> Offer<'a> {
-        Offer {
-            token,
-            subprotocol: Subprotocol::from_name(token),
+    /// The offer whose token is `bytes`, looked up in the registry; `None` for an empty
+    /// element or one that is not UTF-8 (no token, and no subprotocol's name). A registered
+    /// name is the registry's own text, so only an unregistered token is checked for UTF-8.
+    #[inline]
+    pub(crate) fn from_bytes(bytes: &'a [u8]) -> Option<Offer<'a>> {
+        match Subprotocol::from_name_bytes(bytes) {
+            Some(subprotocol) => Some(Offer {
+                token: subprotocol.as_str(),
+                subprotocol: Some(subprotocol),
+            }),
+            None => match core::str::from_utf8(bytes) {
+                Ok(token) if !token.is_empty() => Some(Offer {
+                    token,
+                    subprotocol: None,
+                }),
+                _ => None,
+            },
         }
     }
 
@@ -80,10 +91,8 @@ impl<'a> Iterator for Offers<'a> {
             };
             self.rest = rest;
             let (_, token) = without_optional_whitespace(element);
-            // An element that is not UTF-8 is no token and names no subprotocol.
-            match core::str::from_utf8(token) {
-                Ok(token) if !token.is_empty() => return Some(Offer::new(token)),
-                _ => {}
+            if let Some(offer) = Offer::from_bytes(token) {
+                return Some(offer);
             }
         }
     }
@@ -220,11 +229,8 @@ impl Subprotocol {
         if let Some(at) = token.iter().position(|&byte| !is_tchar(byte)) {
             return Err(SelectedSubprotocolError::NotOneToken { offset: start + at });
         }
-        match core::str::from_utf8(token) {
-            Ok(token) => Ok(Offer::new(token)),
-            // Unreachable: every tchar is ASCII. Kept total rather than panicking.
-            Err(_) => Err(SelectedSubprotocolError::NotVisibleAscii { offset: start }),
-        }
+        // Not empty, and every tchar is ASCII: always an offer. Kept total, not panicking.
+        Offer::from_bytes(token).ok_or(SelectedSubprotocolError::NotVisibleAscii { offset: start })
     }
 
     /// The subprotocol a server selected, from all its `Sec-WebSocket-Protocol` lines

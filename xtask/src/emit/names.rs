@@ -303,7 +303,6 @@ fn emit(cx: &Context<'_>, kind: Kind) -> Result<TokenStream> {
             perfect_hash::lookup_tables(&index, &type_name, &ids, &idents).map_err(in_registry)?;
         (
             quote! {
-                let bytes = name.as_bytes();
                 let words = crate::name_hash::key_words(bytes);
                 let slot = match NAME_SLOTS.get(name_slot(bytes, words)) {
                     Some(slot) if slot.holds(bytes.len(), words) => slot,
@@ -344,6 +343,15 @@ fn emit(cx: &Context<'_>, kind: Kind) -> Result<TokenStream> {
             /// trimming), or `None`.
             #[inline]
             pub fn from_name(name: &str) -> Option<Self> {
+                Self::from_name_bytes(name.as_bytes())
+            }
+
+            /// [`from_name`](Self::from_name) on the bytes of a header value: the readers of
+            /// offers look a name up before they turn it into text (a registered name is
+            /// ASCII, so a hit needs no UTF-8 check).
+            #[inline]
+            #[allow(dead_code)]
+            pub(crate) fn from_name_bytes(bytes: &[u8]) -> Option<Self> {
                 #from_name_body
             }
 
@@ -448,8 +456,11 @@ const MAX_NAMES_FOR_LITERAL_MATCH: usize = 8;
 
 /// `match name { "id" => Some(Self::Variant), ... }`.
 fn literal_match(ids: &[&str], idents: &[proc_macro2::Ident]) -> TokenStream {
+    let ids = ids
+        .iter()
+        .map(|id| proc_macro2::Literal::byte_string(id.as_bytes()));
     quote! {
-        match name {
+        match bytes {
             #(#ids => Some(Self::#idents),)*
             _ => None,
         }
