@@ -463,6 +463,23 @@ impl Extension {
 }
 
 impl<'a> ExtensionOffers<'a> {
+    /// True, and the value read, when nothing has been read yet and the whole value is
+    /// exactly `value`: a caller that knows what one common value parses to skips the
+    /// parse (the offers real clients send, see `DeflateOffers`).
+    #[inline]
+    pub(crate) fn take_whole<const N: usize>(&mut self, value: &[u8; N]) -> bool {
+        // A fixed-size array compares in a few word loads, not byte by byte.
+        let whole = self.position == 0
+            && !self.done
+            && <&[u8; N]>::try_from(self.bytes).map_or(false, |bytes| bytes == value);
+        if whole {
+            self.position = self.bytes.len();
+            self.found_any = true;
+            self.done = true;
+        }
+        whole
+    }
+
     /// The grammar fails with `error`: the last item.
     fn fail<T>(&mut self, error: ExtensionHeaderError) -> Option<Result<T, ExtensionHeaderError>> {
         self.done = true;

@@ -98,16 +98,33 @@ impl DeflateParam {
     /// The parameter `name` spells exactly (case-sensitive, as RFC 7692's names are tokens
     /// compared as sent). Bytes, as the parser reads them: no conversion on the way.
     fn from_bytes(name: &[u8]) -> Option<DeflateParam> {
-        // A `match` on the literals compares the length first and then the bytes once; the
-        // spellings are those of `as_str` (a unit test checks every one round-trips).
-        match name {
-            b"server_no_context_takeover" => Some(DeflateParam::ServerNoContextTakeover),
-            b"client_no_context_takeover" => Some(DeflateParam::ClientNoContextTakeover),
-            b"server_max_window_bits" => Some(DeflateParam::ServerMaxWindowBits),
-            b"client_max_window_bits" => Some(DeflateParam::ClientMaxWindowBits),
-            _ => None,
+        // The length first, then a comparison of a fixed-size array, which compiles to a few
+        // word compares (a `match` on byte-string literals compared the bytes one by one).
+        // The spellings are those of `as_str`; a unit test checks every one round-trips.
+        if let Ok(name) = <&[u8; 26]>::try_from(name) {
+            if name == b"client_no_context_takeover" {
+                return Some(DeflateParam::ClientNoContextTakeover);
+            }
+            if name == b"server_no_context_takeover" {
+                return Some(DeflateParam::ServerNoContextTakeover);
+            }
+        } else if let Ok(name) = <&[u8; 22]>::try_from(name) {
+            if name == b"client_max_window_bits" {
+                return Some(DeflateParam::ClientMaxWindowBits);
+            }
+            if name == b"server_max_window_bits" {
+                return Some(DeflateParam::ServerMaxWindowBits);
+            }
         }
+        None
     }
+}
+
+/// True for the token `permessage-deflate`, compared as a fixed-size array (see
+/// [`DeflateParam::from_bytes`]).
+#[inline]
+fn is_permessage_deflate(token: &[u8]) -> bool {
+    <&[u8; 18]>::try_from(token).map_or(false, |token| token == b"permessage-deflate")
 }
 
 /// What became of one element of a `Sec-WebSocket-Extensions` value read as a
@@ -573,6 +590,20 @@ impl Iterator for DeflateOffers<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<DeflateOffer> {
+        // The two offers real clients send on every connection, known without a parse:
+        // Firefox's, and Chromium's (WebKitGTK, undici, Bun and python-websockets send it
+        // too). The differential test checks both against the parse.
+        if self.elements.take_whole(b"permessage-deflate") {
+            return Some(DeflateOffer::Valid(PerMessageDeflate::new()));
+        }
+        if self
+            .elements
+            .take_whole(b"permessage-deflate; client_max_window_bits")
+        {
+            let offer = PerMessageDeflate::new()
+                .with_client_max_window_bits(ClientMaxWindowBits::Unspecified);
+            return Some(DeflateOffer::Valid(offer));
+        }
         next_checked::<false>(&mut self.elements).map(|(_, offer)| offer)
     }
 }
@@ -632,7 +663,7 @@ impl<const RESPONSE: bool> OfferCheck<RESPONSE> {
     /// A check of the offer `element` starts.
     #[inline]
     fn new(element: Element<'_>) -> OfferCheck<RESPONSE> {
-        let result = if element.token == b"permessage-deflate" {
+        let result = if is_permessage_deflate(element.token) {
             Ok(())
         } else {
             Err(PerMessageDeflateError::NotPerMessageDeflate {
