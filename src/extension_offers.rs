@@ -55,11 +55,6 @@ impl<'a> ExtensionOffer<'a> {
         ascii(self.token)
     }
 
-    /// The token's bytes, for the permessage-deflate check (no conversion on its path).
-    pub(crate) const fn token_bytes(&self) -> &'a [u8] {
-        self.token
-    }
-
     /// Where the token starts in the header value.
     pub(crate) const fn offset(&self) -> usize {
         self.offset
@@ -491,7 +486,7 @@ impl<'a> Iterator for ExtensionOffers<'a> {
     type Item = Result<ExtensionOffer<'a>, ExtensionHeaderError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.next_visiting(|_, _| {})
+        self.next_visiting(&mut ())
     }
 }
 
@@ -503,7 +498,7 @@ impl<'a> ExtensionOffers<'a> {
     #[inline]
     pub(crate) fn next_visiting(
         &mut self,
-        mut visit: impl FnMut(Element<'a>, Param<'a>),
+        visitor: &mut impl Visitor<'a>,
     ) -> Option<Result<ExtensionOffer<'a>, ExtensionHeaderError>> {
         if self.done {
             return None;
@@ -528,7 +523,7 @@ impl<'a> ExtensionOffers<'a> {
             Some(token) => token,
             None => return self.fail(cursor.error(ExtensionHeaderExpected::ExtensionToken)),
         };
-        let element = Element { token, offset };
+        visitor.element(Element { token, offset });
         let params_start = cursor.position;
         loop {
             let before_separator = cursor.position;
@@ -541,14 +536,11 @@ impl<'a> ExtensionOffers<'a> {
                 return self.fail(cursor.error(ExtensionHeaderExpected::SeparatorOrEnd));
             }
             match cursor.param() {
-                Ok((offset, name, value)) => visit(
-                    element,
-                    Param {
-                        name,
-                        offset,
-                        value,
-                    },
-                ),
+                Ok((offset, name, value)) => visitor.param(Param {
+                    name,
+                    offset,
+                    value,
+                }),
                 Err(error) => return self.fail(error),
             }
         }
@@ -566,6 +558,23 @@ impl<'a> ExtensionOffers<'a> {
             params,
         }))
     }
+}
+
+/// A reader of each element as [`ExtensionOffers::next_visiting`] parses it: the element's
+/// token first, then each parameter.
+pub(crate) trait Visitor<'a> {
+    /// An element starts.
+    fn element(&mut self, element: Element<'a>);
+    /// One of its parameters.
+    fn param(&mut self, param: Param<'a>);
+}
+
+/// The grammar alone.
+impl<'a> Visitor<'a> for () {
+    #[inline]
+    fn element(&mut self, _: Element<'a>) {}
+    #[inline]
+    fn param(&mut self, _: Param<'a>) {}
 }
 
 /// An element's token and where it starts, as [`ExtensionOffers::next_visiting`] hands it

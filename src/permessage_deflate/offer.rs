@@ -4,7 +4,7 @@ use core::fmt;
 use core::iter::FusedIterator;
 
 use crate::buffer_writer::Writer;
-use crate::extension_offers::{Element, Param};
+use crate::extension_offers::{Element, Param, Visitor};
 use crate::header_lines::{AcrossLines, LineItem};
 use crate::{BufferTooSmall, Extension, ExtensionHeaderError, ExtensionOffers, ParamValue};
 
@@ -565,22 +565,9 @@ impl<'a> DeflateOffers<'a> {
 fn next_checked<const RESPONSE: bool>(
     elements: &mut ExtensionOffers<'_>,
 ) -> Option<(usize, DeflateOffer)> {
-    let mut check: Option<OfferCheck<RESPONSE>> = None;
-    let element = elements.next_visiting(|element, param| {
-        check
-            .get_or_insert_with(|| OfferCheck::new(element))
-            .param(param)
-    })?;
-    Some(match element {
-        // An element without parameters was never visited.
-        Ok(offer) => {
-            let element = Element {
-                token: offer.token_bytes(),
-                offset: offer.offset(),
-            };
-            let check = check.unwrap_or_else(|| OfferCheck::new(element));
-            (element.offset, check.finish())
-        }
+    let mut check = OfferCheck::<RESPONSE>::new();
+    Some(match elements.next_visiting(&mut check)? {
+        Ok(offer) => (offer.offset(), check.finish()),
         Err(error) => (error.offset(), DeflateOffer::Malformed(error)),
     })
 }
@@ -660,31 +647,15 @@ struct OfferCheck<const RESPONSE: bool> {
 }
 
 impl<const RESPONSE: bool> OfferCheck<RESPONSE> {
-    /// A check of the offer `element` starts.
+    /// A check before its element: [`element`](Visitor::element) starts it.
     #[inline]
-    fn new(element: Element<'_>) -> OfferCheck<RESPONSE> {
-        let result = if is_permessage_deflate(element.token) {
-            Ok(())
-        } else {
-            Err(PerMessageDeflateError::NotPerMessageDeflate {
-                offset: element.offset,
-            })
-        };
+    fn new() -> OfferCheck<RESPONSE> {
         OfferCheck {
-            deflate: PerMessageDeflate::default(),
+            deflate: PerMessageDeflate::new(),
             seen: [false; 4],
-            result,
+            result: Ok(()),
         }
     }
-
-    /// The next parameter of the offer.
-    #[inline]
-    fn param(&mut self, param: Param<'_>) {
-        if self.result.is_ok() {
-            self.result = self.apply(param);
-        }
-    }
-
     fn apply(&mut self, found: Param<'_>) -> Result<(), PerMessageDeflateError> {
         let offset = found.offset;
         let param = DeflateParam::from_bytes(found.name)
@@ -732,6 +703,25 @@ impl<const RESPONSE: bool> OfferCheck<RESPONSE> {
         match self.result {
             Ok(()) => DeflateOffer::Valid(self.deflate),
             Err(error) => DeflateOffer::Declined(error),
+        }
+    }
+}
+
+/// The parser hands the check each element's token, then each parameter (one pass).
+impl<'a, const RESPONSE: bool> Visitor<'a> for OfferCheck<RESPONSE> {
+    #[inline]
+    fn element(&mut self, element: Element<'a>) {
+        if !is_permessage_deflate(element.token) {
+            self.result = Err(PerMessageDeflateError::NotPerMessageDeflate {
+                offset: element.offset,
+            });
+        }
+    }
+
+    #[inline]
+    fn param(&mut self, param: Param<'a>) {
+        if self.result.is_ok() {
+            self.result = self.apply(param);
         }
     }
 }
