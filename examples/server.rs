@@ -22,7 +22,9 @@
 //! The client prints the negotiated subprotocol and the Close frame it received, as
 //! `1013 Try Again Later` plus the crate's description of the code. tungstenite 0.30 replaces
 //! a received 1014 by `1002 Protocol violation` before the application sees it (its
-//! `is_allowed` rejects 1014). Of the WHATWG clients, Chromium, Firefox, undici and Bun show
+//! `is_allowed` rejects 1014), so the client can only say so: it prints a note with that
+//! 1002, and the code the server sent cannot be learnt on this stack (`CloseCode::BAD_GATEWAY`
+//! says what a server can send instead). Of the WHATWG clients, Chromium, Firefox, undici and Bun show
 //! 1014 as sent, WebKitGTK fails the connection (1006) and Deno too (code 0); see
 //! `ClientEngine`.
 //!
@@ -251,6 +253,13 @@ impl ClientReport {
                 text += &format!("closed: {code}\n");
                 text += &format!("  {}\n", code.description());
                 text += &format!("  reason: {reason:?}\n");
+                // What tungstenite makes of a code it refuses (1014 among them): the code the
+                // server sent is gone before this client sees the frame.
+                if *code == CloseCode::PROTOCOL_ERROR && reason == "Protocol violation" {
+                    text += "  note: tungstenite reports this for a Close frame whose code it \
+                             refuses, 1014 Bad Gateway among them; the code the server sent \
+                             cannot be learnt on this stack\n";
+                }
             }
             None => text += "closed: no status code (reported as 1005)\n",
         }

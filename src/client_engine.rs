@@ -382,6 +382,68 @@ impl<'a> CloseEvent<'a> {
         }
     }
 
+    /// [`after_close_payload`](Self::after_close_payload) for a payload already parsed or
+    /// built: what a client in `engine` shows after the server sends it. A [`ClosePayload`]
+    /// always fits and always has a code valid on the wire, so what remains is whether the
+    /// engine lets the code through.
+    ///
+    /// ```
+    /// use websocket_registry::{ClientEngine, CloseCode, CloseEvent, ClosePayload};
+    ///
+    /// let payload = ClosePayload::new(CloseCode::BAD_GATEWAY, "upstream down")?;
+    /// let firefox = CloseEvent::after_payload(ClientEngine::Firefox, &payload);
+    /// assert_eq!((firefox.code(), firefox.reason()), (CloseCode::BAD_GATEWAY, "upstream down"));
+    /// let webkit = CloseEvent::after_payload(ClientEngine::WebKitGtk, &payload);
+    /// assert_eq!((webkit.code().as_u16(), webkit.was_clean()), (1006, false));
+    /// # Ok::<(), websocket_registry::EncodeCloseError>(())
+    /// ```
+    pub const fn after_payload(engine: ClientEngine, payload: &ClosePayload<'a>) -> CloseEvent<'a> {
+        match payload.status_code() {
+            Some(code) => CloseEvent::after_code_and_reason(engine, code, payload.reason()),
+            None => CloseEvent {
+                code: CloseCode(1005),
+                was_clean: true,
+                reason: "",
+            },
+        }
+    }
+
+    /// [`after_close_payload`](Self::after_close_payload) for a Close frame carrying `code`
+    /// and `reason`, as a stack that hands over the two (axum's `CloseFrame`, tungstenite's)
+    /// has them, without encoding them first. A reason too long for a Close frame fails the
+    /// connection, as its payload would (except in Deno, which reads any length).
+    ///
+    /// ```
+    /// use websocket_registry::{ClientEngine, CloseCode, CloseEvent};
+    ///
+    /// let event = CloseEvent::after_code_and_reason(ClientEngine::Chromium, CloseCode::TRY_AGAIN_LATER, "busy");
+    /// assert_eq!((event.code(), event.was_clean(), event.reason()), (CloseCode::TRY_AGAIN_LATER, true, "busy"));
+    /// // 1005 is never sent: Chromium fails the connection on it.
+    /// let event = CloseEvent::after_code_and_reason(ClientEngine::Chromium, CloseCode::from_u16(1005), "");
+    /// assert_eq!((event.code().as_u16(), event.was_clean()), (1006, false));
+    /// ```
+    pub const fn after_code_and_reason(
+        engine: ClientEngine,
+        code: CloseCode,
+        reason: &'a str,
+    ) -> CloseEvent<'a> {
+        // The payload would be the two bytes of the code and the reason's.
+        let fits = reason.len() <= engine.max_close_payload().saturating_sub(2);
+        if fits && engine.accepts_received_code(code) {
+            CloseEvent {
+                code,
+                was_clean: true,
+                reason,
+            }
+        } else {
+            CloseEvent {
+                code: engine.failed_connection_code(),
+                was_clean: false,
+                reason: "",
+            }
+        }
+    }
+
     /// `CloseEvent.code`.
     pub const fn code(&self) -> CloseCode {
         self.code

@@ -72,7 +72,19 @@ impl CloseCode {
     /// endpoint that receives one should fail the connection with 1002.
     ///
     /// The set of assigned codes is generated from IANA's registry, so a code that IANA
-    /// assigns later becomes valid in the crate release that follows.
+    /// assigns later becomes valid in the crate release that follows. Peers that type the
+    /// table by hand can lag behind: a tokio-tungstenite 0.30 client hands a received 1014
+    /// to its application as 1002, and WebKitGTK and Deno fail the connection on it (see
+    /// `CloseCode::BAD_GATEWAY` for what to send instead).
+    ///
+    /// ```
+    /// use websocket_registry::CloseCode;
+    ///
+    /// assert!(CloseCode::BAD_GATEWAY.is_valid_on_wire());
+    /// assert!(CloseCode::from_u16(4001).is_valid_on_wire()); // private use
+    /// assert!(!CloseCode::from_u16(1005).is_valid_on_wire()); // reported, never sent
+    /// assert!(!CloseCode::from_u16(1016).is_valid_on_wire()); // unassigned
+    /// ```
     #[inline]
     pub const fn is_valid_on_wire(self) -> bool {
         rules::is_valid_on_wire(self.0, close_codes::is_sendable_protocol_code(self.0))

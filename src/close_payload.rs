@@ -228,6 +228,51 @@ impl<'a> ClosePayload<'a> {
     }
 }
 
+/// `websocket_registry::ClosePayload` into `Option<(u16, &str)>`: the code and reason that
+/// every stack's close type is built from (axum's `CloseFrame { code, reason }`, a
+/// `(u16, String)`), or `None` for [`ClosePayload::NO_STATUS`] (send a Close without a code).
+///
+/// ```
+/// use websocket_registry::{CloseCode, ClosePayload};
+///
+/// let payload = ClosePayload::new(CloseCode::BAD_GATEWAY, "upstream down")?;
+/// assert_eq!(Option::<(u16, &str)>::from(payload), Some((1014, "upstream down")));
+/// assert_eq!(Option::<(u16, &str)>::from(ClosePayload::NO_STATUS), None);
+/// # Ok::<(), websocket_registry::EncodeCloseError>(())
+/// ```
+impl<'a> From<ClosePayload<'a>> for Option<(u16, &'a str)> {
+    fn from(payload: ClosePayload<'a>) -> Self {
+        payload
+            .status_code()
+            .map(|code| (code.as_u16(), payload.reason()))
+    }
+}
+
+/// `(u16, &str)` into `websocket_registry::ClosePayload`, checked as [`ClosePayload::new`]
+/// checks: the pair any stack hands over (axum's `CloseFrame` has a `u16` code and a
+/// reason).
+///
+/// # Errors
+///
+/// As [`ClosePayload::new`]: a code that may not be sent, or a reason over
+/// [`MAX_CLOSE_REASON`] bytes.
+///
+/// ```
+/// use websocket_registry::{ClosePayload, EncodeCloseError};
+///
+/// let payload = ClosePayload::try_from((1013, "busy"))?;
+/// assert_eq!(payload.status_code().map(|code| code.as_u16()), Some(1013));
+/// assert!(matches!(ClosePayload::try_from((1005, "")), Err(EncodeCloseError::InvalidCode(_))));
+/// # Ok::<(), EncodeCloseError>(())
+/// ```
+impl<'a> TryFrom<(u16, &'a str)> for ClosePayload<'a> {
+    type Error = EncodeCloseError;
+
+    fn try_from((code, reason): (u16, &'a str)) -> Result<Self, Self::Error> {
+        ClosePayload::new(CloseCode::from_u16(code), reason)
+    }
+}
+
 /// Which close codes a reader of Close payloads lets through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum CodeRule {

@@ -398,3 +398,35 @@ fn errors_name_the_rule_the_input_and_the_answer() {
         "the output needs 7 bytes, the buffer has 4"
     );
 }
+
+/// `CloseEvent::after_code_and_reason` and `after_payload` answer what the bytes form answers
+/// for the payload those make (built here from the wire format, not by the crate's writer),
+/// for every engine, every code and reasons around the 123-byte limit.
+#[test]
+fn a_code_and_reason_or_a_payload_show_as_their_bytes_do() {
+    let long = "r".repeat(123);
+    let too_long = "r".repeat(124);
+    for &engine in ClientEngine::ALL {
+        for code in 0..=u16::MAX {
+            for reason in ["", "bye", long.as_str(), too_long.as_str()] {
+                let mut bytes = code.to_be_bytes().to_vec();
+                bytes.extend_from_slice(reason.as_bytes());
+                let code = CloseCode::from_u16(code);
+                let expected = CloseEvent::after_close_payload(engine, &bytes);
+                assert_eq!(
+                    CloseEvent::after_code_and_reason(engine, code, reason),
+                    expected,
+                    "{engine:?} {code} {}-byte reason",
+                    reason.len()
+                );
+                if let Ok(payload) = ClosePayload::new(code, reason) {
+                    assert_eq!(CloseEvent::after_payload(engine, &payload), expected);
+                }
+            }
+        }
+        assert_eq!(
+            CloseEvent::after_payload(engine, &ClosePayload::NO_STATUS),
+            CloseEvent::after_close_payload(engine, b"")
+        );
+    }
+}

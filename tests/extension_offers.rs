@@ -864,3 +864,31 @@ fn several_alternatives_are_written_in_order_and_any_of_them_may_be_answered() {
         Err(DeflateResponseError::ServerNoContextTakeoverNotAccepted)
     );
 }
+
+/// `DeflateResponse::MAX_LEN` is what the longest response takes: both context-takeover
+/// parameters and both windows at two digits (15 is the default and not written, so 14).
+#[test]
+fn the_longest_response_fills_max_len_exactly() {
+    let offer = "permessage-deflate; server_no_context_takeover; server_max_window_bits=14; \
+                 client_max_window_bits";
+    let policy = DeflatePolicy::new()
+        .with_client_no_context_takeover(true)
+        .with_client_window_limit(bits(14));
+    let response = PerMessageDeflate::negotiate(offer, &policy)
+        .expect("parses")
+        .expect("accepted");
+    let mut buf = [0u8; DeflateResponse::MAX_LEN];
+    let len = response.write(&mut buf).expect("MAX_LEN suffices");
+    assert_eq!(
+        std::str::from_utf8(&buf[..len]),
+        Ok(
+            "permessage-deflate; server_no_context_takeover; client_no_context_takeover; \
+            server_max_window_bits=14; client_max_window_bits=14"
+        )
+    );
+    assert_eq!(len, DeflateResponse::MAX_LEN);
+    let err = response
+        .write(&mut buf[..DeflateResponse::MAX_LEN - 1])
+        .unwrap_err();
+    assert_eq!((err.needed(), err.available()), (len, len - 1));
+}

@@ -56,7 +56,14 @@ async fn canary_tungstenite_client_still_hides_1014_as_1002() {
         Some((CloseCode::PROTOCOL_ERROR, "Protocol violation".to_string())),
         "canary on tungstenite: its client now passes 1014 through. tungstenite has been \
          fixed: move 1014 back into the_client_sees_every_wire_valid_code_and_its_reason, drop \
-         this canary and update the server example's docs"
+         this canary and update the server example's docs, the peer-note of [close-code.1014] \
+         in registry/curated.toml and the tungstenite conversions' docs"
+    );
+    // The example client says what it cannot know.
+    assert!(
+        report.describe().contains("cannot be learnt on this stack"),
+        "{}",
+        report.describe()
     );
 }
 

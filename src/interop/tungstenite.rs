@@ -3,7 +3,7 @@
 //! Both directions keep the number, so nothing is lost either way.
 //!
 //! tungstenite names its variants itself and they differ from the registry. 1014 is
-//! `Bad` there and [`CloseCode::BAD_GATEWAY`] here. tungstenite's `is_allowed()` rejects 1014,
+//! `Bad` there and `CloseCode::BAD_GATEWAY` here. tungstenite's `is_allowed()` rejects 1014,
 //! which RFC 6455 and the registry allow, and accepts the unassigned codes 1016-2999. Ask
 //! [`CloseCode::is_valid_on_wire`] instead.
 
@@ -11,6 +11,9 @@ use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCloseCode;
 
 use crate::CloseCode;
 
+/// `websocket_registry::CloseCode` into `tungstenite::protocol::frame::coding::CloseCode`,
+/// the number kept. tungstenite sends any code it is given; a tungstenite peer that receives
+/// 1014 hands its application 1002 instead (see `CloseCode::BAD_GATEWAY`).
 #[cfg_attr(docsrs, doc(cfg(feature = "tungstenite")))]
 impl From<CloseCode> for TungsteniteCloseCode {
     fn from(code: CloseCode) -> Self {
@@ -18,6 +21,10 @@ impl From<CloseCode> for TungsteniteCloseCode {
     }
 }
 
+/// `tungstenite::protocol::frame::coding::CloseCode` into `websocket_registry::CloseCode`,
+/// the number kept. A code tungstenite received and refused arrives here already replaced
+/// by 1002 (`Protocol`): 1014 is one of them, and the code the peer sent cannot be
+/// recovered (see `CloseCode::BAD_GATEWAY`).
 #[cfg_attr(docsrs, doc(cfg(feature = "tungstenite")))]
 impl From<TungsteniteCloseCode> for CloseCode {
     fn from(code: TungsteniteCloseCode) -> Self {
@@ -31,8 +38,8 @@ use tungstenite::protocol::CloseFrame as TungsteniteCloseFrame;
 use crate::MAX_CLOSE_REASON;
 use crate::{ClosePayload, ClosePayloadError, EncodeCloseError};
 
-/// The Close payload as tungstenite's `Option<tungstenite::protocol::CloseFrame>`: `None`
-/// for [`ClosePayload::NO_STATUS`], which is how tungstenite sends an empty Close.
+/// `websocket_registry::ClosePayload` into `Option<tungstenite::protocol::CloseFrame>`:
+/// `None` for [`ClosePayload::NO_STATUS`], which is how tungstenite sends an empty Close.
 #[cfg_attr(docsrs, doc(cfg(feature = "tungstenite")))]
 impl From<ClosePayload<'_>> for Option<TungsteniteCloseFrame> {
     fn from(payload: ClosePayload<'_>) -> Self {
@@ -43,7 +50,8 @@ impl From<ClosePayload<'_>> for Option<TungsteniteCloseFrame> {
     }
 }
 
-/// tungstenite's `CloseFrame` checked by the rules of [`ClosePayload::parse`]: a code that
+/// `&tungstenite::protocol::CloseFrame` into `websocket_registry::ClosePayload`, checked by
+/// the rules of [`ClosePayload::parse`]: a code that
 /// is [valid on the wire](crate::CloseCode::is_valid_on_wire) and a reason of at most
 /// [`MAX_CLOSE_REASON`] bytes (tungstenite's reason is UTF-8 already). A frame tungstenite
 /// received may hold a code this refuses (it lets 1016-2999 through).

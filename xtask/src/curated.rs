@@ -69,6 +69,10 @@ pub struct CloseCodeNotes {
     pub reconnect: Option<Reconnect>,
     /// One line on why.
     pub reconnect_why: Option<String>,
+    /// What peers measured by the project's tests do with the code that a user would not
+    /// expect, and what to do about it (`peer-note`): a paragraph of the constant's docs,
+    /// in English only, as all of rustdoc is.
+    pub peer_note: Option<String>,
 }
 
 /// The words of the close-code reference tables (`[close-code-table]`): the six column
@@ -655,6 +659,7 @@ impl CloseCodeNotes {
                 "not-on-wire-reason" => &mut notes.not_on_wire_reason,
                 "rust-name" => &mut notes.rust_name,
                 "reconnect-why" => &mut notes.reconnect_why,
+                "peer-note" => &mut notes.peer_note,
                 "reconnect" => {
                     notes.reconnect = Some(reader.reconnect(value, key.get_ref())?);
                     continue;
@@ -665,7 +670,7 @@ impl CloseCodeNotes {
                         format!(
                             "unknown field `{other}`, expected one of `label`, `description`, \
                              `not-on-wire`, `not-on-wire-reason`, `rust-name`, `reconnect`, \
-                             `reconnect-why`"
+                             `reconnect-why`, `peer-note`"
                         ),
                     ))
                 }

@@ -27,6 +27,8 @@ pub(super) struct Assigned<'a> {
     /// `not-on-wire = true` in `registry/curated.toml`.
     kept_off_wire: bool,
     pub(super) not_on_wire_reason: Option<String>,
+    /// `peer-note`: what measured peers do with the code, for the constant's docs.
+    peer_note: Option<String>,
 }
 
 impl Assigned<'_> {
@@ -104,6 +106,7 @@ pub(super) fn assigned<'a>(cx: &Context<'a>) -> Vec<Assigned<'a>> {
                 description: notes.and_then(|n| n.description.clone()),
                 kept_off_wire: notes.is_some_and(|n| n.not_on_wire),
                 not_on_wire_reason: notes.and_then(|n| n.not_on_wire_reason.clone()),
+                peer_note: notes.and_then(|n| n.peer_note.clone()),
             }
         })
         .collect()
@@ -438,6 +441,9 @@ fn const_doc(
             "Never valid in a Close frame: {}",
             docs::md(reason)
         ));
+    }
+    if let Some(note) = &c.peer_note {
+        parts.push(docs::md(note));
     }
     parts.push(docs::facts(
         &r.references,
