@@ -187,6 +187,16 @@ impl<'a> ParamValue<'a> {
         (!self.raw.contains(&b'\\')).then(|| ascii(self.raw))
     }
 
+    /// The value's bytes when it was sent as a token (nothing to unescape), for the
+    /// permessage-deflate check.
+    pub(crate) const fn unquoted(&self) -> Option<&'a [u8]> {
+        if self.quoted {
+            None
+        } else {
+            Some(self.raw)
+        }
+    }
+
     /// The unescaped value, character by character (all ASCII token characters).
     pub fn chars(&self) -> ParamChars<'a> {
         ParamChars { rest: self.raw }

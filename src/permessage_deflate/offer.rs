@@ -733,9 +733,16 @@ fn window_bits(
     value: ParamValue<'_>,
 ) -> Result<WindowBits, PerMessageDeflateError> {
     let invalid = PerMessageDeflateError::InvalidWindowBits { param, offset };
+    // A token is its own text; only a quoted value may have escapes to undo.
     let mut digits = [0u8; 2];
-    let len = value.write(&mut digits).map_err(|_| invalid)?;
-    let bits = match &digits[..len] {
+    let text = match value.unquoted() {
+        Some(token) => token,
+        None => {
+            let len = value.write(&mut digits).map_err(|_| invalid)?;
+            &digits[..len]
+        }
+    };
+    let bits = match text {
         [digit @ b'8'..=b'9'] => digit - b'0',
         [b'1', digit @ b'0'..=b'5'] => 10 + (digit - b'0'),
         _ => return Err(invalid),
