@@ -393,6 +393,13 @@ impl FromStr for CloseCode {
 
 impl Reconnect {
     /// The advice in a few words, for people: `do not reconnect`, `reconnect with backoff`.
+    ///
+    /// ```
+    /// use websocket_registry::CloseCode;
+    ///
+    /// let advice = CloseCode::TRY_AGAIN_LATER.reconnect();
+    /// assert_eq!(advice.description(), "reconnect with backoff");
+    /// ```
     pub const fn description(self) -> &'static str {
         self.description_in(Language::English)
     }
@@ -414,6 +421,12 @@ impl Reconnect {
 impl CloseCodeRange {
     /// What the range is for: one line in the project's words (`4000-4999: for
     /// applications' private use, never registered.`).
+    ///
+    /// ```
+    /// use websocket_registry::CloseCodeRange;
+    ///
+    /// assert!(CloseCodeRange::PrivateUse.description().starts_with("4000-4999"));
+    /// ```
     pub const fn description(self) -> &'static str {
         self.description_in(Language::English)
     }
