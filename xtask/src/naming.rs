@@ -6,7 +6,8 @@
 //!   C-CASE asks): each piece starts with a capital; a run of capitals is lower-cased after its
 //!   first letter (`MBWS` -> `Mbws`, `WebREPL` -> `WebRepl`), except a last capital that starts
 //!   a lower-case word (`HTTPServer` -> `HttpServer`); single capitals keep their place
-//!   (`oneM2M` -> `OneM2M`). Where a piece ending in a digit meets one starting with a digit,
+//!   (`oneM2M` -> `OneM2M`), and capitals that one-letter pieces put in a row are lower-cased
+//!   after the first (`s.f.d` -> `SfD`). Where a piece ending in a digit meets one starting with a digit,
 //!   an `_` keeps them apart (`ocpp1.6` -> `Ocpp1_6`, never `Ocpp16`).
 //! - Constants (`SCREAMING_SNAKE_CASE`): pieces upper-cased and joined with `_`.
 //! - A name that would be empty, start with a digit, or be the keyword `Self` gets a prefix
@@ -50,7 +51,25 @@ pub fn upper_camel(text: &str) -> String {
             out.push(char::from(ch));
         }
     }
-    out
+    words_across_pieces(out)
+}
+
+/// Pieces of one letter each (`s.f.d` -> `SFD`) put capitals in a row that
+/// [`acronyms_are_words`] refuses: each such capital is lower-cased, left to right
+/// (`SfD`). A name that already passes is returned unchanged.
+fn words_across_pieces(name: String) -> String {
+    let mut bytes = name.into_bytes();
+    for i in 1..bytes.len() {
+        let pair = bytes[i - 1].is_ascii_uppercase() && bytes[i].is_ascii_uppercase();
+        let allowed = bytes
+            .get(i + 1)
+            .is_none_or(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if pair && !allowed {
+            bytes[i] = bytes[i].to_ascii_lowercase();
+        }
+    }
+    // Only ASCII letters changed case: still the same valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// `SCREAMING_SNAKE_CASE` form of `text` (may be empty or start with a digit).
@@ -181,6 +200,20 @@ mod tests {
         }
         for bad in ["Foo", "FOO-BAR", "_FOO", "1FOO", "", "FOO BAR"] {
             assert!(!is_screaming_snake(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn one_letter_pieces_make_no_capitals_in_a_row() {
+        // The fuzz target's find: `S%f_d.f_l` gave `SFDFL`, which C-CASE refuses.
+        for (text, name) in [
+            ("S%f_d.f_l", "SfDfL"),
+            ("a.b", "AB"),
+            ("x-y-z", "XyZ"),
+            ("a.b1", "AB1"),
+        ] {
+            assert_eq!(variant_name(text, "Id"), name, "{text}");
+            assert!(is_upper_camel(name), "{name}");
         }
     }
 
