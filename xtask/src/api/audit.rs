@@ -233,20 +233,20 @@ impl Audit {
 impl Crate {
     /// The ids of the types that implement one of `traits` (full paths).
     fn impls_of_trait(&self, traits: &[&str]) -> BTreeSet<String> {
+        self.impl_self_types(|imp| {
+            self.path_name(imp.get("trait").get("id"))
+                .is_some_and(|tr| traits.contains(&tr.as_str()))
+        })
+    }
+
+    /// The ids of the types of the impls (not negative ones) that `keep` keeps.
+    fn impl_self_types(&self, keep: impl Fn(&Value) -> bool) -> BTreeSet<String> {
         self.index
             .values()
-            .filter_map(|item| {
-                let imp = item.get("inner").get("impl");
-                let tr = self.path_name(imp.get("trait").get("id"))?;
-                if !traits.contains(&tr.as_str()) || imp.get("is_negative").is_true() {
-                    return None;
-                }
-                imp.get("for")
-                    .get("resolved_path")
-                    .get("id")
-                    .key_text()
-                    .map(str::to_owned)
-            })
+            .map(|item| item.get("inner").get("impl"))
+            .filter(|imp| !imp.is_null() && !imp.get("is_negative").is_true() && keep(imp))
+            .filter_map(|imp| imp.get("for").get("resolved_path").get("id").key_text())
+            .map(str::to_owned)
             .collect()
     }
 
@@ -275,23 +275,10 @@ impl Crate {
 
     /// The ids of the types the compiler gives an auto trait (`Send`, `Sync`).
     fn auto_trait_holders(&self, name: &str) -> BTreeSet<String> {
-        self.index
-            .values()
-            .filter_map(|item| {
-                let imp = item.get("inner").get("impl");
-                let is_it = imp.get("is_synthetic").is_true()
-                    && !imp.get("is_negative").is_true()
-                    && imp.get("trait").get("path").as_str().map(short) == Some(name);
-                if !is_it {
-                    return None;
-                }
-                imp.get("for")
-                    .get("resolved_path")
-                    .get("id")
-                    .key_text()
-                    .map(str::to_owned)
-            })
-            .collect()
+        self.impl_self_types(|imp| {
+            imp.get("is_synthetic").is_true()
+                && imp.get("trait").get("path").as_str().map(short) == Some(name)
+        })
     }
 }
 

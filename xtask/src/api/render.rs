@@ -16,17 +16,7 @@ impl Crate {
                 let generics = self.generics(inner.get("struct").get("generics"));
                 let shape = match inner.get("struct").get("kind").tagged() {
                     Some(("unit", _)) => ";".to_owned(),
-                    Some(("tuple", fields)) => {
-                        let fields: Vec<String> = fields
-                            .items()
-                            .iter()
-                            .map(|field| match self.item(field) {
-                                Some(field) => self.ty(field.get("inner").get("struct_field")),
-                                None => "_".to_owned(),
-                            })
-                            .collect();
-                        format!("({})", fields.join(", "))
-                    }
+                    Some(("tuple", fields)) => self.tuple_fields(fields),
                     _ => String::new(),
                 };
                 format!("{attrs}pub struct {path}{generics}{shape}")
@@ -37,17 +27,7 @@ impl Crate {
             }
             Kind::Variant => {
                 let shape = match inner.get("variant").get("kind").tagged() {
-                    Some(("tuple", fields)) => {
-                        let fields: Vec<String> = fields
-                            .items()
-                            .iter()
-                            .map(|field| match self.item(field) {
-                                Some(field) => self.ty(field.get("inner").get("struct_field")),
-                                None => "_".to_owned(),
-                            })
-                            .collect();
-                        format!("({})", fields.join(", "))
-                    }
+                    Some(("tuple", fields)) => self.tuple_fields(fields),
                     Some(("struct", shape)) => {
                         let fields: Vec<String> = shape
                             .get("fields")
@@ -140,6 +120,19 @@ impl Crate {
         }
     }
 
+    /// `(T, U)`: a tuple struct's or variant's fields by type, `_` for a private one.
+    fn tuple_fields(&self, fields: &Value) -> String {
+        let fields: Vec<String> = fields
+            .items()
+            .iter()
+            .map(|field| match self.item(field) {
+                Some(field) => self.ty(field.get("inner").get("struct_field")),
+                None => "_".to_owned(),
+            })
+            .collect();
+        format!("({})", fields.join(", "))
+    }
+
     /// `(self, name: T) -> U`.
     fn signature(&self, sig: &Value) -> String {
         let inputs: Vec<String> = sig
@@ -172,15 +165,7 @@ impl Crate {
             .filter_map(|param| {
                 let name = param.get("name").as_str().unwrap_or("_");
                 match param.get("kind").tagged() {
-                    Some(("lifetime", kind)) => {
-                        let outlives: Vec<&str> = kind
-                            .get("outlives")
-                            .items()
-                            .iter()
-                            .filter_map(Value::as_str)
-                            .collect();
-                        Some(bounded(name, &outlives.join(" + ")))
-                    }
+                    Some(("lifetime", kind)) => Some(bounded(name, &outlives(kind))),
                     Some(("type", kind)) if kind.get("is_synthetic").is_true() => None,
                     Some(("type", kind)) => Some(bounded(name, &self.bounds(kind.get("bounds")))),
                     Some(("const", kind)) => {
@@ -190,11 +175,7 @@ impl Crate {
                 }
             })
             .collect();
-        if params.is_empty() {
-            String::new()
-        } else {
-            format!("<{}>", params.join(", "))
-        }
+        wrapped("<", &params, ">")
     }
 
     /// ` where T: Bound`, or nothing.
@@ -209,19 +190,11 @@ impl Crate {
                     self.ty(bound.get("type")),
                     self.bounds(bound.get("bounds"))
                 )),
-                Some(("lifetime_predicate", bound)) => {
-                    let outlives: Vec<&str> = bound
-                        .get("outlives")
-                        .items()
-                        .iter()
-                        .filter_map(Value::as_str)
-                        .collect();
-                    Some(format!(
-                        "{}: {}",
-                        bound.get("lifetime").as_str().unwrap_or("'_"),
-                        outlives.join(" + ")
-                    ))
-                }
+                Some(("lifetime_predicate", bound)) => Some(format!(
+                    "{}: {}",
+                    bound.get("lifetime").as_str().unwrap_or("'_"),
+                    outlives(bound)
+                )),
                 Some(("eq_predicate", eq)) => Some(format!(
                     "{} = {}",
                     self.ty(eq.get("lhs")),
@@ -230,11 +203,7 @@ impl Crate {
                 _ => None,
             })
             .collect();
-        if predicates.is_empty() {
-            String::new()
-        } else {
-            format!(" where {}", predicates.join(", "))
-        }
+        wrapped(" where ", &predicates, "")
     }
 
     /// `Trait<..> + ?Sized + 'a`.
@@ -301,11 +270,7 @@ impl Crate {
                         _ => {}
                     }
                 }
-                if parts.is_empty() {
-                    String::new()
-                } else {
-                    format!("<{}>", parts.join(", "))
-                }
+                wrapped("<", &parts, ">")
             }
             Some(("parenthesized", args)) => {
                 let inputs: Vec<String> = args
@@ -414,6 +379,26 @@ fn self_param(ty: &Value) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// `open`, the parts joined by `, `, `close`; nothing when there are no parts.
+fn wrapped(open: &str, parts: &[String], close: &str) -> String {
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{open}{}{close}", parts.join(", "))
+    }
+}
+
+/// The lifetimes a lifetime parameter or predicate outlives: `'a + 'b`.
+fn outlives(of: &Value) -> String {
+    let lifetimes: Vec<&str> = of
+        .get("outlives")
+        .items()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    lifetimes.join(" + ")
 }
 
 /// `name: bounds`, or the name alone.
