@@ -132,7 +132,7 @@ fn identifiers_resolve_deterministically_and_no_record_is_dropped() {
         ("Id1abc", "Id1abc2"),
         ("r#type", "RType"),
         ("_", "Id3"),
-        ("Ünïcödé", "NCD"),
+        ("Ünïcödé", "NcD"),
         ("Type", "Type2"),
     ] {
         let pair = (id.to_owned(), variant.to_owned());
