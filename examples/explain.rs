@@ -646,10 +646,8 @@ fn opcode(opcode: Opcode, language: Language) -> Section {
         opcode.name().unwrap_or_default(),
         Source::Iana,
     );
-    {
-        let description = opcode.description_in(language);
-        section.field("meaning", t.field_meaning, description, Source::Project);
-    }
+    let description = opcode.description_in(language);
+    section.field("meaning", t.field_meaning, description, Source::Project);
     let kind = if opcode.is_control() {
         t.kind_control
     } else if opcode.is_data() {
@@ -681,10 +679,8 @@ fn header_bit(bit: HeaderBit, language: Language) -> Section {
         bit.meaning(),
         Source::Iana,
     );
-    {
-        let description = bit.description_in(language);
-        section.field("meaning", t.field_meaning, description, Source::Project);
-    }
+    let description = bit.description_in(language);
+    section.field("meaning", t.field_meaning, description, Source::Project);
     section.field(
         "mask",
         t.field_mask,
@@ -737,10 +733,8 @@ fn extension(extension: Extension, language: Language) -> Section {
         Source::Project,
     );
     section.field("name", t.field_name, extension.common_name(), Source::Iana);
-    {
-        let description = extension.description_in(language);
-        section.field("meaning", t.field_meaning, description, Source::Project);
-    }
+    let description = extension.description_in(language);
+    section.field("meaning", t.field_meaning, description, Source::Project);
     section.field(
         "definition",
         t.field_definition,

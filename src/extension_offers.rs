@@ -486,7 +486,10 @@ impl<'a> ExtensionOffers<'a> {
     }
 
     /// The grammar fails with `error`: the last item.
-    fn fail<T>(&mut self, error: ExtensionHeaderError) -> Option<Result<T, ExtensionHeaderError>> {
+    fn fail(
+        &mut self,
+        error: ExtensionHeaderError,
+    ) -> Option<Result<ExtensionOffer<'a>, ExtensionHeaderError>> {
         self.done = true;
         Some(Err(error))
     }

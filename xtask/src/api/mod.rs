@@ -82,6 +82,19 @@ pub struct Public<'a> {
     pub owner: Option<String>,
 }
 
+impl<'a> Public<'a> {
+    /// A variant, field or inherent item of the type at `owner`, named by `item`.
+    fn member(owner: &str, kind: Kind, item: &'a Value) -> Public<'a> {
+        let name = item.get("name").as_str().unwrap_or("_");
+        Public {
+            path: format!("{owner}::{name}"),
+            kind,
+            item,
+            owner: Some(owner.to_owned()),
+        }
+    }
+}
+
 /// The runtime crate as rustdoc describes it.
 pub struct Crate {
     index: BTreeMap<String, Value>,
@@ -230,14 +243,8 @@ impl Crate {
                 Some(("enum", enumeration)) => {
                     items.push(public(Kind::Enum));
                     for variant in enumeration.get("variants").items() {
-                        if let Some(variant_item) = self.item(variant) {
-                            let name = variant_item.get("name").as_str().unwrap_or("_");
-                            items.push(Public {
-                                path: format!("{path}::{name}"),
-                                kind: Kind::Variant,
-                                item: variant_item,
-                                owner: Some(path.clone()),
-                            });
+                        if let Some(variant) = self.item(variant) {
+                            items.push(Public::member(path, Kind::Variant, variant));
                         }
                     }
                     self.push_inherent(path, enumeration.get("impls"), &mut items);
@@ -262,13 +269,7 @@ impl Crate {
             if field.get("visibility").as_str() != Some("public") {
                 continue;
             }
-            let name = field.get("name").as_str().unwrap_or("_");
-            items.push(Public {
-                path: format!("{owner}::{name}"),
-                kind: Kind::Field,
-                item: field,
-                owner: Some(owner.to_owned()),
-            });
+            items.push(Public::member(owner, Kind::Field, field));
         }
     }
 
@@ -293,13 +294,7 @@ impl Crate {
                     Some(("assoc_const", _)) => Kind::Const,
                     _ => continue,
                 };
-                let name = member.get("name").as_str().unwrap_or("_");
-                items.push(Public {
-                    path: format!("{owner}::{name}"),
-                    kind,
-                    item: member,
-                    owner: Some(owner.to_owned()),
-                });
+                items.push(Public::member(owner, kind, member));
             }
         }
     }

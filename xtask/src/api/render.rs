@@ -149,11 +149,15 @@ impl Crate {
                 format!("{name}: {}", self.ty(ty))
             })
             .collect();
-        let output = match sig.get("output") {
+        format!("({}){}", inputs.join(", "), self.returns(sig.get("output")))
+    }
+
+    /// ` -> T`, or nothing for `()`.
+    fn returns(&self, output: &Value) -> String {
+        match output {
             Value::Null => String::new(),
             ty => format!(" -> {}", self.ty(ty)),
-        };
-        format!("({}){output}", inputs.join(", "))
+        }
     }
 
     /// `<'a, T: Bound, const N: usize>`, without the parameters `impl Trait` arguments make.
@@ -279,11 +283,11 @@ impl Crate {
                     .iter()
                     .map(|t| self.ty(t))
                     .collect();
-                let output = match args.get("output") {
-                    Value::Null => String::new(),
-                    ty => format!(" -> {}", self.ty(ty)),
-                };
-                format!("({}){output}", inputs.join(", "))
+                format!(
+                    "({}){}",
+                    inputs.join(", "),
+                    self.returns(args.get("output"))
+                )
             }
             _ => String::new(),
         }
@@ -295,16 +299,11 @@ impl Crate {
             Some(("primitive" | "generic", name)) => name.as_str().unwrap_or("_").to_owned(),
             Some(("resolved_path", path)) => self.path(path),
             Some(("borrowed_ref", reference)) => {
-                let lifetime = match reference.get("lifetime").as_str() {
-                    Some(lifetime) => format!("{lifetime} "),
-                    None => String::new(),
-                };
-                let mutable = if reference.get("is_mutable").is_true() {
-                    "mut "
-                } else {
-                    ""
-                };
-                format!("&{lifetime}{mutable}{}", self.ty(reference.get("type")))
+                format!(
+                    "{}{}",
+                    reference_prefix(reference),
+                    self.ty(reference.get("type"))
+                )
             }
             Some(("raw_pointer", pointer)) => {
                 let kind = if pointer.get("is_mutable").is_true() {
@@ -366,19 +365,24 @@ fn self_param(ty: &Value) -> Option<String> {
         Some(("borrowed_ref", reference))
             if reference.get("type").get("generic").as_str() == Some("Self") =>
         {
-            let lifetime = match reference.get("lifetime").as_str() {
-                Some(lifetime) => format!("{lifetime} "),
-                None => String::new(),
-            };
-            let mutable = if reference.get("is_mutable").is_true() {
-                "mut "
-            } else {
-                ""
-            };
-            Some(format!("&{lifetime}{mutable}self"))
+            Some(format!("{}self", reference_prefix(reference)))
         }
         _ => None,
     }
+}
+
+/// `&`, `&'a ` or `&'a mut `: a reference type up to what it refers to.
+fn reference_prefix(reference: &Value) -> String {
+    let lifetime = match reference.get("lifetime").as_str() {
+        Some(lifetime) => format!("{lifetime} "),
+        None => String::new(),
+    };
+    let mutable = if reference.get("is_mutable").is_true() {
+        "mut "
+    } else {
+        ""
+    };
+    format!("&{lifetime}{mutable}")
 }
 
 /// `open`, the parts joined by `, `, `close`; nothing when there are no parts.
