@@ -1,5 +1,7 @@
-//! The one way the crate's writers fill a caller's buffer: everything or an error that says
-//! how much room the output needs ([`BufferTooSmall`]).
+//! The one way the crate's writers fill a caller's buffer.
+//!
+//! Everything is written, or nothing and an error that says how much room the output needs
+//! ([`BufferTooSmall`]).
 
 use crate::BufferTooSmall;
 

@@ -1,5 +1,6 @@
-//! What a WHATWG WebSocket client shows its page or program after a server's Close frame, and
-//! what it lets `close(code)` send, per engine: three browsers and three runtimes, measured.
+//! What each measured WHATWG client shows after a server's Close frame, and lets `close()` send.
+//!
+//! Per engine: three browsers and three runtimes, each rule measured by the project's tests.
 //!
 //! The WHATWG WebSocket standard hands the page the close code and reason of the Close frame
 //! the client received, with `wasClean` true, once the closing handshake completes. A Close

@@ -1,5 +1,7 @@
-//! What the crate's errors share: the `Error` trait on every supported compiler, and the one
-//! error of every writer, [`BufferTooSmall`].
+//! What the crate's errors share: the `Error` trait, and the writers' one error.
+//!
+//! `Error` is implemented on every supported compiler; [`BufferTooSmall`] is the error of
+//! every writer.
 //!
 //! With the `std` feature (on by default) every error type implements `std::error::Error`,
 //! from Rust 1.63 on. Without it, a `no_std` build gets `core::error::Error` from Rust 1.81

@@ -1,4 +1,4 @@
-//! The shapes of [`other_registries`](crate::other_registries): sub-registries without a type.
+//! The shapes of `other_registries`: sub-registries without a type.
 //!
 //! These are sub-registries that IANA added after the generator learned its sub-registries,
 //! listed record by record until a typed API follows.

@@ -1,5 +1,6 @@
-//! A header sent as several field lines, read as the one list RFC 9110 section 5.3 makes of
-//! them: joined with `, `, so that offsets count in the joined value.
+//! A header sent as several field lines, read as the one list RFC 9110 makes of them.
+//!
+//! RFC 9110 section 5.3 joins them with `, `, so offsets count in the joined value.
 //!
 //! Every reader of one line (`Extension::offers`, `PerMessageDeflate::offers`) gets its
 //! `*_lines` form from [`AcrossLines`]; the rules of joining live here only.

@@ -112,6 +112,7 @@ extern crate std;
 mod buffer_writer;
 mod client_engine;
 mod close_code;
+mod close_code_range;
 mod close_code_rules;
 mod close_payload;
 mod error;

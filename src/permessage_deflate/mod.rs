@@ -6,20 +6,25 @@
 //! [`PerMessageDeflate::write_offers`]) and checks the server's response against exactly
 //! what it offered ([`DeflateResponse::check`]).
 //!
-//! One file per job: [`window_bits`] is the one value type, [`offer`] reads and checks an
-//! offer, [`negotiation`] chooses the response a server gives, [`response`] writes it and
-//! checks a server's response.
+//! One file per job: `window_bits.rs` is the one value type, `param.rs` the four parameters,
+//! `offer.rs` an offer as a client builds and writes it, `check.rs` reads offers (or a
+//! response) and checks them in one pass, `error.rs` says why one is refused,
+//! `negotiation.rs` chooses the response a server gives, `response.rs` writes it and checks a
+//! server's response.
 
+mod check;
+mod error;
 mod negotiation;
 mod offer;
+mod param;
 mod response;
 mod window_bits;
 
+pub use check::{DeflateOffer, DeflateOffers};
+pub use error::PerMessageDeflateError;
 pub use negotiation::DeflatePolicy;
-pub use offer::{
-    ClientMaxWindowBits, DeflateOffer, DeflateOffers, DeflateParam, PerMessageDeflate,
-    PerMessageDeflateError,
-};
+pub use offer::{ClientMaxWindowBits, PerMessageDeflate};
+pub use param::DeflateParam;
 pub use response::{DeflateResponse, DeflateResponseError};
 pub use window_bits::WindowBits;
 

@@ -3,9 +3,9 @@
 use crate::header_lines::AcrossLines;
 use crate::{ExtensionHeaderError, ExtensionHeaderExpected};
 
-use super::offer::{ClientMaxWindowBits, DeflateOffer, PerMessageDeflate};
 use super::response::DeflateResponse;
 use super::WindowBits;
+use super::{ClientMaxWindowBits, DeflateOffer, PerMessageDeflate};
 
 /// What a server is willing to agree on for permessage-deflate.
 ///

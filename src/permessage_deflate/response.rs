@@ -6,10 +6,10 @@ use crate::buffer_writer::Writer;
 use crate::header_lines::AcrossLines;
 use crate::{BufferTooSmall, ExtensionHeaderError, ExtensionHeaderExpected};
 
-use super::offer::{
+use super::{
     ClientMaxWindowBits, DeflateOffer, DeflateOffers, PerMessageDeflate, PerMessageDeflateError,
+    WindowBits,
 };
-use super::WindowBits;
 
 /// The parameters of a permessage-deflate response: what a server answers
 /// ([`PerMessageDeflate::negotiate`]), and what a client reads back

@@ -1,5 +1,6 @@
-//! An LZ77 window size of permessage-deflate, as a power of two: 8 to 15 (RFC 7692 section
-//! 7.1.2), so that no offer, response or policy can hold another.
+//! An LZ77 window size of permessage-deflate: a power of two from 8 to 15.
+//!
+//! RFC 7692 section 7.1.2's range, so that no offer, response or policy can hold another.
 
 use core::fmt;
 

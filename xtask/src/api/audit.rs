@@ -1,7 +1,8 @@
-//! Counts the public API's size, and what the 0.1.0 API keeps at zero: deprecated items
-//! outside the name lock, fixed-length arrays, error types that borrow or do not propagate,
-//! accessor names with two return types, fallible functions without `# Errors`, and types
-//! without an example.
+//! Counts the public API's size, and what the 0.1.0 API keeps at zero.
+//!
+//! Deprecated items outside the name lock, fixed-length arrays, error types that borrow or
+//! do not propagate, accessor names with two return types, fallible functions without
+//! `# Errors`, and types without an example.
 
 use std::collections::{BTreeMap, BTreeSet};
 

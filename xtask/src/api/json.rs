@@ -1,4 +1,4 @@
-//! Reads the JSON rustdoc writes: a small strict parser into [`Value`], no dependencies.
+//! Reads the JSON rustdoc writes: a small strict parser into `Value`, no dependencies.
 //!
 //! `cargo xtask api` is the generator's only JSON reader, and rustdoc's output is trusted
 //! input of a few megabytes, so a recursive parser over the bytes is enough. It still

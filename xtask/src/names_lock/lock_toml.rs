@@ -111,7 +111,7 @@ impl NameLock {
 
 const HEADER: &str = "\
 # The Rust name given to every record of IANA's WebSocket registry, so that names survive
-# IANA's edits (see xtask/src/names_lock.rs and MAINTAINING.md's \"Names that survive
+# IANA's edits (see xtask/src/names_lock/ and MAINTAINING.md's \"Names that survive
 # IANA's edits\"). Written by `cargo xtask regen`; commit it together with generated/.
 #
 # A record keeps its name. When the text it is derived from (`source`) changes its name, or

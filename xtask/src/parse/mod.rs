@@ -1,4 +1,4 @@
-//! Stage 2: element tree -> typed [`Registry`] model.
+//! Stage 2: element tree -> typed `Registry` model.
 //!
 //! The checks follow IANA's RELAX NG schema for the file (`websocket.rng`): an element the
 //! schema does not allow where it appears is an error, never skipped, so nothing in IANA's file
