@@ -20,7 +20,7 @@ use std::error::Error;
 use crate::{
     ClosePayloadError, DeflateResponseError, EncodeCloseError, ExtensionHeaderError,
     ParseCloseCodeError, ParseOpcodeError, ParseVersionError, PerMessageDeflateError,
-    SelectedSubprotocolError, UnassignedOpcode, UnknownName, UnregisteredName,
+    SelectedSubprotocolError, UnassignedOpcode, UnknownName, UnregisteredName, VersionError,
 };
 
 /// The buffer given to a writer is too small for what it writes.
@@ -96,6 +96,7 @@ errors!(
     UnassignedOpcode,
     UnknownName,
     UnregisteredName,
+    VersionError,
 );
 
 /// Wraps the grammar's error or a parameter's.

@@ -130,6 +130,7 @@ mod permessage_deflate;
 mod record_texts;
 mod reference;
 mod version;
+mod version_check;
 
 // The generated modules are formatted by the generator (prettyplease), not by rustfmt.
 #[rustfmt::skip]
@@ -170,6 +171,11 @@ pub use extension_offers::{
 pub use extensions::Extension;
 pub use generic_registry::{GenericRecord, GenericRegistry};
 pub use header_bits::HeaderBit;
+#[cfg(feature = "headers")]
+pub use interop::{
+    SecWebSocketExtensionsRequest, SecWebSocketExtensionsResponse, SecWebSocketProtocolRequest,
+    SecWebSocketProtocolResponse,
+};
 pub use language::{Language, Reconnect, UnknownName};
 pub use offers::{Offer, Offers, SelectedSubprotocolError};
 pub use opcode::{FrameOpcode, ParseOpcodeError, UnassignedOpcode};
@@ -181,6 +187,7 @@ pub use permessage_deflate::{
 pub use reference::{RangeRecord, Reference, ReferenceKind, UnregisteredName};
 pub use subprotocols::Subprotocol;
 pub use version::{ParseVersionError, Version};
+pub use version_check::VersionError;
 pub use versions::VersionStatus;
 
 /// The README's examples run as doctests, so the front page cannot go stale.

@@ -1,4 +1,4 @@
-//! Reading the subprotocols a client offers in `Sec-WebSocket-Protocol`.
+//! Reading and writing the subprotocols a client offers in `Sec-WebSocket-Protocol`.
 //!
 //! RFC 6455 section 4.1 has the client send `1#token` (a comma-separated list, in order of
 //! preference) and section 4.2.2 has the server pick at most one and echo it exactly. RFC 9110
@@ -8,8 +8,9 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
+use crate::buffer_writer::Writer;
 use crate::extension_offers::{is_field_byte, is_tchar};
-use crate::Subprotocol;
+use crate::{BufferTooSmall, Subprotocol};
 
 /// One element of a `Sec-WebSocket-Protocol` list: the token as sent, and the registered
 /// subprotocol it names, if any.
@@ -153,6 +154,34 @@ impl Subprotocol {
         lines: impl IntoIterator<Item = &'a V> + 'a,
     ) -> impl Iterator<Item = Offer<'a>> + 'a {
         lines.into_iter().flat_map(|line| Subprotocol::offers(line))
+    }
+
+    /// The client's side: writes `offers`, in its order of preference, as one
+    /// `Sec-WebSocket-Protocol` value (`ocpp2.0.1, ocpp1.6`), and returns its length. Check
+    /// the server's answer with [`selected_in_value`](Self::selected_in_value).
+    ///
+    /// # Errors
+    ///
+    /// [`BufferTooSmall`] when `buf` cannot hold the value; what `buf` holds then is
+    /// unspecified.
+    ///
+    /// ```
+    /// use websocket_registry::Subprotocol;
+    ///
+    /// let mut buf = [0u8; 64];
+    /// let len = Subprotocol::write_offers(&[Subprotocol::Ocpp2_0_1, Subprotocol::Ocpp1_6], &mut buf)?;
+    /// assert_eq!(&buf[..len], b"ocpp2.0.1, ocpp1.6");
+    /// # Ok::<(), websocket_registry::BufferTooSmall>(())
+    /// ```
+    pub fn write_offers(offers: &[Subprotocol], buf: &mut [u8]) -> Result<usize, BufferTooSmall> {
+        let mut out = Writer::new(buf);
+        for (i, offer) in offers.iter().enumerate() {
+            if i > 0 {
+                out.push(", ");
+            }
+            out.push(offer.as_str());
+        }
+        out.finish()
     }
 
     /// The first registered subprotocol in a `Sec-WebSocket-Protocol` header value that

@@ -1,11 +1,11 @@
-//! Subprotocol negotiation on tungstenite's handshake types (feature `tungstenite-handshake`).
+//! Negotiation on tungstenite's handshake types (feature `tungstenite-handshake`).
 //!
 //! tungstenite hands a server's accept callback an `http::Request` and a client the server's
-//! `http::Response`; these methods read `Sec-WebSocket-Protocol` from them with this crate's
-//! lookup. They take any body type, so the same calls work on both sides.
+//! `http::Response`; these methods pass their headers to the `http` feature's readers
+//! (`src/interop/http.rs`) and hold no header code of their own. They take any body type, so
+//! the same calls work on both sides.
 
-use tungstenite::http::header::SEC_WEBSOCKET_PROTOCOL;
-use tungstenite::http::{HeaderMap, Request, Response};
+use tungstenite::http::{Request, Response};
 
 use crate::{Offer, Subprotocol};
 
@@ -35,8 +35,7 @@ impl Subprotocol {
         request: &Request<B>,
         mut accept: impl FnMut(Subprotocol) -> bool,
     ) -> Option<Subprotocol> {
-        let lines = request.headers().get_all(SEC_WEBSOCKET_PROTOCOL);
-        Subprotocol::negotiate_lines(lines, &mut accept)
+        Subprotocol::negotiate_in_headers(request.headers(), &mut accept)
     }
 
     /// The subprotocol the server selected in `response`: `Ok(None)` when it selected none,
@@ -75,7 +74,7 @@ impl Subprotocol {
     pub fn selected_in_response<B>(
         response: &Response<B>,
     ) -> Result<Option<Offer<'_>>, crate::SelectedSubprotocolError> {
-        Subprotocol::selected_in_lines(response.headers().get_all(SEC_WEBSOCKET_PROTOCOL))
+        Subprotocol::selected_in_headers(response.headers())
     }
 }
 
@@ -105,7 +104,7 @@ impl crate::PerMessageDeflate {
         request: &Request<B>,
         policy: &crate::DeflatePolicy,
     ) -> Result<Option<crate::DeflateResponse>, crate::ExtensionHeaderError> {
-        crate::PerMessageDeflate::negotiate_lines(extension_lines(request.headers()), policy)
+        crate::PerMessageDeflate::negotiate_in_headers(request.headers(), policy)
     }
 }
 
@@ -140,13 +139,6 @@ impl crate::DeflateResponse {
         response: &Response<B>,
         offered: &[crate::PerMessageDeflate],
     ) -> Result<Option<crate::DeflateResponse>, crate::DeflateResponseError> {
-        crate::DeflateResponse::check_lines(extension_lines(response.headers()), offered)
+        crate::DeflateResponse::check_in_headers(response.headers(), offered)
     }
-}
-
-/// Every `Sec-WebSocket-Extensions` line, in order.
-fn extension_lines(
-    headers: &HeaderMap,
-) -> tungstenite::http::header::GetAll<'_, tungstenite::http::HeaderValue> {
-    headers.get_all(tungstenite::http::header::SEC_WEBSOCKET_EXTENSIONS)
 }
