@@ -10,21 +10,33 @@
 //! ```
 //!
 //! Paths: `/` echoes messages; `/close/{code}` closes at once with `code` and its name as the
-//! reason, or answers 400 if the code may not be sent. `tests/axum.rs` runs it on 127.0.0.1.
+//! reason, or answers 400 if the code may not be sent. On `/close/{code}` the crate checks
+//! `Sec-WebSocket-Version` before axum does (axum would answer 400 without the versions it
+//! speaks; RFC 6455 section 4.4 asks for 426 and a `Sec-WebSocket-Version` header), and reads
+//! the client's permessage-deflate offers through `TypedHeader`: axum's WebSocket cannot
+//! compress, so the server declines them. `tests/axum.rs` and `tests/browser.rs` run it on
+//! 127.0.0.1.
 
+use axum::body::Body;
+use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::ws::{CloseFrame as AxumCloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::Path;
-use axum::http::header::SEC_WEBSOCKET_PROTOCOL;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use axum::Router;
+use axum_extra::TypedHeader;
 use tokio::net::TcpListener;
-use websocket_registry::{CloseCode, ClosePayload, Subprotocol};
+use websocket_registry::{
+    CloseCode, ClosePayload, DeflatePolicy, SecWebSocketExtensionsRequest, Subprotocol, Version,
+};
 
 /// The subprotocols this server speaks; the client's order of preference decides between
 /// them.
 pub const SPEAKS: [Subprotocol; 2] = [Subprotocol::Ocpp2_0_1, Subprotocol::Ocpp1_6];
+
+/// The versions of `Sec-WebSocket-Version` this server speaks.
+pub const VERSIONS: &[Version] = &[Version::RFC_6455];
 
 /// The application: `/` and `/close/{code}`.
 pub fn app() -> Router {
@@ -41,13 +53,9 @@ pub async fn serve(listener: TcpListener) -> std::io::Result<()> {
 /// Selects the client's first offer that this server speaks, looked up in the registry, from
 /// the request's `Sec-WebSocket-Protocol` lines in order.
 fn negotiate(mut upgrade: WebSocketUpgrade, headers: &HeaderMap) -> WebSocketUpgrade {
-    let chosen = headers
-        .get_all(SEC_WEBSOCKET_PROTOCOL)
-        .iter()
-        .filter_map(|line| line.to_str().ok())
-        .find_map(|line| Subprotocol::negotiate(line, |protocol| SPEAKS.contains(&protocol)));
+    let chosen = Subprotocol::negotiate_in_headers(headers, |protocol| SPEAKS.contains(&protocol));
     if let Some(protocol) = chosen {
-        upgrade.set_selected_protocol(HeaderValue::from_static(protocol.as_str()));
+        upgrade.set_selected_protocol(HeaderValue::from(protocol));
     }
     upgrade
 }
@@ -65,10 +73,24 @@ async fn echo(upgrade: WebSocketUpgrade, headers: HeaderMap) -> Response {
 }
 
 async fn close(
-    upgrade: WebSocketUpgrade,
     headers: HeaderMap,
     Path(code): Path<String>,
+    upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+    deflate_offers: Option<TypedHeader<SecWebSocketExtensionsRequest>>,
 ) -> Response {
+    // RFC 6455 section 4.4's answer, before axum's extractor gives its own (400, no versions).
+    if let Err(error) = Version::check_in_headers(&headers, VERSIONS) {
+        return error.to_response().map(|()| Body::from(error.to_string()));
+    }
+    let upgrade = match upgrade {
+        Ok(upgrade) => upgrade,
+        Err(rejection) => return rejection.into_response(),
+    };
+    // A valid offer would be accepted by the crate, but axum's WebSocket cannot compress:
+    // declining is sending no `Sec-WebSocket-Extensions`, which axum does not.
+    if let Some(TypedHeader(offers)) = deflate_offers {
+        let _declined = offers.negotiate(&DeflatePolicy::default());
+    }
     let code: CloseCode = match code.parse() {
         Ok(code) => code,
         Err(err) => return (StatusCode::BAD_REQUEST, format!("{code:?}: {err}")).into_response(),

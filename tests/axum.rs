@@ -57,3 +57,28 @@ async fn negotiation_follows_the_clients_order_not_the_servers() {
     // offers in a sorted set.
     check_negotiation(addr).await;
 }
+
+#[tokio::test]
+async fn a_tokio_tungstenite_client_gets_the_subprotocol_a_declined_deflate_and_the_close() {
+    let addr = start().await;
+    common::check_stack_handshake(addr).await;
+}
+
+#[tokio::test]
+async fn version_8_gets_426_with_the_versions_spoken_where_the_crate_checks_it() {
+    let addr = start().await;
+    let (status, versions) = common::version_8_answer(addr, "/close/1000").await;
+    assert!(status.starts_with("HTTP/1.1 426"), "{status}");
+    assert_eq!(versions.as_deref(), Some("13"));
+}
+
+/// axum's own check (`WebSocketUpgrade`, on `/`) refuses version 8 with 400 and no
+/// `Sec-WebSocket-Version`: not the 426 and version list RFC 6455 section 4.4 asks for,
+/// which is why the example checks the version with the crate first.
+#[tokio::test]
+async fn axum_alone_answers_version_8_with_400_and_no_versions() {
+    let addr = start().await;
+    let (status, versions) = common::version_8_answer(addr, "/").await;
+    assert!(status.starts_with("HTTP/1.1 400"), "{status}");
+    assert_eq!(versions, None);
+}

@@ -40,10 +40,20 @@ where
 /// Opens a WebSocket connection without a WebSocket library, offering `offers` (if not
 /// empty), and returns the server's response head and the stream after it.
 pub async fn raw_handshake(addr: SocketAddr, path: &str, offers: &str) -> (String, TcpStream) {
+    raw_handshake_version(addr, path, offers, "13").await
+}
+
+/// [`raw_handshake`] with `Sec-WebSocket-Version: {version}`.
+pub async fn raw_handshake_version(
+    addr: SocketAddr,
+    path: &str,
+    offers: &str,
+    version: &str,
+) -> (String, TcpStream) {
     let mut stream = TcpStream::connect(addr).await.unwrap();
     let mut request = format!(
         "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\
-         Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+         Sec-WebSocket-Version: {version}\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
     );
     if !offers.is_empty() {
         request += &format!("Sec-WebSocket-Protocol: {offers}\r\n");
@@ -126,4 +136,60 @@ pub async fn check_every_wire_valid_close(addr: SocketAddr) {
         );
     })
     .await;
+}
+
+/// The end-to-end handshake every server stack's example passes, with tokio-tungstenite as the
+/// client: on `/close/1013` the server selects `ocpp1.6` (the client's first registered offer
+/// it speaks, after a token the registry does not have), declines permessage-deflate (none of
+/// the stacks can compress), and closes with 1013 and the reason `1013 Try Again Later`,
+/// which the client reads back. The expected values are written out here, not asked of the
+/// crate.
+pub async fn check_stack_handshake(addr: SocketAddr) {
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    use tokio_tungstenite::tungstenite::Message;
+    use websocket_registry::{
+        ClientMaxWindowBits, DeflateResponse, PerMessageDeflate, Subprotocol,
+    };
+
+    let offered =
+        [PerMessageDeflate::new().with_client_max_window_bits(ClientMaxWindowBits::Unspecified)];
+    let mut request = format!("ws://{addr}/close/1013")
+        .into_client_request()
+        .unwrap();
+    let headers = request.headers_mut();
+    headers.insert(
+        "sec-websocket-protocol",
+        "x-not-registered, ocpp1.6, ocpp2.0.1".parse().unwrap(),
+    );
+    let offer = PerMessageDeflate::offers_header_value(&offered);
+    assert_eq!(offer, "permessage-deflate; client_max_window_bits");
+    headers.insert("sec-websocket-extensions", offer);
+    let (mut socket, response) = tokio_tungstenite::connect_async(request)
+        .await
+        .expect("the handshake succeeds");
+    let selected = Subprotocol::selected_in_headers(response.headers())
+        .expect("one token")
+        .expect("a subprotocol is selected");
+    assert_eq!(selected.token(), "ocpp1.6");
+    assert!(response.headers().get("sec-websocket-extensions").is_none());
+    assert_eq!(
+        DeflateResponse::check_in_headers(response.headers(), &offered),
+        Ok(None)
+    );
+    match socket.next().await {
+        Some(Ok(Message::Close(Some(frame)))) => {
+            assert_eq!(u16::from(frame.code), 1013);
+            assert_eq!(frame.reason.as_str(), "1013 Try Again Later");
+        }
+        other => panic!("expected a Close frame, got {other:?}"),
+    }
+}
+
+/// What the server at `addr` answers a version-8 request (draft hybi-08) on `path`: its
+/// status line and its `Sec-WebSocket-Version` header, if any.
+pub async fn version_8_answer(addr: SocketAddr, path: &str) -> (String, Option<String>) {
+    let (head, _) = raw_handshake_version(addr, path, "", "8").await;
+    let status = head.lines().next().unwrap_or_default().to_owned();
+    let versions = header(&head, "sec-websocket-version").map(str::to_owned);
+    (status, versions)
 }
