@@ -68,7 +68,7 @@ async fn close(
     if let Err(error) = Version::check_lines(headers.get_all(SEC_WEBSOCKET_VERSION), VERSIONS) {
         let mut versions = [0u8; 64];
         let len = error.write_supported(&mut versions).unwrap_or(0);
-        let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::BAD_REQUEST);
+        let status = StatusCode::from_u16(error.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
         return Ok(HttpResponse::build(status)
             .insert_header((SEC_WEBSOCKET_VERSION, &versions[..len]))
             .body(error.to_string()));

@@ -32,6 +32,15 @@ impl<'a> Offer<'a> {
     /// The offer whose token is `bytes`, looked up in the registry; `None` for an empty
     /// element or one that is not UTF-8 (no token, and no subprotocol's name). A registered
     /// name is the registry's own text, so only an unregistered token is checked for UTF-8.
+    /// The offer of a token already known to be one (the typed response header's).
+    #[cfg(feature = "headers")]
+    pub(crate) fn of_token(token: &'a str) -> Offer<'a> {
+        Offer {
+            token,
+            subprotocol: Subprotocol::from_name(token),
+        }
+    }
+
     #[inline]
     pub(crate) fn from_bytes(bytes: &'a [u8]) -> Option<Offer<'a>> {
         match Subprotocol::from_name_bytes(bytes) {

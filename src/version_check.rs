@@ -18,7 +18,7 @@ use crate::{BufferTooSmall, Version};
 /// use websocket_registry::Version;
 ///
 /// let error = Version::check("8", &[Version::RFC_6455]).unwrap_err();
-/// assert_eq!(error.status_code(), 426);
+/// assert_eq!(error.http_status(), 426);
 /// assert_eq!(error.requested(), Some(Version::from_u8(8)));
 /// let mut buf = [0u8; 16];
 /// let len = error.write_supported(&mut buf)?;
@@ -90,9 +90,9 @@ impl Version {
     /// use websocket_registry::Version;
     ///
     /// let none: [&str; 0] = [];
-    /// assert_eq!(Version::check_lines(&none, &[Version::RFC_6455]).unwrap_err().status_code(), 400);
+    /// assert_eq!(Version::check_lines(&none, &[Version::RFC_6455]).unwrap_err().http_status(), 400);
     /// assert_eq!(Version::check_lines(&["13"], &[Version::RFC_6455]), Ok(Version::RFC_6455));
-    /// assert_eq!(Version::check_lines(&["13", "13"], &[Version::RFC_6455]).unwrap_err().status_code(), 400);
+    /// assert_eq!(Version::check_lines(&["13", "13"], &[Version::RFC_6455]).unwrap_err().http_status(), 400);
     /// ```
     pub fn check_lines<'a, V: AsRef<[u8]> + ?Sized + 'a>(
         lines: impl IntoIterator<Item = &'a V>,
@@ -100,8 +100,9 @@ impl Version {
     ) -> Result<Version, VersionError> {
         let mut lines = lines.into_iter();
         let refuse = |found| Err(VersionError { found, supported });
-        let Some(first) = lines.next() else {
-            return refuse(Found::Missing);
+        let first = match lines.next() {
+            Some(first) => first,
+            None => return refuse(Found::Missing),
         };
         let more = lines.count();
         if more > 0 {
@@ -115,7 +116,7 @@ impl VersionError {
     /// The status the server answers with: 426 Upgrade Required for a version it does not
     /// speak or cannot read (RFC 6455 section 4.4), 400 Bad Request for a request without
     /// the header or with it on several lines (sections 4.2.2 and 11.3.5).
-    pub const fn status_code(&self) -> u16 {
+    pub const fn http_status(&self) -> u16 {
         match self.found {
             Found::Missing | Found::SeveralLines(_) => 400,
             Found::Malformed(_) | Found::Unsupported(_) => 426,

@@ -39,7 +39,10 @@ async fn a_malformed_extensions_header_fails_the_handshake_with_its_offset() {
     let offers = "ocpp1.6\r\nSec-WebSocket-Extensions: permessage-deflate; x=\"";
     let (head, mut stream) = common::raw_handshake(addr, "/close/1000", offers).await;
     assert!(head.starts_with("HTTP/1.1 400"), "{head}");
-    let len: usize = common::header(&head, "content-length").unwrap().parse().unwrap();
+    let len: usize = common::header(&head, "content-length")
+        .unwrap()
+        .parse()
+        .unwrap();
     let mut body = vec![0; len];
     stream.read_exact(&mut body).await.unwrap();
     // `permessage-deflate; x="` is 23 bytes: the closing quote is missing at byte 23.

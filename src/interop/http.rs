@@ -302,23 +302,19 @@ impl Version {
 
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl VersionError {
-    /// [`status_code`](Self::status_code) as an `http::StatusCode`: 426 or 400.
-    pub fn status(&self) -> StatusCode {
-        StatusCode::from_u16(self.status_code()).unwrap_or(StatusCode::BAD_REQUEST)
-    }
-
     /// The `Sec-WebSocket-Version` value of the answer: what
     /// [`write_supported`](Self::write_supported) writes.
     pub fn supported_header_value(&self) -> HeaderValue {
         written(self.supported().len() * 5, |buf| self.write_supported(buf))
     }
 
-    /// The whole answer, without a body: [`status`](Self::status) and a
+    /// The whole answer, without a body: [`http_status`](Self::http_status) and a
     /// `Sec-WebSocket-Version` header listing the versions the server speaks (RFC 6455
     /// section 4.4). Map its body to the server's own type (`response.map(|()| body)`).
     pub fn to_response(&self) -> Response<()> {
         let mut response = Response::new(());
-        *response.status_mut() = self.status();
+        *response.status_mut() =
+            StatusCode::from_u16(self.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
         response
             .headers_mut()
             .insert(SEC_WEBSOCKET_VERSION, self.supported_header_value());

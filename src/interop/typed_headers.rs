@@ -107,7 +107,7 @@ impl Header for SecWebSocketProtocolRequest {
 /// let mut headers = HeaderMap::new();
 /// headers.typed_insert(SecWebSocketProtocolResponse::from(Subprotocol::Ocpp1_6));
 /// let selected: SecWebSocketProtocolResponse = headers.typed_get().expect("one token");
-/// assert_eq!(selected.subprotocol(), Some(Subprotocol::Ocpp1_6));
+/// assert_eq!(selected.offer().subprotocol(), Some(Subprotocol::Ocpp1_6));
 ///
 /// headers.insert("sec-websocket-protocol", "ocpp1.6, mqtt".parse().unwrap());
 /// assert!(headers.typed_try_get::<SecWebSocketProtocolResponse>().is_err()); // a list
@@ -120,15 +120,11 @@ pub struct SecWebSocketProtocolResponse {
 }
 
 impl SecWebSocketProtocolResponse {
-    /// The token the server sent, without the whitespace around it.
-    pub fn token(&self) -> &str {
+    /// The token the server sent, without the whitespace around it, and the registered
+    /// subprotocol it names, if any.
+    pub fn offer(&self) -> Offer<'_> {
         // One token, checked at decoding (or written by the crate): ASCII, so `to_str` is `Ok`.
-        self.token.to_str().unwrap_or("")
-    }
-
-    /// The registered subprotocol the token names, if any.
-    pub fn subprotocol(&self) -> Option<Subprotocol> {
-        Subprotocol::from_name(self.token())
+        Offer::of_token(self.token.to_str().unwrap_or(""))
     }
 }
 
