@@ -256,8 +256,8 @@ fn write_runtime_workspace(work: &str, crates: &[RuntimeCrate]) -> PathBuf {
             format!(
                 "[package]\nname = \"generated-{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
                  publish = false\n[lib]\npath = \"src/lib.rs\"\ndoctest = false\n\
-                 [features]\ndefault = [\"std\"]\nstd = []\nserde = []\n\
-                 tungstenite = []\ntungstenite-handshake = []\n"
+                 [features]\ndefault = [\"std\"]\n{}",
+                runtime_features()
             ),
         )
         .expect("write manifest");
@@ -288,4 +288,25 @@ fn run_cargo(work: &Path, args: &[&str]) {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// Every feature of the runtime crate's manifest but `default`, each as `name = []`: the
+/// copies build without dependencies, but their `#[cfg(feature = ...)]` lines must name
+/// features the manifest declares.
+fn runtime_features() -> String {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.toml");
+    let text = fs::read_to_string(&manifest).expect("the runtime crate's Cargo.toml");
+    let features = text
+        .split("\n[features]\n")
+        .nth(1)
+        .expect("a [features] table")
+        .split("\n[")
+        .next()
+        .unwrap_or_default();
+    features
+        .lines()
+        .filter_map(|line| line.split_once(" = ").map(|(name, _)| name.trim()))
+        .filter(|name| *name != "default" && !name.starts_with('#'))
+        .map(|name| format!("{name} = []\n"))
+        .collect()
 }
