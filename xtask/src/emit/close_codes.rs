@@ -452,20 +452,21 @@ fn sendable_protocol_codes(codes: &[u16]) -> TokenStream {
     let start = super::int(start);
     match offsets.iter().max() {
         None => quote!(false),
-        Some(&max) if max < 32 => {
-            let mask = offsets.iter().fold(0u32, |mask, offset| mask | 1 << offset);
-            let mask = syn::LitInt::new(&format!("{mask:#b}u32"), proc_macro2::Span::call_site());
-            quote! {
-                let offset = (code as u32).wrapping_sub(#start);
-                (offset < 32) & ((#mask >> (offset & 31)) & 1 != 0)
-            }
-        }
         Some(&max) if max < 64 => {
             let mask = offsets.iter().fold(0u64, |mask, offset| mask | 1 << offset);
-            let mask = syn::LitInt::new(&format!("{mask:#b}u64"), proc_macro2::Span::call_site());
+            let (width, suffix) = if max < 32 {
+                (32u32, "u32")
+            } else {
+                (64, "u64")
+            };
+            let mask = syn::LitInt::new(
+                &format!("{mask:#b}{suffix}"),
+                proc_macro2::Span::call_site(),
+            );
+            let (width, top) = (super::int(width), super::int(width - 1));
             quote! {
                 let offset = (code as u32).wrapping_sub(#start);
-                (offset < 64) & ((#mask >> (offset & 63)) & 1 != 0)
+                (offset < #width) & ((#mask >> (offset & #top)) & 1 != 0)
             }
         }
         Some(_) => {
@@ -481,5 +482,30 @@ fn sendable_protocol_codes(codes: &[u16]) -> TokenStream {
                 });
             quote!(matches!(code, #(#runs)|*))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sendable_protocol_codes;
+
+    fn body(codes: &[u16]) -> String {
+        sendable_protocol_codes(codes).to_string()
+    }
+
+    #[test]
+    fn the_sendable_codes_are_a_bit_mask_when_they_fit_and_a_matches_otherwise() {
+        // IANA's: 1000-1003 and 1007-1014, bits 0-3 and 7-14 from 1000.
+        let iana: Vec<u16> = (1000..=1003).chain(1007..=1014).collect();
+        let iana = body(&iana);
+        assert!(iana.contains("0b111111110001111u32"), "{iana}");
+        assert!(iana.contains("offset < 32"), "{iana}");
+        let wide = body(&[1000, 1040]);
+        assert!(wide.contains(&format!("{:#b}u64", 1u64 | 1 << 40)), "{wide}");
+        assert!(wide.contains("offset < 64"), "{wide}");
+        let wider = body(&[1000, 1001, 1100]);
+        assert!(wider.contains("matches !"), "{wider}");
+        assert!(wider.contains("1000 ..= 1001 | 1100"), "{wider}");
+        assert_eq!(body(&[]), "false");
     }
 }
