@@ -26,7 +26,10 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 #[path = "support/floor.rs"]
 mod floor;
+#[path = "support/readme_example.rs"]
+mod readme_example;
 use floor::exact_token_floor;
+use readme_example::readme_example;
 use websocket_registry::{DeflateOffer, DeflatePolicy, Extension, PerMessageDeflate};
 
 /// What each browser engine sends, as measured (see `ClientEngine`).
@@ -113,6 +116,11 @@ fn bench(c: &mut Criterion) {
                     response.map(|r| r.write(&mut buf).unwrap_or(0))
                 })
             },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("crate: the README's example", engine),
+            offer,
+            |b, offer| b.iter(|| readme_example(black_box(offer.as_bytes())).ok()),
         );
         group.bench_with_input(
             BenchmarkId::new("floor: exact tokens, no checks", engine),

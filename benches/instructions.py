@@ -12,7 +12,7 @@ import re
 import subprocess
 import sys
 
-OPERATIONS = ["parse", "one-pass", "negotiate", "floor"]
+OPERATIONS = ["parse", "one-pass", "negotiate", "readme", "floor"]
 OFFERS = ["chromium", "firefox", "four alternatives, every parameter", "refused offers first"]
 # The close-code predicates, each over all 65,536 codes per call.
 CLOSE_OPERATIONS = ["close-generated", "close-matches", "close-tungstenite"]

@@ -6,7 +6,8 @@
 //! `instructions OPERATION OFFER CALLS`, with OPERATION `parse` (`Extension::offers`, the
 //! grammar alone), `one-pass` (`PerMessageDeflate::offers`, the grammar and RFC 7692's check
 //! in one pass), `negotiate` (`PerMessageDeflate::negotiate`
-//! and `DeflateResponse::write`) or `floor` (the loop that only recognises the exact tokens,
+//! and `DeflateResponse::write`), `readme` (the README's example, line for line:
+//! `benches/support/readme_example.rs`) or `floor` (the loop that only recognises the exact tokens,
 //! `benches/support/floor.rs`), and OFFER an index into [`OFFERS`]; or `close-generated`,
 //! `close-matches` or `close-tungstenite` (`CloseCode::is_valid_on_wire`, the hand-written
 //! `matches!` and tungstenite's `is_allowed` over every `u16`; OFFER is ignored). Without arguments (as
@@ -23,6 +24,8 @@ use websocket_registry::{CloseCode, DeflateOffer, DeflatePolicy, Extension, PerM
 
 #[path = "support/floor.rs"]
 mod floor;
+#[path = "support/readme_example.rs"]
+mod readme_example;
 
 /// Chromium's, Firefox's, four alternatives with every parameter, and a header with an
 /// unknown extension and offers RFC 7692 refuses before the one that is accepted.
@@ -51,6 +54,7 @@ fn run(operation: &str, offer: &str) -> usize {
                 .map_or(0, |response| response.write(&mut buf).unwrap_or(0))
         }
         "floor" => floor::exact_token_floor(offer),
+        "readme" => readme_example::readme_example(offer.as_bytes()).unwrap_or(0),
         // The close-code predicates over every u16 (the offer is not used).
         "close-generated" => (0..=u16::MAX)
             .filter(|&code| CloseCode::from_u16(black_box(code)).is_valid_on_wire())

@@ -501,7 +501,10 @@ mod tests {
         assert!(iana.contains("0b111111110001111u32"), "{iana}");
         assert!(iana.contains("offset < 32"), "{iana}");
         let wide = body(&[1000, 1040]);
-        assert!(wide.contains(&format!("{:#b}u64", 1u64 | 1 << 40)), "{wide}");
+        assert!(
+            wide.contains(&format!("{:#b}u64", 1u64 | 1 << 40)),
+            "{wide}"
+        );
         assert!(wide.contains("offset < 64"), "{wide}");
         let wider = body(&[1000, 1001, 1100]);
         assert!(wider.contains("matches !"), "{wider}");
