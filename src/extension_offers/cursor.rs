@@ -66,6 +66,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// A token (one or more tchar), or `None` without moving.
+    #[inline]
     pub(super) fn token(&mut self) -> Option<&'a [u8]> {
         let bytes = self.bytes;
         let start = self.position;

@@ -93,9 +93,22 @@ impl PerMessageDeflate {
     /// assert_eq!(broken.offset(), 20);
     /// ```
     pub fn offers<V: AsRef<[u8]> + ?Sized>(value: &V) -> DeflateOffers<'_> {
-        DeflateOffers {
-            elements: Extension::offers(value),
-        }
+        let mut elements = Extension::offers(value);
+        // The two offers real clients send on every connection, known without a parse:
+        // Firefox's, and Chromium's (WebKitGTK, undici, Bun and python-websockets send it
+        // too). Recognised once here rather than on every `next`; the differential test
+        // checks both against the parse.
+        let known = if elements.take_whole(b"permessage-deflate") {
+            Some(PerMessageDeflate::new())
+        } else if elements.take_whole(b"permessage-deflate; client_max_window_bits") {
+            Some(
+                PerMessageDeflate::new()
+                    .with_client_max_window_bits(ClientMaxWindowBits::Unspecified),
+            )
+        } else {
+            None
+        };
+        DeflateOffers { elements, known }
     }
 
     /// [`offers`](Self::offers) over a header sent as several field lines (what
@@ -131,6 +144,8 @@ impl PerMessageDeflate {
 #[derive(Clone, Debug)]
 pub struct DeflateOffers<'a> {
     elements: ExtensionOffers<'a>,
+    /// The whole value, when it is one of the offers known without a parse: the first item.
+    known: Option<PerMessageDeflate>,
 }
 
 impl<'a> DeflateOffers<'a> {
@@ -161,19 +176,8 @@ impl Iterator for DeflateOffers<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<DeflateOffer> {
-        // The two offers real clients send on every connection, known without a parse:
-        // Firefox's, and Chromium's (WebKitGTK, undici, Bun and python-websockets send it
-        // too). The differential test checks both against the parse.
-        if self.elements.take_whole(b"permessage-deflate") {
-            return Some(DeflateOffer::Valid(PerMessageDeflate::new()));
-        }
-        if self
-            .elements
-            .take_whole(b"permessage-deflate; client_max_window_bits")
-        {
-            let offer = PerMessageDeflate::new()
-                .with_client_max_window_bits(ClientMaxWindowBits::Unspecified);
-            return Some(DeflateOffer::Valid(offer));
+        if let Some(known) = self.known.take() {
+            return Some(DeflateOffer::Valid(known));
         }
         next_checked::<false>(&mut self.elements).map(|(_, offer)| offer)
     }
