@@ -39,6 +39,9 @@ fn every_line<'i>(
 /// Decoding reads the list as [`Subprotocol::offers_lines`] does, so a server sees what
 /// [`Subprotocol::negotiate_in_headers`] would see; a header with no token in it is refused.
 ///
+/// `headers::Error` carries no detail; the one refusal is a header without a token, and
+/// [`Subprotocol::offers_in_headers`] on the same `HeaderMap` shows what the list held.
+///
 /// ```
 /// use headers::HeaderMapExt;
 /// use http::HeaderMap;
@@ -98,6 +101,10 @@ impl Header for SecWebSocketProtocolRequest {
 /// The response's `Sec-WebSocket-Protocol`: the one subprotocol the server selected (RFC 6455
 /// section 4.2.2), read as [`Subprotocol::selected_in_lines`] reads it: one line, one token.
 /// It encodes as the token alone.
+///
+/// `headers::Error` carries no detail: to learn why a header was refused, and at which byte,
+/// read the same `HeaderMap` with [`Subprotocol::selected_in_headers`], which returns the
+/// crate's own error with its offset.
 ///
 /// ```
 /// use headers::HeaderMapExt;
@@ -159,6 +166,10 @@ impl Header for SecWebSocketProtocolResponse {
 /// The request's `Sec-WebSocket-Extensions`: the extensions a client offers, on one line or
 /// several, read by RFC 6455 section 9.1's grammar ([`Extension::offers_lines`]); a header
 /// that breaks it is refused.
+///
+/// `headers::Error` carries no detail: to learn why a header was refused, and at which byte,
+/// read the same `HeaderMap` with [`Extension::offers_in_headers`], which returns the
+/// crate's own error with its offset.
 ///
 /// ```
 /// use headers::HeaderMapExt;
@@ -225,6 +236,10 @@ impl Header for SecWebSocketExtensionsRequest {
 /// The response's `Sec-WebSocket-Extensions`: the extensions the server accepted, read by
 /// RFC 6455 section 9.1's grammar; [`check`](Self::check) says whether RFC 7692 allows the
 /// answer for what the client offered.
+///
+/// `headers::Error` carries no detail: to learn why a header was refused, and at which byte,
+/// read the same `HeaderMap` with [`Extension::offers_in_headers`], which returns the
+/// crate's own error with its offset.
 ///
 /// ```
 /// use headers::HeaderMapExt;
