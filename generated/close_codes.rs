@@ -1213,12 +1213,11 @@ const ENTRIES: [Entry; 19] = [
 ];
 /// True for the codes of the protocol range that the registry assigns and RFC 6455
 /// lets a Close frame carry (`CloseCode::is_valid_on_wire` adds the ranges that are
-/// valid as a whole, see `close_code_rules.rs`): one subtraction and one bit test
-/// of a mask written from the registry.
+/// valid as a whole, see `close_code_rules.rs`). The same `matches!` a careful
+/// library writes by hand, kept in step with the registry.
 #[inline]
 pub(crate) const fn is_sendable_protocol_code(code: u16) -> bool {
-    let offset = (code as u32).wrapping_sub(1000);
-    (offset < 32) & ((0b111111110001111u32 >> (offset & 31)) & 1 != 0)
+    matches!(code, 1000..= 1003 | 1007..= 1014)
 }
 /// Each kind of reconnect advice in a few words, in `language` (English where there
 /// is no text in it yet): `registry/curated.toml`'s and `registry/l10n/`'s

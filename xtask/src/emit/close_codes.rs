@@ -266,12 +266,27 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
                 quote!(#first..=#last => Some(&ENTRIES[#index + (code - #first) as usize]))
             }
         });
-    let sendable: Vec<u16> = codes
-        .iter()
-        .filter(|c| CloseCodeRange::of(c.code) == CloseCodeRange::Protocol && c.sendable())
-        .map(|c| c.code)
-        .collect();
-    let sendable_body = sendable_protocol_codes(&sendable);
+    let sendable = runs(
+        codes
+            .iter()
+            .filter(|c| CloseCodeRange::of(c.code) == CloseCodeRange::Protocol && c.sendable())
+            .map(|c| (c.code, usize::from(c.code))),
+    )
+    .into_iter()
+    .map(|run| {
+        let (first, last) = (super::int(run.first), super::int(run.last));
+        if run.first == run.last {
+            quote!(#first)
+        } else {
+            quote!(#first..=#last)
+        }
+    })
+    .collect::<Vec<_>>();
+    let sendable_body = if sendable.is_empty() {
+        quote!(false)
+    } else {
+        quote!(matches!(code, #(#sendable)|*))
+    };
     let ranges = super::writer::range_rows(&registry.close_codes.records, people);
     let rules = registry.close_codes.meta.range_rules.iter().filter_map(|rule| {
         let (first, last) = parse_range(&rule.value)?;
@@ -324,8 +339,8 @@ pub fn emit(cx: &Context<'_>) -> Result<TokenStream> {
 
         /// True for the codes of the protocol range that the registry assigns and RFC 6455
         /// lets a Close frame carry (`CloseCode::is_valid_on_wire` adds the ranges that are
-        /// valid as a whole, see `close_code_rules.rs`): one subtraction and one bit test
-        /// of a mask written from the registry.
+        /// valid as a whole, see `close_code_rules.rs`). The same `matches!` a careful
+        /// library writes by hand, kept in step with the registry.
         #[inline]
         pub(crate) const fn is_sendable_protocol_code(code: u16) -> bool {
             #sendable_body
@@ -438,77 +453,4 @@ fn const_doc(
         people,
     ));
     docs::paragraphs(parts)
-}
-
-/// The body of `is_sendable_protocol_code` for `codes` (protocol codes, ascending): a bit test
-/// of a mask over the 32 or 64 codes from the protocol range's start when they all fit
-/// (what IANA's registry has: 1000-1003 and 1007-1014), else a `matches!` of their runs.
-/// The subtraction from the range's start is the one `close_code_rules::is_valid_on_wire`
-/// makes for the ranges valid as a whole, so the compiled predicate makes it once
-/// (`benches/instructions.py`: 18 instructions a code with the mask, 20 with `matches!`).
-fn sendable_protocol_codes(codes: &[u16]) -> TokenStream {
-    let start = CloseCodeRange::Protocol.first();
-    let offsets: Vec<u32> = codes.iter().map(|&code| u32::from(code - start)).collect();
-    let start = super::int(start);
-    match offsets.iter().max() {
-        None => quote!(false),
-        Some(&max) if max < 64 => {
-            let mask = offsets.iter().fold(0u64, |mask, offset| mask | 1 << offset);
-            let (width, suffix) = if max < 32 {
-                (32u32, "u32")
-            } else {
-                (64, "u64")
-            };
-            let mask = syn::LitInt::new(
-                &format!("{mask:#b}{suffix}"),
-                proc_macro2::Span::call_site(),
-            );
-            let (width, top) = (super::int(width), super::int(width - 1));
-            quote! {
-                let offset = (code as u32).wrapping_sub(#start);
-                (offset < #width) & ((#mask >> (offset & #top)) & 1 != 0)
-            }
-        }
-        Some(_) => {
-            let runs = runs(codes.iter().map(|&code| (code, usize::from(code))))
-                .into_iter()
-                .map(|run| {
-                    let (first, last) = (super::int(run.first), super::int(run.last));
-                    if run.first == run.last {
-                        quote!(#first)
-                    } else {
-                        quote!(#first..=#last)
-                    }
-                });
-            quote!(matches!(code, #(#runs)|*))
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sendable_protocol_codes;
-
-    fn body(codes: &[u16]) -> String {
-        sendable_protocol_codes(codes).to_string()
-    }
-
-    #[test]
-    fn the_sendable_codes_are_a_bit_mask_when_they_fit_and_a_matches_otherwise() {
-        // IANA's: 1000-1003 and 1007-1014, bits 0-3 and 7-14 from 1000.
-        let iana: Vec<u16> = (1000..=1003).chain(1007..=1014).collect();
-        let iana = body(&iana);
-        assert!(iana.contains("0b111111110001111u32"), "{iana}");
-        assert!(iana.contains("offset < 32"), "{iana}");
-        let wide = body(&[1000, 1040]);
-        assert!(
-            wide.contains(&format!("{:#b}u64", 1u64 | 1 << 40)),
-            "{wide}"
-        );
-        assert!(wide.contains("offset < 64"), "{wide}");
-        let wider = body(&[1000, 1001, 1100]);
-        assert!(wider.contains("matches !"), "{wider}");
-        assert!(wider.contains("1000 ..= 1001 | 1100"), "{wider}");
-        assert_eq!(body(&[]), "false");
-    }
 }
