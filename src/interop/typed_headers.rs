@@ -33,6 +33,18 @@ fn every_line<'i>(
     Ok(lines)
 }
 
+/// Every line of a `Sec-WebSocket-Extensions` header, request or response, or `Err` when there
+/// is none or they break RFC 6455 section 9.1's grammar.
+fn extension_lines<'i>(
+    values: &mut impl Iterator<Item = &'i HeaderValue>,
+) -> Result<Vec<HeaderValue>, Error> {
+    let lines = every_line(values)?;
+    if Extension::offers_lines(&lines).any(|offer| offer.is_err()) {
+        return Err(Error::invalid());
+    }
+    Ok(lines)
+}
+
 /// The request's `Sec-WebSocket-Protocol`: the subprotocols a client offers, in its order of
 /// preference (RFC 6455 section 4.1, `1#token`), on one line or several.
 ///
@@ -221,10 +233,7 @@ impl Header for SecWebSocketExtensionsRequest {
     }
 
     fn decode<'i, I: Iterator<Item = &'i HeaderValue>>(values: &mut I) -> Result<Self, Error> {
-        let lines = every_line(values)?;
-        if Extension::offers_lines(&lines).any(|offer| offer.is_err()) {
-            return Err(Error::invalid());
-        }
+        let lines = extension_lines(values)?;
         Ok(SecWebSocketExtensionsRequest { lines })
     }
 
@@ -289,10 +298,7 @@ impl Header for SecWebSocketExtensionsResponse {
     }
 
     fn decode<'i, I: Iterator<Item = &'i HeaderValue>>(values: &mut I) -> Result<Self, Error> {
-        let lines = every_line(values)?;
-        if Extension::offers_lines(&lines).any(|offer| offer.is_err()) {
-            return Err(Error::invalid());
-        }
+        let lines = extension_lines(values)?;
         Ok(SecWebSocketExtensionsResponse { lines })
     }
 
