@@ -42,3 +42,12 @@ impl<'b> Writer<'b> {
         Ok(self.len)
     }
 }
+
+/// So that `write!` formats straight into the buffer (numbers, lists), with the same
+/// counting of what does not fit; it never returns an error.
+impl core::fmt::Write for Writer<'_> {
+    fn write_str(&mut self, text: &str) -> core::fmt::Result {
+        self.push(text);
+        Ok(())
+    }
+}

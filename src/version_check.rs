@@ -6,7 +6,7 @@
 //! request without the header, or with it on several lines, is not a WebSocket handshake
 //! RFC 6455 allows, and gets 400 Bad Request.
 
-use core::fmt;
+use core::fmt::{self, Write as _};
 
 use crate::buffer_writer::Writer;
 use crate::{BufferTooSmall, Version};
@@ -141,27 +141,28 @@ impl VersionError {
     ///
     /// # Errors
     ///
-    /// [`BufferTooSmall`] when `buf` cannot hold the value (4 bytes a version hold any);
-    /// what `buf` holds then is unspecified.
+    /// [`BufferTooSmall`] when `buf` cannot hold the value (5 bytes a version, with its
+    /// separator, hold any list); what `buf` holds then is unspecified.
     pub fn write_supported(&self, buf: &mut [u8]) -> Result<usize, BufferTooSmall> {
         let mut out = Writer::new(buf);
-        for (i, version) in self.supported.iter().enumerate() {
-            if i > 0 {
-                out.push(", ");
-            }
-            let n = version.as_u8();
-            let digits = [b'0' + n / 100, b'0' + n / 10 % 10, b'0' + n % 10];
-            let skip = if n >= 100 {
-                0
-            } else if n >= 10 {
-                1
-            } else {
-                2
-            };
-            // ASCII digits: the conversion cannot fail.
-            out.push(core::str::from_utf8(&digits[skip..]).unwrap_or(""));
-        }
+        // `Writer` never fails a write: what does not fit is counted for `finish`.
+        let _ = write!(out, "{}", Versions(self.supported));
         out.finish()
+    }
+}
+
+/// Versions as a `Sec-WebSocket-Version` response lists them: `13, 8, 7`.
+struct Versions(&'static [Version]);
+
+impl fmt::Display for Versions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, version) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{version}")?;
+        }
+        Ok(())
     }
 }
 
@@ -185,14 +186,7 @@ impl fmt::Display for VersionError {
             )?,
         }
         if let Found::Unsupported(_) | Found::Malformed(_) = self.found {
-            f.write_str(" (")?;
-            for (i, version) in self.supported.iter().enumerate() {
-                if i > 0 {
-                    f.write_str(", ")?;
-                }
-                write!(f, "{version}")?;
-            }
-            f.write_str(")")?;
+            write!(f, " ({})", Versions(self.supported))?;
         }
         Ok(())
     }
