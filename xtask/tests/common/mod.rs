@@ -296,17 +296,16 @@ fn run_cargo(work: &Path, args: &[&str]) {
 fn runtime_features() -> String {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.toml");
     let text = fs::read_to_string(&manifest).expect("the runtime crate's Cargo.toml");
-    let features = text
-        .split("\n[features]\n")
-        .nth(1)
-        .expect("a [features] table")
-        .split("\n[")
-        .next()
-        .unwrap_or_default();
+    let document = toml::de::DeTable::parse(&text).expect("the runtime crate's Cargo.toml parses");
+    let features = document
+        .get_ref()
+        .get("features")
+        .and_then(|features| features.get_ref().as_table())
+        .expect("a [features] table");
     features
-        .lines()
-        .filter_map(|line| line.split_once(" = ").map(|(name, _)| name.trim()))
-        .filter(|name| *name != "default" && !name.starts_with('#'))
+        .iter()
+        .map(|(name, _)| name.get_ref().as_ref())
+        .filter(|name| *name != "default")
         .map(|name| format!("{name} = []\n"))
         .collect()
 }
