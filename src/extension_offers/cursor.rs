@@ -95,6 +95,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `name [ "=" value ]` after a `;`: where the name starts, the name and the value.
+    #[inline]
     pub(super) fn param(
         &mut self,
     ) -> Result<(usize, &'a [u8], Option<ParamValue<'a>>), ExtensionHeaderError> {

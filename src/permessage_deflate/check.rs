@@ -244,6 +244,7 @@ impl<const RESPONSE: bool> OfferCheck<RESPONSE> {
             result: Ok(()),
         }
     }
+    #[inline]
     fn apply(&mut self, found: Param<'_>) -> Result<(), PerMessageDeflateError> {
         let offset = found.offset;
         let param = DeflateParam::from_bytes(found.name)
