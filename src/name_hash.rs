@@ -124,16 +124,21 @@ pub(crate) const fn displaced_slot(hash: u64, pilot: u64, slots: usize) -> usize
     (((mixed >> 32) * slots as u64) >> 32) as usize
 }
 
+/// How many bytes of a name [`key_words`] cover whole: a name up to this long is told apart
+/// by its words and its length.
+pub(crate) const WORD_KEY_BYTES: usize = 16;
+
 /// How many bytes of a name a [`NameSlot`] holds: a name up to this long is compared with
-/// its slot alone, a longer one also with its identifier.
-pub(crate) const INLINE_KEY_BYTES: usize = 16;
+/// its slot alone ([`key_words`] and [`middle_words`]), a longer one also with its
+/// identifier.
+pub(crate) const INLINE_KEY_BYTES: usize = 32;
 
 /// A name as a slot keeps it, for comparing without following a pointer: for up to
-/// [`INLINE_KEY_BYTES`] bytes, two words that, together with the length, differ for any
+/// [`WORD_KEY_BYTES`] bytes, two words that, together with the length, differ for any
 /// two different names (the first, middle and last byte of a 1- to 3-byte name; the first
 /// and last four bytes of a 4- to 7-byte one; the first and last eight of an 8- to 16-byte
-/// one). A longer name gives its first and last eight bytes, and the caller compares the
-/// whole name.
+/// one). A longer name gives its first and last eight bytes; [`middle_words`] covers the
+/// rest of a name up to [`INLINE_KEY_BYTES`], and the caller compares a longer one whole.
 ///
 /// The generator computes the words of every registered name with this very function, and
 /// `from_name` computes the words of the name it is asked for, so both sides always agree.
@@ -160,35 +165,53 @@ pub(crate) fn key_words(key: &[u8]) -> [u64; 2] {
     }
 }
 
+/// The rest of a 17- to 32-byte name, which [`key_words`] does not cover: the eight bytes
+/// after the first eight, and the eight before the last eight (the two overlap for a name
+/// under 32 bytes). With [`key_words`] and the length they tell any two such names apart;
+/// for any other length they are zero, so that a slot compares them whatever the name.
+#[inline(always)]
+pub(crate) fn middle_words(key: &[u8]) -> [u64; 2] {
+    let len = key.len();
+    if len > WORD_KEY_BYTES && len <= INLINE_KEY_BYTES {
+        [word(key, 8), word(key, len - 16)]
+    } else {
+        [0, 0]
+    }
+}
+
 /// What [`words`] multiplies: a name's length and its [`key_words`] folded into one word.
 /// Two names with the same input share every hash, whatever the seed, so the generator uses
-/// [`words`] only for a set whose inputs all differ. The rotation is odd so that an 8-byte
-/// name, whose two words are the same, loses no more than one bit to the fold.
+/// [`words`] only for a set whose inputs all differ. The two words are added, not XORed: an
+/// 8-byte name's two words are the same, and their sum keeps all but the top bit (which no
+/// ASCII name sets) where their XOR would be zero.
 #[inline(always)]
 pub(crate) const fn words_input(len: usize, words: [u64; 2]) -> u64 {
     let [first, last] = words;
-    first.rotate_left(29) ^ last ^ len as u64
+    first.wrapping_add(last) ^ len as u64
 }
 
 /// Hashes a name's length and its [`key_words`]: the words a lookup compares with its slot
 /// anyway, so that the hash reads nothing the comparison does not (the caller computes them
-/// once, for both). One full 64 x 64 -> 128-bit multiply by the seed, its two halves folded
-/// together: the high half carries every input bit into the top bits, which pick the slot,
-/// where a plain 64-bit product leaves the input's top byte (a name's last byte) barely
-/// mixed. The seed is a constant of the generated code, so `seed | 1` costs nothing.
+/// once, for both). One 64-bit multiply by the seed; the slot is the product's top bits, the
+/// ones every input bit reaches. The seed is a constant of the generated code, so `seed | 1`
+/// costs nothing. A full 128-bit product with its halves folded mixed better, but cost a
+/// wider multiply and a fold on every lookup, where the generator can simply try more seeds
+/// (`benches/BENCHMARKS.md`).
 #[inline(always)]
 pub(crate) const fn words(len: usize, words: [u64; 2], seed: u64) -> u64 {
-    let wide = words_input(len, words) as u128 * (seed | 1) as u128;
-    wide as u64 ^ (wide >> 64) as u64
+    words_input(len, words).wrapping_mul(seed | 1)
 }
 
 /// One slot of a generated perfect-hash table: the registered name that hashes there, kept
-/// as [`key_words`] and its length, and its value; `value` is `None` in a free slot. Comparing
-/// a name with its slot reads this one record: the slot's words, length and value sit side by
-/// side, so a lookup follows no pointer for names up to [`INLINE_KEY_BYTES`] bytes.
+/// as [`key_words`], [`middle_words`] and its length, and its value; `value` is `None` in a
+/// free slot. Comparing a name with its slot reads this one record: the slot's words, length
+/// and value sit side by side, so a lookup follows no pointer for names up to
+/// [`INLINE_KEY_BYTES`] bytes (66 of the 69 registered subprotocols).
 pub(crate) struct NameSlot<T: 'static> {
     /// [`key_words`] of the name.
     pub(crate) words: [u64; 2],
+    /// [`middle_words`] of the name.
+    pub(crate) middle: [u64; 2],
     /// The name's length in bytes.
     pub(crate) len: u16,
     /// What `from_name` answers for the name, or `None` for a free slot.
@@ -202,16 +225,22 @@ impl<T: 'static> NameSlot<T> {
     /// is free.
     pub(crate) const FREE: Self = NameSlot {
         words: [0, 0],
+        middle: [0, 0],
         len: 0,
         value: None,
     };
 
-    /// Whether a name of `len` bytes with these [`key_words`] is this slot's name, as far as
-    /// the slot can tell. For names up to [`INLINE_KEY_BYTES`] bytes that is the whole
-    /// answer; for longer ones the caller also compares the whole name.
+    /// Whether `key`, whose [`key_words`] are `words`, is this slot's name, as far as the
+    /// slot can tell. For names up to [`INLINE_KEY_BYTES`] bytes that is the whole answer;
+    /// for longer ones the caller also compares the whole name. A name of up to
+    /// [`WORD_KEY_BYTES`] has no middle to compare.
     #[inline(always)]
-    pub(crate) const fn holds(&self, len: usize, words: [u64; 2]) -> bool {
-        self.len as usize == len && self.words[0] == words[0] && self.words[1] == words[1]
+    pub(crate) fn holds(&self, key: &[u8], words: [u64; 2]) -> bool {
+        let len = key.len();
+        self.len as usize == len
+            && self.words[0] == words[0]
+            && self.words[1] == words[1]
+            && (len <= WORD_KEY_BYTES || self.middle == middle_words(key))
     }
 }
 
@@ -371,7 +400,7 @@ mod tests {
             }
         }
         let letters = *b"abcdefghijklmnop";
-        for len in 4..=INLINE_KEY_BYTES {
+        for len in 4..=WORD_KEY_BYTES {
             let name = &letters[..len];
             for i in 0..len {
                 let mut edited = letters;
@@ -398,20 +427,71 @@ mod tests {
     fn a_free_slot_holds_no_name_and_a_slot_holds_its_own() {
         let free: NameSlot<u8> = NameSlot::FREE;
         assert!(free.value.is_none());
-        let name = b"MBWS.huawei.com";
-        let slot = NameSlot {
+        let slot_of = |name: &[u8]| NameSlot {
             words: key_words(name),
+            middle: middle_words(name),
             len: name.len() as u16,
             value: Some(7u8),
         };
-        let holds = |key: &[u8]| slot.holds(key.len(), key_words(key));
-        assert!(holds(name));
-        assert!(!holds(b"MBWS.huawei.co"));
-        assert!(!holds(b"MBWS.huawei.con"));
-        assert!(!holds(b""));
+        let short = slot_of(b"MBWS.huawei.com");
+        let holds = |slot: &NameSlot<u8>, key: &[u8]| slot.holds(key, key_words(key));
+        assert!(holds(&short, b"MBWS.huawei.com"));
+        assert!(!holds(&short, b"MBWS.huawei.co"));
+        assert!(!holds(&short, b"MBWS.huawei.con"));
+        assert!(!holds(&short, b""));
+        // A 17- to 32-byte name is held whole: a change between its first and last eight
+        // bytes is a different name.
+        let long = b"v3.penguin-stats.live+proto";
+        let middle = slot_of(long);
+        assert!(holds(&middle, long));
+        for i in 0..long.len() {
+            let mut edited = *long;
+            edited[i] ^= 0x20;
+            assert!(!holds(&middle, &edited), "byte {i}");
+        }
         // A free slot's words and length are the empty name's: its `None` value is what
         // makes `from_name("")` answer `None` there.
-        assert!(free.holds(0, key_words(b"")));
+        assert!(free.holds(b"", key_words(b"")));
+    }
+
+    #[test]
+    fn middle_words_cover_the_bytes_key_words_leave_out() {
+        // Zero outside 17 to 32 bytes.
+        assert_eq!(middle_words(b""), [0, 0]);
+        assert_eq!(middle_words(b"0123456789abcdef"), [0, 0]);
+        assert_eq!(middle_words(&[b'x'; 33]), [0, 0]);
+        // 17 bytes: bytes 8-15 and 1-8.
+        assert_eq!(
+            middle_words(b"0123456789abcdefg"),
+            [
+                u64::from_le_bytes(*b"89abcdef"),
+                u64::from_le_bytes(*b"12345678")
+            ]
+        );
+        // 32 bytes: the two middle words are bytes 8-15 and 16-23, side by side.
+        let name = b"0123456789abcdefghijklmnopqrstuv";
+        assert_eq!(
+            middle_words(name),
+            [
+                u64::from_le_bytes(*b"89abcdef"),
+                u64::from_le_bytes(*b"ghijklmn")
+            ]
+        );
+        // Together with key_words and the length, every byte of a 17- to 32-byte name counts.
+        let letters = *b"abcdefghijklmnopqrstuvwxyzABCDEF";
+        for len in WORD_KEY_BYTES + 1..=INLINE_KEY_BYTES {
+            let name = &letters[..len];
+            for i in 0..len {
+                let mut edited = letters;
+                edited[i] ^= 0x20;
+                let edited = &edited[..len];
+                assert_ne!(
+                    (key_words(name), middle_words(name)),
+                    (key_words(edited), middle_words(edited)),
+                    "{len} bytes, byte {i}"
+                );
+            }
+        }
     }
 
     #[test]

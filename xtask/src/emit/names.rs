@@ -305,11 +305,11 @@ fn emit(cx: &Context<'_>, kind: Kind) -> Result<TokenStream> {
             quote! {
                 let words = crate::name_hash::key_words(bytes);
                 let slot = match NAME_SLOTS.get(name_slot(bytes, words)) {
-                    Some(slot) if slot.holds(bytes.len(), words) => slot,
+                    Some(slot) if slot.holds(bytes, words) => slot,
                     _ => return None,
                 };
                 if bytes.len() <= crate::name_hash::INLINE_KEY_BYTES {
-                    // The same words and length: the same name. A free slot holds only the
+                    // The same words, middle words and length: the same name. A free slot holds only the
                     // empty name, and its value is `None`.
                     slot.value
                 } else {

@@ -11,8 +11,14 @@ use super::{seed, KeyReader, Layout, NameIndex};
 /// [`MAX_DIRECT_SLOTS`] in all); beyond that the displaced layout is smaller.
 const MAX_DIRECT_SLOTS_PER_KEY: usize = 16;
 const MAX_DIRECT_SLOTS: usize = 4096;
-/// Seeds tried per direct table size.
-const DIRECT_SEED_ATTEMPTS: u64 = 2_000;
+/// Names hashed per direct table size, over all the seeds tried there. Placing n names in 2n
+/// to 4n slots with no two in one is a rare draw (about 1 in 10,000 for the 69 subprotocols in
+/// 256 slots), and a smaller table is a faster lookup, so the search tries many seeds before
+/// it doubles the table: for 69 names, about 240,000 seeds, a fraction of a second. A seed is
+/// dropped at its first collision, so most cost a few hashes, not one per name.
+const DIRECT_HASH_BUDGET: u64 = 1 << 24;
+/// Seeds tried per direct table size, however many names.
+const MIN_DIRECT_SEED_ATTEMPTS: u64 = 2_000;
 
 /// Displaced layout: names per bucket and slots per name.
 const KEYS_PER_BUCKET: usize = 3;
@@ -37,18 +43,23 @@ pub(super) fn build_direct(keys: &[&str], reader: &KeyReader) -> Option<NameInde
     while 1usize << bits <= max_slots {
         let size = 1usize << bits;
         let mut owner = vec![usize::MAX; size];
-        for attempt in 0..DIRECT_SEED_ATTEMPTS {
+        let attempts =
+            (DIRECT_HASH_BUDGET / keys.len().max(1) as u64).max(MIN_DIRECT_SEED_ATTEMPTS);
+        // A size where the whole budget of seeds expects less than one success is skipped.
+        if perfect_chance(keys.len(), size) * (attempts as f64) < 1.0 {
+            bits += 1;
+            continue;
+        }
+        for attempt in 0..attempts {
             let seed = seed(attempt);
             owner.fill(usize::MAX);
-            let placed = hashes(keys, reader, seed)
-                .iter()
-                .enumerate()
-                .all(|(i, &h)| {
-                    let slot = &mut owner[name_hash::direct_slot(h, bits)];
-                    let free = *slot == usize::MAX;
-                    *slot = i;
-                    free
-                });
+            let placed = keys.iter().enumerate().all(|(i, key)| {
+                let slot =
+                    &mut owner[name_hash::direct_slot(reader.hash(key.as_bytes(), seed), bits)];
+                let free = *slot == usize::MAX;
+                *slot = i;
+                free
+            });
             if placed {
                 return Some(NameIndex {
                     reader: reader.clone(),
@@ -63,6 +74,15 @@ pub(super) fn build_direct(keys: &[&str], reader: &KeyReader) -> Option<NameInde
         bits += 1;
     }
     None
+}
+
+/// The chance that a random hash puts `keys` names in `slots` slots with no two in one (the
+/// birthday problem): the product of `1 - i / slots` over the names before each one.
+pub(super) fn perfect_chance(keys: usize, slots: usize) -> f64 {
+    (0..keys)
+        .map(|i| 1.0 - i as f64 / slots as f64)
+        .product::<f64>()
+        .max(0.0)
 }
 
 /// Hash and displace: names are grouped into buckets by hash; each bucket, largest first,

@@ -62,9 +62,9 @@ fn names_whose_words_collide_get_sampled_positions() {
 
 #[test]
 fn names_whose_hash_inputs_collide_get_sampled_positions() {
-    // Different words, the same input to the multiply: byte 4 of the first word differs
-    // by 0x08, which the rotation by 29 moves onto bit 0, where byte 8 differs by 0x01.
-    let keys = ["aaaaaaaaaaaaaaaa", "aaaaiaaa`aaaaaaa", "soap"];
+    // Different words, the same input to the multiply: the first and last eight bytes
+    // swapped, whose sum is the same.
+    let keys = ["aaaaaaaabaaaaaaa", "baaaaaaaaaaaaaaa", "soap"];
     let input = |k: &str| name_hash::words_input(k.len(), name_hash::key_words(k.as_bytes()));
     assert_ne!(
         name_hash::key_words(keys[0].as_bytes()),
@@ -242,4 +242,30 @@ fn the_empty_set_and_duplicates() {
         build(&["a", "b", "a"]).unwrap_err(),
         "identifier \"a\" appears twice"
     );
+}
+
+/// The birthday bound the direct search uses to skip a table size no seed in its budget is
+/// likely to fill.
+#[test]
+fn the_chance_of_a_perfect_placement_is_the_birthday_bound() {
+    assert_eq!(layout::perfect_chance(0, 4), 1.0);
+    assert_eq!(layout::perfect_chance(1, 4), 1.0);
+    assert_eq!(layout::perfect_chance(2, 4), 0.75);
+    assert_eq!(layout::perfect_chance(3, 4), 0.75 * 0.5);
+    assert_eq!(layout::perfect_chance(5, 4), 0.0);
+    let subprotocols = layout::perfect_chance(69, 256);
+    assert!((4.0e-5..4.1e-5).contains(&subprotocols), "{subprotocols}");
+}
+
+/// As many names as the subprotocol registry (69) get the smallest direct table, 256
+/// slots, although only about one seed in 25,000 places them all: the search tries enough
+/// seeds before it doubles the table.
+#[test]
+fn a_registry_of_69_names_gets_the_smallest_direct_table() {
+    let owned: Vec<String> = (0..69).map(|i| format!("v{i}.subprotocol.{i}")).collect();
+    let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
+    let index = build(&keys).unwrap();
+    assert_eq!(index.reader, KeyReader::Words);
+    assert!(matches!(index.layout, Layout::Direct { bits: 8, .. }));
+    assert_perfect(&keys, &index);
 }

@@ -12,9 +12,9 @@ use crate::emit::docs;
 /// The perfect-hash tables behind `from_name` and the function that finds a name's slot.
 ///
 /// `ids[i]` is the identifier of the variant `idents[i]`, the keys `index` was built over.
-/// Each slot holds its name's [`name_hash::key_words`], length and variant, so that
-/// `from_name` compares a name of up to [`name_hash::INLINE_KEY_BYTES`] bytes with the slot
-/// alone.
+/// Each slot holds its name's [`name_hash::key_words`], [`name_hash::middle_words`], length
+/// and variant, so that `from_name` compares a name of up to
+/// [`name_hash::INLINE_KEY_BYTES`] bytes with the slot alone.
 pub(in crate::emit) fn lookup_tables(
     index: &NameIndex,
     type_name: &proc_macro2::Ident,
@@ -66,13 +66,14 @@ pub(in crate::emit) fn lookup_tables(
     let slots = index.layout.slots().iter().map(|holder| match holder {
         None => quote!(crate::name_hash::NameSlot::FREE),
         Some(i) => {
-            let [first, second] = name_hash::key_words(ids[*i].as_bytes());
-            let (first, second) = (hex_literal(first), hex_literal(second));
+            let words = name_hash::key_words(ids[*i].as_bytes()).map(hex_literal);
+            let middle = name_hash::middle_words(ids[*i].as_bytes()).map(hex_literal);
             let len = proc_macro2::Literal::usize_unsuffixed(ids[*i].len());
             let ident = &idents[*i];
             quote! {
                 crate::name_hash::NameSlot {
-                    words: [#first, #second],
+                    words: [#(#words),*],
+                    middle: [#(#middle),*],
                     len: #len,
                     value: Some(#type_name::#ident),
                 }
@@ -111,8 +112,8 @@ pub(in crate::emit) fn lookup_tables(
         }
     };
     let slots_doc = docs::attrs(&format!(
-        "For each slot, the registered name that hashes there: its words and length, as \
-         `from_name` compares them, and its [`{type_name}`]. Free slots hold no value."
+        "For each slot, the registered name that hashes there: its words, middle words and \
+         length, as `from_name` compares them, and its [`{type_name}`]. Free slots hold no value."
     ));
     Ok(quote! {
         /// The seed of `from_name`'s perfect hash, found by `cargo xtask regen` for these
