@@ -206,7 +206,7 @@ pub(crate) const fn words(len: usize, words: [u64; 2], seed: u64) -> u64 {
 /// as [`key_words`], [`middle_words`] and its length, and its value; `value` is `None` in a
 /// free slot. Comparing a name with its slot reads this one record: the slot's words, length
 /// and value sit side by side, so a lookup follows no pointer for names up to
-/// [`INLINE_KEY_BYTES`] bytes (66 of the 69 registered subprotocols).
+/// [`INLINE_KEY_BYTES`] bytes (today 66 of the 69 registered subprotocols).
 pub(crate) struct NameSlot<T: 'static> {
     /// [`key_words`] of the name.
     pub(crate) words: [u64; 2],

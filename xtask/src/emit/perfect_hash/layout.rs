@@ -45,8 +45,7 @@ pub(super) fn build_direct(keys: &[&str], reader: &KeyReader) -> Option<NameInde
         let mut owner = vec![usize::MAX; size];
         let attempts =
             (DIRECT_HASH_BUDGET / keys.len().max(1) as u64).max(MIN_DIRECT_SEED_ATTEMPTS);
-        // A size where the whole budget of seeds expects less than one success is skipped.
-        if perfect_chance(keys.len(), size) * (attempts as f64) < 1.0 {
+        if !worth_trying(keys.len(), size, attempts) {
             bits += 1;
             continue;
         }
@@ -83,6 +82,12 @@ pub(super) fn perfect_chance(keys: usize, slots: usize) -> f64 {
         .map(|i| 1.0 - i as f64 / slots as f64)
         .product::<f64>()
         .max(0.0)
+}
+
+/// Whether `attempts` seeds are worth trying for `keys` names in `slots` slots: a size where
+/// the whole budget expects less than one perfect placement is skipped.
+pub(super) fn worth_trying(keys: usize, slots: usize, attempts: u64) -> bool {
+    perfect_chance(keys, slots) * attempts as f64 >= 1.0
 }
 
 /// Hash and displace: names are grouped into buckets by hash; each bucket, largest first,

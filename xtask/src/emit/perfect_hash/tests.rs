@@ -255,6 +255,12 @@ fn the_chance_of_a_perfect_placement_is_the_birthday_bound() {
     assert_eq!(layout::perfect_chance(5, 4), 0.0);
     let subprotocols = layout::perfect_chance(69, 256);
     assert!((4.0e-5..4.1e-5).contains(&subprotocols), "{subprotocols}");
+    // A size is tried when its budget expects at least one success.
+    assert!(layout::worth_trying(69, 256, 243_148));
+    assert!(!layout::worth_trying(69, 256, 20_000));
+    assert!(!layout::worth_trying(400, 4096, 41_943));
+    assert!(layout::worth_trying(1, 2, 1)); // a sure placement, one seed: exactly 1.0
+    assert!(!layout::worth_trying(2, 2, 1)); // half a chance
 }
 
 /// As many names as the subprotocol registry (69) get the smallest direct table, 256
