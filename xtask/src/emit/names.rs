@@ -309,8 +309,8 @@ fn emit(cx: &Context<'_>, kind: Kind) -> Result<TokenStream> {
                     _ => return None,
                 };
                 if bytes.len() <= crate::name_hash::INLINE_KEY_BYTES {
-                    // The same words, middle words and length: the same name. A free slot holds only the
-                    // empty name, and its value is `None`.
+                    // The same words, middle words and length: the same name. A free slot
+                    // holds only the empty name, and its value is `None`.
                     slot.value
                 } else {
                     from_long_name(slot.value, bytes)

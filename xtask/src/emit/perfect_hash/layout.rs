@@ -12,7 +12,7 @@ use super::{seed, KeyReader, Layout, NameIndex};
 const MAX_DIRECT_SLOTS_PER_KEY: usize = 16;
 const MAX_DIRECT_SLOTS: usize = 4096;
 /// Names hashed per direct table size, over all the seeds tried there. Placing n names in 2n
-/// to 4n slots with no two in one is a rare draw (about 1 in 10,000 for the 69 subprotocols in
+/// to 4n slots with no two in one is a rare draw (about 1 in 25,000 for the 69 subprotocols in
 /// 256 slots), and a smaller table is a faster lookup, so the search tries many seeds before
 /// it doubles the table: for 69 names, about 240,000 seeds, a fraction of a second. A seed is
 /// dropped at its first collision, so most cost a few hashes, not one per name.
@@ -40,15 +40,14 @@ fn slot_table(owner: &[usize]) -> Vec<Option<usize>> {
 pub(super) fn build_direct(keys: &[&str], reader: &KeyReader) -> Option<NameIndex> {
     let max_slots = (keys.len() * MAX_DIRECT_SLOTS_PER_KEY).clamp(2, MAX_DIRECT_SLOTS);
     let mut bits = (keys.len() * 2).max(2).next_power_of_two().trailing_zeros();
+    let attempts = (DIRECT_HASH_BUDGET / keys.len().max(1) as u64).max(MIN_DIRECT_SEED_ATTEMPTS);
     while 1usize << bits <= max_slots {
         let size = 1usize << bits;
-        let mut owner = vec![usize::MAX; size];
-        let attempts =
-            (DIRECT_HASH_BUDGET / keys.len().max(1) as u64).max(MIN_DIRECT_SEED_ATTEMPTS);
         if !worth_trying(keys.len(), size, attempts) {
             bits += 1;
             continue;
         }
+        let mut owner = vec![usize::MAX; size];
         for attempt in 0..attempts {
             let seed = seed(attempt);
             owner.fill(usize::MAX);
@@ -78,10 +77,7 @@ pub(super) fn build_direct(keys: &[&str], reader: &KeyReader) -> Option<NameInde
 /// The chance that a random hash puts `keys` names in `slots` slots with no two in one (the
 /// birthday problem): the product of `1 - i / slots` over the names before each one.
 pub(super) fn perfect_chance(keys: usize, slots: usize) -> f64 {
-    (0..keys)
-        .map(|i| 1.0 - i as f64 / slots as f64)
-        .product::<f64>()
-        .max(0.0)
+    (0..keys).map(|i| 1.0 - i as f64 / slots as f64).product()
 }
 
 /// Whether `attempts` seeds are worth trying for `keys` names in `slots` slots: a size where
